@@ -1,0 +1,14 @@
+import { getDatabase } from "@/db/client";
+
+export const dynamic = "force-dynamic";
+
+/** 200 once the database is open and migrated; 503 until then or if it cannot open. */
+export async function GET(): Promise<Response> {
+  try {
+    const { kind } = await getDatabase();
+    return Response.json({ ok: true, database: kind });
+  } catch (error) {
+    console.error("[kassa] health check: database unavailable:", (error as Error).message);
+    return Response.json({ ok: false }, { status: 503 });
+  }
+}

@@ -1,0 +1,14 @@
+import { ACCESS_TOKEN_TTL_SECONDS } from "@/lib/accounts/access-token";
+import { logIn } from "@/lib/accounts/log-in";
+import { nativeDialect } from "@/lib/dialects/native/dialect";
+import { loginBody } from "@/lib/dialects/native/schemas";
+import { ok } from "@/lib/http/api-result";
+import { apiRoute } from "@/lib/http/api-route";
+
+export const POST = apiRoute({
+  dialect: nativeDialect,
+  auth: "public",
+  body: loginBody,
+  handle: async ({ db, body }) =>
+    ok({ access_token: await logIn(db, body.email, body.password), token_type: "Bearer", expires_in: ACCESS_TOKEN_TTL_SECONDS }),
+});

@@ -1,0 +1,13 @@
+import { registerUser } from "@/lib/accounts/register-user";
+import { nativeDialect } from "@/lib/dialects/native/dialect";
+import { renderUser } from "@/lib/dialects/native/render";
+import { registerBody } from "@/lib/dialects/native/schemas";
+import { created } from "@/lib/http/api-result";
+import { apiRoute } from "@/lib/http/api-route";
+
+export const POST = apiRoute({
+  dialect: nativeDialect,
+  auth: "public",
+  body: registerBody,
+  handle: async ({ db, body }) => created(renderUser(await registerUser(db, body))),
+});

@@ -1,0 +1,35 @@
+import { getMerchantAccess } from "@/lib/accounts/get-membership";
+import { updateMerchant } from "@/lib/accounts/update-merchant";
+import { nativeDialect } from "@/lib/dialects/native/dialect";
+import { renderMerchant } from "@/lib/dialects/native/render";
+import { merchantParams, merchantSettingsBody } from "@/lib/dialects/native/schemas";
+import { ok } from "@/lib/http/api-result";
+import { apiRoute } from "@/lib/http/api-route";
+
+export const GET = apiRoute({
+  dialect: nativeDialect,
+  auth: "access_token",
+  params: merchantParams,
+  handle: async ({ db, auth, params }) => {
+    const { merchant, role } = await getMerchantAccess(db, auth.userId, params.id, "merchant:read");
+    return ok(renderMerchant(merchant, role));
+  },
+});
+
+export const PATCH = apiRoute({
+  dialect: nativeDialect,
+  auth: "access_token",
+  params: merchantParams,
+  body: merchantSettingsBody,
+  handle: async ({ db, auth, params, body }) => {
+    const { role } = await getMerchantAccess(db, auth.userId, params.id, "merchant:update");
+    const merchant = await updateMerchant(db, params.id, {
+      name: body.name,
+      displayName: body.display_name,
+      brandColor: body.brand_color,
+      logoUrl: body.logo_url,
+      allowedOrigins: body.allowed_origins,
+    });
+    return ok(renderMerchant(merchant, role));
+  },
+});

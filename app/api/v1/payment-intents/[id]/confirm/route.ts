@@ -1,0 +1,27 @@
+import { confirmIntent } from "@/lib/checkout/confirm-intent";
+import { nativeDialect } from "@/lib/dialects/native/dialect";
+import { renderConfirmResult } from "@/lib/dialects/native/render-confirm";
+import { confirmIntentBody, intentParams } from "@/lib/dialects/native/schemas";
+import { apiRoute } from "@/lib/http/api-route";
+
+/** The Payment API the checkout page calls: authenticated by the intent's client_secret, not a key. */
+export const POST = apiRoute({
+  dialect: nativeDialect,
+  auth: "public",
+  params: intentParams,
+  body: confirmIntentBody,
+  handle: async ({ db, params, body }) => {
+    const result = await confirmIntent(db, {
+      intentId: params.id,
+      clientSecret: body.client_secret,
+      card: {
+        number: body.card.number,
+        expMonth: body.card.exp_month,
+        expYear: body.card.exp_year,
+        cvc: body.card.cvc,
+        name: body.card.name,
+      },
+    });
+    return renderConfirmResult(result);
+  },
+});

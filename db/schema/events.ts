@@ -1,0 +1,29 @@
+import { index, jsonb, pgTable, uuid, varchar } from "drizzle-orm/pg-core";
+import { merchants } from "./accounts";
+import { createdAt } from "./columns";
+
+/**
+ * The audit trail: one row per state change, written in the same transaction as the change.
+ * Webhook deliveries hang off these rows.
+ */
+export const events = pgTable(
+  "events",
+  {
+    id: varchar("id", { length: 64 }).primaryKey(),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id, { onDelete: "cascade" }),
+    type: varchar("type", { length: 64 }).notNull(),
+    intentId: varchar("intent_id", { length: 64 }),
+    /** Who caused it: "api_key:<id>", "user:<id>", "buyer" or "system". */
+    actor: varchar("actor", { length: 100 }).notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("events_merchant_created_idx").on(t.merchantId, t.createdAt),
+    index("events_intent_idx").on(t.intentId, t.createdAt),
+  ],
+);
+
+export type Event = typeof events.$inferSelect;

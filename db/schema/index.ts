@@ -1,0 +1,4 @@
+export * from "./accounts";
+export * from "./payments";
+export * from "./events";
+export * from "./idempotency";

@@ -1,0 +1,135 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { merchants } from "./accounts";
+import { at, createdAt, money, updatedAt } from "./columns";
+
+export const intentStatus = pgEnum("intent_status", [
+  "requires_payment_method",
+  "processing",
+  "authorized",
+  "succeeded",
+  "failed",
+  "canceled",
+  "expired",
+]);
+
+export const dialect = pgEnum("dialect", ["native", "mint", "mintro", "shop", "mutopay"]);
+export const uiMode = pgEnum("ui_mode", ["hosted", "embedded"]);
+export const captureMethod = pgEnum("capture_method", ["automatic", "manual"]);
+export const attemptStatus = pgEnum("attempt_status", ["processing", "succeeded", "authorized", "declined"]);
+
+export type LineItem = { name: string; quantity: number; unitAmount: number };
+export type IntentError = { code: string; declineCode: string | null; message: string };
+
+export const cardTokens = pgTable(
+  "card_tokens",
+  {
+    id: varchar("id", { length: 64 }).primaryKey(),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id, { onDelete: "cascade" }),
+    brand: varchar("brand", { length: 20 }).notNull(),
+    last4: varchar("last4", { length: 4 }).notNull(),
+    expMonth: smallint("exp_month").notNull(),
+    expYear: smallint("exp_year").notNull(),
+    /** Keyed HMAC of the number: recognises the same card without being able to recover it. */
+    fingerprint: varchar("fingerprint", { length: 64 }).notNull(),
+    cardholderName: varchar("cardholder_name", { length: 200 }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("card_tokens_merchant_fingerprint_idx").on(t.merchantId, t.fingerprint)],
+);
+
+export const paymentIntents = pgTable(
+  "payment_intents",
+  {
+    id: varchar("id", { length: 64 }).primaryKey(),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id, { onDelete: "cascade" }),
+    dialect: dialect("dialect").notNull(),
+    status: intentStatus("status").notNull().default("requires_payment_method"),
+    amount: money("amount").notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    taxAmount: money("tax_amount").notNull().default(0),
+    discountAmount: money("discount_amount").notNull().default(0),
+    amountCaptured: money("amount_captured").notNull().default(0),
+    amountRefunded: money("amount_refunded").notNull().default(0),
+    description: text("description"),
+    referenceId: varchar("reference_id", { length: 200 }),
+    customerEmail: varchar("customer_email", { length: 254 }),
+    customerName: varchar("customer_name", { length: 200 }),
+    lineItems: jsonb("line_items").$type<LineItem[]>().notNull().default(sql`'[]'::jsonb`),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    /** Fields only one dialect knows about (mutopay's fx_rate, mint's order_id, …), echoed back by that dialect. */
+    dialectData: jsonb("dialect_data").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    uiMode: uiMode("ui_mode").notNull().default("hosted"),
+    captureMethod: captureMethod("capture_method").notNull().default("automatic"),
+    successUrl: text("success_url"),
+    cancelUrl: text("cancel_url"),
+    clientSecret: varchar("client_secret", { length: 128 }).notNull(),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    lastError: jsonb("last_error").$type<IntentError>(),
+    cardTokenId: varchar("card_token_id", { length: 64 }).references(() => cardTokens.id),
+    expiresAt: at("expires_at").notNull(),
+    succeededAt: at("succeeded_at"),
+    canceledAt: at("canceled_at"),
+    cancellationReason: varchar("cancellation_reason", { length: 40 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("payment_intents_merchant_created_idx").on(t.merchantId, t.createdAt.desc(), t.id.desc()),
+    index("payment_intents_merchant_status_idx").on(t.merchantId, t.status),
+    index("payment_intents_open_expiry_idx")
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'requires_payment_method'`),
+    check("payment_intents_amount_positive", sql`${t.amount} > 0`),
+    check("payment_intents_refund_within_capture", sql`${t.amountRefunded} <= ${t.amountCaptured}`),
+  ],
+);
+
+export const paymentAttempts = pgTable(
+  "payment_attempts",
+  {
+    id: varchar("id", { length: 64 }).primaryKey(),
+    intentId: varchar("intent_id", { length: 64 })
+      .notNull()
+      .references(() => paymentIntents.id, { onDelete: "cascade" }),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id, { onDelete: "cascade" }),
+    /** 1-based; unique per intent, so two racing confirms can never both become attempt N. */
+    number: smallint("number").notNull(),
+    status: attemptStatus("status").notNull().default("processing"),
+    amount: money("amount").notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    cardTokenId: varchar("card_token_id", { length: 64 })
+      .notNull()
+      .references(() => cardTokens.id),
+    declineCode: varchar("decline_code", { length: 8 }),
+    failureMessage: text("failure_message"),
+    processorReference: varchar("processor_reference", { length: 128 }),
+    createdAt: createdAt(),
+    completedAt: at("completed_at"),
+  },
+  (t) => [uniqueIndex("payment_attempts_intent_number_key").on(t.intentId, t.number)],
+);
+
+export type PaymentIntent = typeof paymentIntents.$inferSelect;
+export type PaymentAttempt = typeof paymentAttempts.$inferSelect;
+export type CardToken = typeof cardTokens.$inferSelect;
+export type IntentStatus = (typeof intentStatus.enumValues)[number];
+export type Dialect = (typeof dialect.enumValues)[number];

@@ -1,0 +1,48 @@
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { apiKeys, merchants, type ApiKey, type Merchant } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { constantTimeEqual } from "@/lib/crypto/tokens";
+import { AppError } from "@/lib/errors/app-error";
+import { hashSecretKey } from "./api-keys";
+
+export type ApiKeyCredentials = { secret: string; clientId?: string };
+export type MerchantPrincipal = { merchant: Merchant; apiKey: ApiKey };
+
+const LAST_USED_RESOLUTION = sql`interval '1 minute'`;
+
+/**
+ * Resolves a secret key (and, for mintro, its client id) to its merchant. Unknown, revoked and
+ * malformed keys all get the same 401; a suspended merchant gets 403.
+ */
+export async function authenticateApiKey(db: Db, credentials: ApiKeyCredentials): Promise<MerchantPrincipal> {
+  const unauthenticated = new AppError("unauthenticated", "Invalid API key provided.");
+  if (!credentials.secret) throw unauthenticated;
+  const hash = hashSecretKey(credentials.secret);
+  const [row] = await db
+    .select({ apiKey: apiKeys, merchant: merchants })
+    .from(apiKeys)
+    .innerJoin(merchants, eq(merchants.id, apiKeys.merchantId))
+    .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)));
+  if (!row || !constantTimeEqual(row.apiKey.secretHash, hash)) throw unauthenticated;
+  if (credentials.clientId !== undefined && !constantTimeEqual(row.apiKey.clientId, credentials.clientId)) {
+    throw unauthenticated;
+  }
+  if (row.merchant.status === "suspended") {
+    throw new AppError("merchant_suspended", "This merchant account is suspended.");
+  }
+  await touchLastUsed(db, row.apiKey.id);
+  return row;
+}
+
+/** At most one write a minute per key, so a busy key does not turn every read into a write. */
+async function touchLastUsed(db: Db, keyId: string): Promise<void> {
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`now()` })
+    .where(
+      and(
+        eq(apiKeys.id, keyId),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - ${LAST_USED_RESOLUTION}`)),
+      ),
+    );
+}

@@ -1,0 +1,17 @@
+import type { MemberRole } from "@/db/schema";
+
+/** What each role may do; enforced on the server for every action, API or dashboard. */
+export const PERMISSIONS = {
+  "merchant:read": ["owner", "admin", "developer", "viewer"],
+  "merchant:update": ["owner", "admin"],
+  "team:manage": ["owner", "admin"],
+  "api_keys:manage": ["owner", "admin", "developer"],
+  "webhooks:manage": ["owner", "admin", "developer"],
+  "payments:write": ["owner", "admin"],
+} as const satisfies Record<string, readonly MemberRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleAllows(role: MemberRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly MemberRole[]).includes(role);
+}

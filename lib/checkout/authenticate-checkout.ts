@@ -1,0 +1,46 @@
+import { eq } from "drizzle-orm";
+import { paymentIntents, type PaymentIntent } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { constantTimeEqual } from "@/lib/crypto/tokens";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import { expireIfDue } from "@/lib/intents/expire-intent";
+
+/**
+ * The buyer's side holds no API key, only the intent's client secret: 404 for an unknown intent,
+ * 403 for a wrong or missing secret, compared in constant time.
+ */
+export async function authenticateCheckout(db: Db, intentId: string, clientSecret: string | null | undefined): Promise<PaymentIntent> {
+  const [intent] = await db.select().from(paymentIntents).where(eq(paymentIntents.id, intentId));
+  if (!intent) throw notFound("payment_intent", intentId, "id");
+  if (!clientSecret || !constantTimeEqual(intent.clientSecret, clientSecret)) {
+    throw new AppError("client_secret_invalid", "The client_secret does not match this payment intent.", {
+      param: "client_secret",
+    });
+  }
+  return expireIfDue(db, intent);
+}
+
+/** Why an intent cannot take a payment right now, or nothing when it can. */
+export function assertPayable(intent: PaymentIntent): void {
+  switch (intent.status) {
+    case "requires_payment_method":
+      return;
+    case "succeeded":
+    case "authorized":
+      throw new AppError("payment_already_completed", "This payment has already been completed.", {
+        extra: { status: intent.status },
+      });
+    case "processing":
+      throw new AppError("payment_processing", "A payment for this intent is already being processed.", {
+        extra: { status: intent.status },
+      });
+    case "failed":
+      throw new AppError("intent_unexpected_state", "This payment failed after too many declined attempts.", {
+        extra: { status: intent.status },
+      });
+    case "canceled":
+      throw new AppError("intent_unexpected_state", "This payment was canceled.", { extra: { status: intent.status } });
+    case "expired":
+      throw new AppError("intent_unexpected_state", "This payment link has expired.", { extra: { status: intent.status } });
+  }
+}

@@ -1,0 +1,24 @@
+/** The documented test cards (seed 002): any future expiry, any CVC, any name. */
+export const TEST_CARDS = [
+  { number: "4242424242424242", brand: "visa", outcome: "approved" },
+  { number: "5555555555554444", brand: "mastercard", outcome: "approved" },
+  { number: "4000000000009995", brand: "visa", outcome: "declined", declineCode: "51" },
+  { number: "4000000000000069", brand: "visa", outcome: "declined", declineCode: "54" },
+  { number: "4000000000000127", brand: "visa", outcome: "declined", declineCode: "N7" },
+] as const;
+
+/** ISO 8583 response codes the simulation can answer with, in words a buyer understands. */
+export const DECLINE_MESSAGES: Record<string, string> = {
+  "51": "Your card has insufficient funds.",
+  "54": "Your card has expired.",
+  N7: "Your card's security code (CVC) did not match.",
+  "96": "The payment could not be processed. Please try again.",
+};
+
+export function declineMessage(code: string): string {
+  return DECLINE_MESSAGES[code] ?? "Your card was declined.";
+}
+
+export function groupCardNumber(number: string): string {
+  return number.replace(/(\d{4})(?=\d)/g, "$1 ");
+}

@@ -1,0 +1,98 @@
+import type { ApiKey, CardToken, Merchant, User } from "@/db/schema";
+import { checkoutUrl } from "@/lib/checkout/checkout-url";
+import type { AttemptWithCard, IntentDetails } from "@/lib/intents/intent-details";
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function renderUser(user: User) {
+  return { id: user.id, object: "user", email: user.email, name: user.name, created_at: iso(user.createdAt) };
+}
+
+export function renderMerchant(merchant: Merchant, role?: string) {
+  return {
+    id: merchant.id,
+    object: "merchant",
+    name: merchant.name,
+    display_name: merchant.displayName,
+    status: merchant.status,
+    brand_color: merchant.brandColor,
+    logo_url: merchant.logoUrl,
+    allowed_origins: merchant.allowedOrigins,
+    ...(role ? { role } : {}),
+    created_at: iso(merchant.createdAt),
+    updated_at: iso(merchant.updatedAt),
+  };
+}
+
+export function renderApiKey(key: ApiKey, secretKey?: string) {
+  return {
+    id: key.id,
+    object: "api_key",
+    label: key.label,
+    client_id: key.clientId,
+    ...(secretKey ? { secret_key: secretKey } : { secret_hint: key.secretHint }),
+    created_at: iso(key.createdAt),
+    last_used_at: iso(key.lastUsedAt),
+    revoked_at: iso(key.revokedAt),
+  };
+}
+
+function renderCard(card: CardToken) {
+  return { brand: card.brand, last4: card.last4, exp_month: card.expMonth, exp_year: card.expYear };
+}
+
+function renderAttempt(attempt: AttemptWithCard) {
+  return {
+    id: attempt.id,
+    object: "payment_attempt",
+    number: attempt.number,
+    status: attempt.status,
+    amount: attempt.amount,
+    currency: attempt.currency,
+    decline_code: attempt.declineCode,
+    failure_message: attempt.failureMessage,
+    card: renderCard(attempt.card),
+    created_at: iso(attempt.createdAt),
+  };
+}
+
+export function renderIntent(intent: IntentDetails) {
+  return {
+    id: intent.id,
+    object: "payment_intent",
+    amount: intent.amount,
+    amount_captured: intent.amountCaptured,
+    amount_refunded: intent.amountRefunded,
+    currency: intent.currency,
+    status: intent.status,
+    capture_method: intent.captureMethod,
+    client_secret: intent.clientSecret,
+    checkout_url: checkoutUrl(intent),
+    ui_mode: intent.uiMode,
+    description: intent.description,
+    reference_id: intent.referenceId,
+    customer_email: intent.customerEmail,
+    customer_name: intent.customerName,
+    line_items: intent.lineItems.map((item) => ({
+      name: item.name,
+      quantity: item.quantity,
+      unit_amount: item.unitAmount,
+      amount: item.quantity * item.unitAmount,
+    })),
+    metadata: intent.metadata,
+    success_url: intent.successUrl,
+    cancel_url: intent.cancelUrl,
+    last_error: intent.lastError
+      ? { type: "card_error", code: intent.lastError.code, decline_code: intent.lastError.declineCode, message: intent.lastError.message }
+      : null,
+    attempt_count: intent.attemptCount,
+    attempts: intent.attempts.map(renderAttempt),
+    payment_method: intent.card ? { type: "card", card: renderCard(intent.card) } : null,
+    dialect: intent.dialect,
+    expires_at: iso(intent.expiresAt),
+    created_at: iso(intent.createdAt),
+    succeeded_at: iso(intent.succeededAt),
+    canceled_at: iso(intent.canceledAt),
+    cancellation_reason: intent.cancellationReason,
+  };
+}

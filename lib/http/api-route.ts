@@ -1,0 +1,92 @@
+import type { z } from "zod";
+import { getDb, type Db } from "@/db/client";
+import { randomBase62 } from "@/lib/crypto/tokens";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { describeError } from "@/lib/errors/log-error";
+import { jsonResponse, type ApiResult } from "./api-result";
+import type { ApiDialect } from "./dialect";
+import { hashRequest, runIdempotent } from "./idempotency";
+import { authenticate, idempotencyScope, type AuthKind, type PrincipalFor } from "./principal";
+import type { IssueLocation } from "./validation";
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export type HandlerContext<A extends AuthKind, P, Q, B> = {
+  db: Db;
+  auth: PrincipalFor<A>;
+  params: P;
+  query: Q;
+  body: B;
+  request: Request;
+  dialect: ApiDialect;
+};
+
+export type RouteSpec<A extends AuthKind, P, Q, B> = {
+  dialect: ApiDialect;
+  auth: A;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  handle: (context: HandlerContext<A, P, Q, B>) => Promise<ApiResult>;
+};
+
+/**
+ * The one wrapper every API route goes through: authenticate, validate, run once per
+ * Idempotency-Key, and render any failure in the dialect's own envelope. A thrown error rolls back
+ * everything the handler wrote; a 500 is logged here and never described to the client.
+ */
+export function apiRoute<A extends AuthKind, P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  spec: RouteSpec<A, P, Q, B>,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    const requestId = `req_${randomBase62(16)}`;
+    const headers = { "request-id": requestId };
+    try {
+      const db = await getDb();
+      const url = new URL(request.url);
+      const auth = await authenticate(db, spec.auth, request, spec.dialect);
+      const params = validate(spec.dialect, spec.params, await context.params, "params");
+      const query = validate(spec.dialect, spec.query, Object.fromEntries(url.searchParams), "query");
+      const rawBody = await readJson(request);
+      const body = validate(spec.dialect, spec.body, rawBody, "body");
+
+      const run = (handle: Db) =>
+        spec.handle({ db: handle, auth, params, query, body, request, dialect: spec.dialect });
+      const key = request.headers.get("idempotency-key");
+      if (request.method !== "POST" || key === null) return jsonResponse(await run(db), headers);
+
+      const outcome = await runIdempotent(
+        db,
+        { scope: idempotencyScope(auth, url.pathname), key, requestHash: hashRequest(request.method, url.pathname, rawBody) },
+        run,
+      );
+      return jsonResponse(outcome.result, outcome.replayed ? { ...headers, "idempotent-replayed": "true" } : headers);
+    } catch (error) {
+      return jsonResponse(spec.dialect.renderError(toAppError(error, request, requestId)), headers);
+    }
+  };
+}
+
+function validate<T>(dialect: ApiDialect, schema: z.ZodType<T> | undefined, input: unknown, location: IssueLocation): T {
+  if (!schema) return undefined as T;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw dialect.validationError(parsed.error, input, location);
+  return parsed.data;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  if (request.method === "GET" || request.method === "HEAD") return undefined;
+  const text = await request.text();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_json", "The request body is not valid JSON.");
+  }
+}
+
+function toAppError(error: unknown, request: Request, requestId: string): AppError {
+  if (isAppError(error)) return error;
+  console.error(`[kassa] ${requestId} ${request.method} ${new URL(request.url).pathname} failed: ${describeError(error)}`);
+  return new AppError("internal_error", `Something went wrong on our end. Quote ${requestId} if you contact support.`);
+}

@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { paymentIntents, type PaymentIntent } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { recordEvent, type Actor } from "@/lib/events/record-event";
+import { getIntent } from "./get-intent";
+import { intentSnapshot } from "./snapshot";
+import { transitionIntent } from "./transition";
+
+export const CANCELLATION_REASONS = ["requested_by_customer", "duplicate", "fraudulent", "abandoned"] as const;
+export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
+
+/**
+ * Cancels one of this merchant's intents while it can still be paid. The buyer's cancel link
+ * comes through here too, after the checkout has checked the client secret.
+ */
+export async function cancelIntent(
+  db: Db,
+  merchantId: string,
+  intentId: string,
+  actor: Actor,
+  reason: CancellationReason | null = null,
+): Promise<PaymentIntent> {
+  const canceled = await db.transaction(async (tx) => {
+    const intent = await transitionIntent(tx, {
+      intentId,
+      from: ["requires_payment_method"],
+      to: "canceled",
+      set: { canceledAt: sql`now()`, cancellationReason: reason },
+      guard: sql`${paymentIntents.merchantId} = ${merchantId} and ${paymentIntents.expiresAt} > now()`,
+    });
+    if (intent) {
+      await recordEvent(tx, {
+        merchantId,
+        type: "payment.canceled",
+        intentId,
+        actor,
+        data: { object: intentSnapshot(intent), reason },
+      });
+    }
+    return intent;
+  });
+  if (canceled) return canceled;
+
+  const current = await getIntent(db, merchantId, intentId);
+  throw new AppError(
+    "intent_unexpected_state",
+    `This payment intent is ${current.status} and can no longer be canceled; only intents awaiting payment can.`,
+    { extra: { status: current.status } },
+  );
+}

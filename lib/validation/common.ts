@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { isCurrency } from "@/lib/money/currencies";
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The exact origin a browser reports for a page: scheme, host and port, nothing after. */
+export function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+export const httpUrl = z
+  .string({ error: "must be a URL" })
+  .max(2048, { error: "must be at most 2048 characters" })
+  .refine(isHttpUrl, { error: "must be an absolute http:// or https:// URL" });
+
+export const currencyCode = z
+  .string({ error: "must be a three-letter ISO 4217 currency code" })
+  .refine((code) => /^[A-Za-z]{3}$/.test(code) && isCurrency(code), {
+    error: "must be a supported three-letter ISO 4217 currency code, such as USD",
+  })
+  .transform((code) => code.toUpperCase());
+
+export const email = z.email({ error: "must be a valid email address" }).max(254);
+
+/** Stripe's metadata rules: up to 50 string keys of 40 characters, values up to 500. */
+export const stringMetadata = z
+  .record(z.string().max(40, { error: "metadata keys must be at most 40 characters" }), z.string().max(500, { error: "metadata values must be strings of at most 500 characters" }), {
+    error: "must be an object of string keys and string values",
+  })
+  .refine((value) => Object.keys(value).length <= 50, { error: "can have at most 50 keys" });
+
+export const allowedOrigins = z
+  .array(z.string().refine(isOrigin, { error: "must be an origin such as https://shop.example.com, with no path" }))
+  .max(20, { error: "can list at most 20 origins" });

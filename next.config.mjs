@@ -1,0 +1,12 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite must stay outside the bundle: bundled, it breaks when a server component opens it
+  // first, and its wasm would be copied into the publicly served .next/static.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+  poweredByHeader: false,
+  // The dev server blocks scripts in a page framed from another origin unless it is listed.
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
+  typedRoutes: false,
+};
+
+export default nextConfig;
