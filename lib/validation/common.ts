@@ -36,7 +36,7 @@ export const email = z.email({ error: "must be a valid email address" }).max(254
 
 /** Stripe's metadata rules: up to 50 string keys of 40 characters, values up to 500. */
 export const stringMetadata = z
-  .record(z.string().max(40, { error: "metadata keys must be at most 40 characters" }), z.string().max(500, { error: "metadata values must be strings of at most 500 characters" }), {
+  .record(z.string().max(40, { error: "metadata keys must be at most 40 characters" }), z.string({ error: "metadata values must be strings" }).max(500, { error: "metadata values must be at most 500 characters" }), {
     error: "must be an object of string keys and string values",
   })
   .refine((value) => Object.keys(value).length <= 50, { error: "can have at most 50 keys" });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { apiKeys, merchants, users } from "@/db/schema";
+import { apiKeys, memberships, users } from "@/db/schema";
 import { callRoute } from "@/lib/testing/call-route";
 import { TEST_PASSWORD } from "@/lib/testing/fixtures";
 import * as register from "../auth/register/route";
@@ -223,16 +223,18 @@ describe("API keys", () => {
   });
 
   it("writes nothing for a rejected merchant creation", async () => {
-    const { token } = await signUp();
+    const { token, user } = await signUp();
     const db = await getDb();
-    const [before] = await db.select({ n: count() }).from(merchants);
+    const owned = () => db.select({ n: count() }).from(memberships).where(eq(memberships.userId, user.id));
+    const [before] = await owned();
     const response = await callRoute(merchantList.POST, {
       path: "/api/v1/merchants",
       body: { name: "" },
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(400);
-    const [after] = await db.select({ n: count() }).from(merchants);
-    expect(after!.n).toBe(before!.n);
+    const [after] = await owned();
+    expect(before!.n).toBe(0);
+    expect(after!.n).toBe(0);
   });
 });
