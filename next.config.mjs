@@ -6,7 +6,8 @@ const nextConfig = {
   poweredByHeader: false,
   // The dev server blocks scripts in a page framed from another origin unless it is listed.
   allowedDevOrigins: ["127.0.0.1", "localhost"],
-  typedRoutes: false,
+  // forbidden() renders app/forbidden.tsx with a real 403 for a wrong client_secret.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -11,7 +11,7 @@ export function dataDir(): string {
   const configured = process.env.KASSA_DATA_DIR;
   if (configured === IN_MEMORY) return IN_MEMORY;
   // Absolute, because `output: "standalone"` and tests run from other working directories.
-  return path.resolve(process.cwd(), configured || ".data");
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), configured || ".data");
 }
 
 export function databaseConfig(): DatabaseConfig {
@@ -21,5 +21,5 @@ export function databaseConfig(): DatabaseConfig {
 }
 
 export function migrationsFolder(): string {
-  return path.resolve(process.cwd(), "db/migrations");
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), "db/migrations");
 }

@@ -11,9 +11,8 @@ import { assertPayable, authenticateCheckout } from "./authenticate-checkout";
 import { validateCard, type CardInput, type ValidCard } from "./card";
 import type { AuthorizationResult, CardProcessor } from "./processor";
 import { getProcessor } from "./simulated-processor";
+import { MAX_ATTEMPTS } from "./limits";
 import { tokenizeCard } from "./tokenize-card";
-
-export const MAX_ATTEMPTS = 5;
 
 export type ConfirmInput = { intentId: string; clientSecret: string | null | undefined; card: CardInput };
 export type ConfirmResult = {

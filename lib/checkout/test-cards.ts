@@ -1,10 +1,10 @@
 /** The documented test cards (seed 002): any future expiry, any CVC, any name. */
 export const TEST_CARDS = [
-  { number: "4242424242424242", brand: "visa", outcome: "approved" },
-  { number: "5555555555554444", brand: "mastercard", outcome: "approved" },
-  { number: "4000000000009995", brand: "visa", outcome: "declined", declineCode: "51" },
-  { number: "4000000000000069", brand: "visa", outcome: "declined", declineCode: "54" },
-  { number: "4000000000000127", brand: "visa", outcome: "declined", declineCode: "N7" },
+  { number: "4242424242424242", brand: "visa", outcome: "approved", label: "Approved (Visa)" },
+  { number: "5555555555554444", brand: "mastercard", outcome: "approved", label: "Approved (Mastercard)" },
+  { number: "4000000000009995", brand: "visa", outcome: "declined", declineCode: "51", label: "Declined 51: insufficient funds" },
+  { number: "4000000000000069", brand: "visa", outcome: "declined", declineCode: "54", label: "Declined 54: expired card" },
+  { number: "4000000000000127", brand: "visa", outcome: "declined", declineCode: "N7", label: "Declined N7: CVC mismatch" },
 ] as const;
 
 /** ISO 8583 response codes the simulation can answer with, in words a buyer understands. */

@@ -5,7 +5,7 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/log-error";
 import { jsonResponse, type ApiResult } from "./api-result";
 import type { ApiDialect } from "./dialect";
-import { hashRequest, runIdempotent } from "./idempotency";
+import { hashRequest, runIdempotent } from "@/lib/idempotency/run-idempotent";
 import { authenticate, idempotencyScope, type AuthKind, type PrincipalFor } from "./principal";
 import type { IssueLocation } from "./validation";
 

@@ -3,7 +3,7 @@ import { idempotencyKeys } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors/app-error";
-import type { ApiResult } from "./api-result";
+import type { ApiResult } from "@/lib/http/api-result";
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
 const MAX_KEY_LENGTH = 255;

@@ -1,0 +1,81 @@
+import type { Merchant } from "@/db/schema";
+import type { IntentDetails } from "@/lib/intents/intent-details";
+import { formatMoney } from "@/lib/money/format";
+import { Countdown } from "./countdown";
+
+/** Who is being paid, for what, and how much: everything a buyer checks before typing a card. */
+export function OrderSummary({ intent, merchant, compact }: { intent: IntentDetails; merchant: Merchant; compact: boolean }) {
+  const money = (minor: number) => formatMoney(minor, intent.currency);
+  const subtotal = intent.lineItems.reduce((sum, item) => sum + item.quantity * item.unitAmount, 0);
+  const showBreakdown = intent.lineItems.length > 0 || intent.taxAmount > 0 || intent.discountAmount > 0;
+  return (
+    <section aria-labelledby="summary-heading" className="space-y-6">
+      <MerchantBadge merchant={merchant} />
+      <div>
+        <h1 id="summary-heading" className="text-sm font-medium text-slate-600">
+          Pay {merchantName(merchant)}
+        </h1>
+        <p className={`${compact ? "text-3xl" : "text-4xl"} mt-1 font-semibold tracking-tight text-slate-900`}>{money(intent.amount)}</p>
+        {intent.description && <p className="mt-2 text-slate-700">{intent.description}</p>}
+      </div>
+
+      {showBreakdown && (
+        <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 className="sr-only">Order details</h2>
+          {intent.lineItems.length > 0 && (
+            <ul className="divide-y divide-slate-100">
+              {intent.lineItems.map((item, index) => (
+                <li key={index} className="flex items-start justify-between gap-4 py-2 text-sm">
+                  <span className="text-slate-800">
+                    {item.name}
+                    {item.quantity > 1 && <span className="block text-xs text-slate-600">Qty {item.quantity} × {money(item.unitAmount)}</span>}
+                  </span>
+                  <span className="font-medium tabular-nums text-slate-900">{money(item.quantity * item.unitAmount)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <dl className="mt-2 space-y-1 border-t border-slate-200 pt-3 text-sm">
+            {intent.lineItems.length > 0 && (intent.taxAmount > 0 || intent.discountAmount > 0) && (
+              <Row label="Subtotal" value={money(subtotal)} />
+            )}
+            {intent.taxAmount > 0 && <Row label="Tax" value={money(intent.taxAmount)} />}
+            {intent.discountAmount > 0 && <Row label="Discount" value={`−${money(intent.discountAmount)}`} />}
+            <Row label="Total due" value={money(intent.amount)} strong />
+          </dl>
+        </div>
+      )}
+      <Countdown expiresAt={intent.expiresAt.toISOString()} />
+    </section>
+  );
+}
+
+function Row({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <div className={`flex justify-between ${strong ? "pt-1 text-base font-semibold text-slate-900" : "text-slate-700"}`}>
+      <dt>{label}</dt>
+      <dd className="tabular-nums">{value}</dd>
+    </div>
+  );
+}
+
+export function merchantName(merchant: Merchant): string {
+  return merchant.displayName || merchant.name;
+}
+
+export function MerchantBadge({ merchant }: { merchant: Merchant }) {
+  const name = merchantName(merchant);
+  return (
+    <div className="flex items-center gap-3">
+      {merchant.logoUrl ? (
+        // eslint-disable-next-line @next/next/no-img-element -- merchant logos live on any host
+        <img src={merchant.logoUrl} alt="" className="h-10 w-10 rounded-lg object-contain" referrerPolicy="no-referrer" />
+      ) : (
+        <span aria-hidden className="flex h-10 w-10 items-center justify-center rounded-lg bg-[var(--brand)] text-lg font-bold text-[var(--brand-contrast)]">
+          {name.slice(0, 1).toUpperCase()}
+        </span>
+      )}
+      <span className="text-base font-semibold text-slate-900">{name}</span>
+    </div>
+  );
+}

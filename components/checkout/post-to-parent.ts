@@ -1,0 +1,33 @@
+"use client";
+
+export type CheckoutEvent = "payment.started" | "payment.success" | "payment.failed" | "payment.canceled" | "error";
+
+export type EmbedTarget = { intentId: string; referenceId: string | null; allowedOrigins: string[] };
+
+/**
+ * Tells the merchant's page what happened, in seed 001's shape, and only if that page's origin is
+ * one the merchant allowed: a checkout framed by anyone else says nothing.
+ */
+export function postToParent(target: EmbedTarget, event: CheckoutEvent, message: string, status?: string): void {
+  if (typeof window === "undefined" || window.parent === window) return;
+  const payload =
+    event === "error"
+      ? { event, type: "error", message, intent_id: target.intentId, client_reference_id: target.referenceId }
+      : { event, message, intent_id: target.intentId, client_reference_id: target.referenceId, ...(status ? { status } : {}) };
+  for (const origin of parentOrigins(target.allowedOrigins)) window.parent.postMessage(payload, origin);
+}
+
+function parentOrigins(allowed: string[]): string[] {
+  const ancestors = window.location.ancestorOrigins;
+  const parent = ancestors && ancestors.length > 0 ? ancestors[0] : referrerOrigin();
+  if (parent) return allowed.includes(parent) ? [parent] : [];
+  return allowed;
+}
+
+function referrerOrigin(): string | null {
+  try {
+    return document.referrer ? new URL(document.referrer).origin : null;
+  } catch {
+    return null;
+  }
+}

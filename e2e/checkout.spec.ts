@@ -1,0 +1,122 @@
+import { expect, test } from "./support/fixtures";
+import { createIntent, readIntent, signUpMerchant } from "./support/api";
+import { fillCard, payButton } from "./support/checkout-page";
+
+
+test("pays with 4242 and lands on success_url with the intent id", async ({ page, request, merchantSite }) => {
+  const merchant = await signUpMerchant(request, { display_name: "Ada's Pottery", brand_color: "#7c3aed" });
+  const intent = await createIntent(request, merchant, merchantSite.origin, {
+    line_items: [
+      { name: "Blue mug", quantity: 2, unit_amount: 1600 },
+      { name: "Shipping", quantity: 1, unit_amount: 1000 },
+    ],
+  });
+  await page.goto(intent.checkout_url);
+  await expect(page.getByRole("heading", { name: "Pay Ada's Pottery" })).toBeVisible();
+  await expect(page.getByText("$42.00").first()).toBeVisible();
+  await expect(page.getByText("Blue mug")).toBeVisible();
+
+  await fillCard(page, "4242 4242 4242 4242");
+  await payButton(page).click();
+  await page.waitForURL(`${merchantSite.origin}/thanks**`);
+  const landed = new URL(page.url());
+  expect(landed.searchParams.get("session")).toBe(intent.id);
+  expect(landed.searchParams.get("payment_intent")).toBe(intent.id);
+
+  const paid = await readIntent(request, merchant, intent.id);
+  expect(paid.status).toBe("succeeded");
+  expect(paid.payment_method.card).toMatchObject({ brand: "visa", last4: "4242" });
+});
+
+test("shows each decline code and lets the buyer retry", async ({ page, request, merchantSite }) => {
+  const merchant = await signUpMerchant(request);
+  const intent = await createIntent(request, merchant, merchantSite.origin);
+  await page.goto(intent.checkout_url);
+  for (const [number, code, words] of [
+    ["4000 0000 0000 9995", "51", /insufficient funds/i],
+    ["4000 0000 0000 0069", "54", /expired/i],
+    ["4000 0000 0000 0127", "N7", /security code/i],
+  ] as const) {
+    await fillCard(page, number);
+    await payButton(page).click();
+    const alert = page.locator("#payment-error");
+    await expect(alert).toContainText(`decline code ${code}`);
+    await expect(alert).toContainText(words);
+  }
+  await expect(page.locator("#payment-error")).toContainText("2 attempts left");
+  await fillCard(page, "5555 5555 5555 4444");
+  await payButton(page).click();
+  await page.waitForURL(`${merchantSite.origin}/thanks**`);
+  const paid = await readIntent(request, merchant, intent.id);
+  expect(paid).toMatchObject({ status: "succeeded", attempt_count: 4 });
+});
+
+test("fails the intent on the fifth decline", async ({ page, request, merchantSite }) => {
+  const merchant = await signUpMerchant(request);
+  const intent = await createIntent(request, merchant, merchantSite.origin);
+  await page.goto(intent.checkout_url);
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await fillCard(page, "4000 0000 0000 9995");
+    await payButton(page).click();
+    if (attempt < 5) await expect(page.locator("#payment-error")).toContainText(`${5 - attempt} attempt`);
+  }
+  await expect(page.getByText("Payment failed")).toBeVisible();
+  expect((await readIntent(request, merchant, intent.id)).status).toBe("failed");
+  await page.reload();
+  await expect(page.getByText("Payment failed")).toBeVisible();
+  await expect(payButton(page)).toHaveCount(0);
+});
+
+test("answers 403 for a wrong client_secret and 404 for an unknown intent", async ({ page, request, merchantSite }) => {
+  const merchant = await signUpMerchant(request);
+  const intent = await createIntent(request, merchant, merchantSite.origin);
+  const forbidden = await page.goto(`/pay/${intent.id}?client_secret=${intent.id}_secret_guessed`);
+  expect(forbidden?.status()).toBe(403);
+  await expect(page.getByText("This payment link is not valid")).toBeVisible();
+  await expect(page.getByLabel("Card number")).toHaveCount(0);
+  const missing = await page.goto(`/pay/${intent.id}`);
+  expect(missing?.status()).toBe(403);
+  const unknown = await page.goto(`/pay/pi_unknown?client_secret=x`);
+  expect(unknown?.status()).toBe(404);
+});
+
+test("sends the buyer to cancel_url once the intent expires", async ({ page, request, merchantSite }) => {
+  const merchant = await signUpMerchant(request);
+  const intent = await createIntent(request, merchant, merchantSite.origin, { expires_in: 10 });
+  await page.goto(intent.checkout_url);
+  await expect(page.getByText(/Expires in 0:0\d/)).toBeVisible();
+  // The countdown reloads the page at zero; the server then redirects to cancel_url.
+  await page.waitForURL(`${merchantSite.origin}/cart`, { timeout: 20_000 });
+  expect((await readIntent(request, merchant, intent.id)).status).toBe("expired");
+  const again = await page.goto(intent.checkout_url);
+  expect(again?.url()).toBe(`${merchantSite.origin}/cart`);
+});
+
+test("cancel returns the buyer to cancel_url and cancels the intent", async ({ page, request, merchantSite }) => {
+  const merchant = await signUpMerchant(request);
+  const intent = await createIntent(request, merchant, merchantSite.origin);
+  await page.goto(intent.checkout_url);
+  await page.getByRole("button", { name: /Cancel and return/ }).click();
+  await page.waitForURL(`${merchantSite.origin}/cart`);
+  expect((await readIntent(request, merchant, intent.id)).status).toBe("canceled");
+});
+
+test("refuses to be framed in redirect mode", async ({ page, request, merchantSite }) => {
+  const merchant = await signUpMerchant(request);
+  const intent = await createIntent(request, merchant, merchantSite.origin);
+  const response = await request.get(intent.checkout_url);
+  expect(response.headers()["content-security-policy"]).toBe("frame-ancestors 'none'");
+  expect(response.headers()["x-frame-options"]).toBe("DENY");
+  expect(response.headers()["referrer-policy"]).toBe("no-referrer");
+});
+
+test("charges once when Pay is double-clicked", async ({ page, request, merchantSite }) => {
+  const merchant = await signUpMerchant(request);
+  const intent = await createIntent(request, merchant, merchantSite.origin);
+  await page.goto(intent.checkout_url);
+  await fillCard(page, "4242 4242 4242 4242");
+  await payButton(page).dblclick();
+  await page.waitForURL(`${merchantSite.origin}/thanks**`);
+  const paid = await readIntent(request, merchant, intent.id);
+  expect(paid.attempts).toHaveLength(1);
+});

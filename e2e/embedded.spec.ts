@@ -1,0 +1,61 @@
+import { expect, test } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { createIntent, readIntent, signUpMerchant } from "./support/api";
+import { fillCard, payButton } from "./support/checkout-page";
+
+async function receivedEvents(page: Page): Promise<{ origin: string; data: Record<string, unknown> }[]> {
+  const items = await page.locator("#events li").allTextContents();
+  return items.map((text) => JSON.parse(text));
+}
+
+test("an embedded checkout posts its events to a parent page on another origin", async ({ page, request, baseURL, merchantSite: parent }) => {
+  const merchant = await signUpMerchant(request, { allowed_origins: [parent.origin] });
+  const intent = await createIntent(request, merchant, parent.origin, { ui_mode: "embedded", reference_id: "ORDER-123456" });
+  await page.goto(`${parent.origin}/frame?checkout=${encodeURIComponent(intent.checkout_url)}`);
+  const frame = page.frameLocator("iframe[title=Checkout]");
+
+  await expect.poll(async () => (await receivedEvents(page)).map((e) => e.data.event)).toContain("payment.started");
+  await fillCard(frame, "4000 0000 0000 9995");
+  await payButton(frame).click();
+  await expect(frame.locator("#payment-error")).toContainText("decline code 51");
+  await fillCard(frame, "4242 4242 4242 4242");
+  await payButton(frame).click();
+  await expect(frame.getByText("Payment successful")).toBeVisible();
+
+  await expect.poll(async () => (await receivedEvents(page)).map((e) => e.data.event)).toEqual([
+    "payment.started",
+    "payment.failed",
+    "payment.success",
+  ]);
+  const events = await receivedEvents(page);
+  const kassaOrigin = new URL(baseURL!).origin;
+  for (const { origin, data } of events) {
+    expect(origin).toBe(kassaOrigin);
+    expect(data).toMatchObject({ intent_id: intent.id, client_reference_id: "ORDER-123456", message: expect.any(String) });
+  }
+  expect(events[1]!.data).toMatchObject({ status: "failed" });
+  expect(events[2]!.data).toMatchObject({ status: "succeeded" });
+  expect((await readIntent(request, merchant, intent.id)).status).toBe("succeeded");
+});
+
+test("an embedded checkout posts payment.canceled when the buyer cancels", async ({ page, request, merchantSite: parent }) => {
+  const merchant = await signUpMerchant(request, { allowed_origins: [parent.origin] });
+  const intent = await createIntent(request, merchant, parent.origin, { ui_mode: "embedded" });
+  await page.goto(`${parent.origin}/frame?checkout=${encodeURIComponent(intent.checkout_url)}`);
+  const frame = page.frameLocator("iframe[title=Checkout]");
+  await frame.getByRole("button", { name: /Cancel and return/ }).click();
+  await expect(frame.getByText("Payment canceled")).toBeVisible();
+  await expect.poll(async () => (await receivedEvents(page)).map((e) => e.data.event)).toContain("payment.canceled");
+  expect((await readIntent(request, merchant, intent.id)).status).toBe("canceled");
+});
+
+test("a site the merchant did not allow can neither frame the checkout nor hear it", async ({ page, request, merchantSite: parent }) => {
+  const merchant = await signUpMerchant(request, { allowed_origins: ["https://shop.example"] });
+  const intent = await createIntent(request, merchant, parent.origin, { ui_mode: "embedded" });
+  const response = await request.get(intent.checkout_url);
+  expect(response.headers()["content-security-policy"]).toBe("frame-ancestors 'self' https://shop.example");
+  await page.goto(`${parent.origin}/frame?checkout=${encodeURIComponent(intent.checkout_url)}`);
+  await page.waitForTimeout(1500);
+  await expect(page.frameLocator("iframe[title=Checkout]").getByLabel("Card number")).toHaveCount(0);
+  expect(await receivedEvents(page)).toEqual([]);
+});

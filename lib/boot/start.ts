@@ -1,0 +1,32 @@
+import { getDatabase } from "@/db/client";
+import { demoCredentials, demoEnabled, ensureDemoMerchant } from "@/lib/accounts/demo";
+import { publicUrl } from "@/lib/config/env";
+import { describeError } from "@/lib/errors/log-error";
+
+/**
+ * Runs once when the server starts: opens and migrates the database before the first request, and
+ * makes sure the demo merchant exists. A database that cannot be opened stops the process, so a
+ * second server on the same embedded folder refuses to start instead of corrupting it.
+ */
+export async function start(): Promise<void> {
+  let kind: string;
+  try {
+    ({ kind } = await getDatabase());
+  } catch (error) {
+    console.error(`[kassa] cannot open the database: ${describeError(error)}`);
+    process.exit(1);
+  }
+  const lines = [`[kassa] ready at ${publicUrl()} on the ${kind} database`];
+  if (demoEnabled()) {
+    const { db } = await getDatabase();
+    const { merchant, keyActive } = await ensureDemoMerchant(db, new URL(publicUrl()).origin);
+    const demo = demoCredentials();
+    lines.push(
+      `[kassa] demo store:    ${publicUrl()}/demo`,
+      `[kassa] demo merchant: ${merchant.id}`,
+      keyActive ? `[kassa] demo API key:  ${demo.secretKey}` : "[kassa] demo API key:  revoked",
+      `[kassa] demo login:    ${demo.email} / ${demo.password}`,
+    );
+  }
+  console.log(lines.join("\n"));
+}

@@ -1,0 +1,62 @@
+import type { Db } from "@/db/client";
+import { isAppError } from "@/lib/errors/app-error";
+import { runIdempotent } from "@/lib/idempotency/run-idempotent";
+import { sha256Hex } from "@/lib/crypto/tokens";
+import { successRedirect } from "./redirect-urls";
+import { confirmIntent } from "./confirm-intent";
+import { checkoutPagePath } from "./checkout-url";
+
+export type CheckoutForm = {
+  intentId: string;
+  clientSecret: string;
+  /** Rendered into the form, so a double-click or a resubmitted POST replays instead of charging twice. */
+  submissionKey: string;
+  number: string;
+  expiry: string;
+  cvc: string;
+  name: string;
+};
+
+/**
+ * The page's plain HTML form post, for buyers without JavaScript: the same confirm as the API, then
+ * a redirect — to the merchant on success, back to the page with the outcome otherwise.
+ */
+export async function submitCheckoutForm(db: Db, form: CheckoutForm): Promise<string> {
+  const page = checkoutPagePath(form.intentId, form.clientSecret);
+  const expiry = parseExpiry(form.expiry);
+  if (!expiry) return `${page}&error=invalid_expiry`;
+  try {
+    const { result } = await runIdempotent(
+      db,
+      {
+        scope: `checkout:${form.intentId}`,
+        key: form.submissionKey,
+        requestHash: sha256Hex([form.number.replace(/\D/g, ""), form.expiry, form.cvc, form.name].join("\u0000")),
+      },
+      async (tx) => {
+        const outcome = await confirmIntent(tx, {
+          intentId: form.intentId,
+          clientSecret: form.clientSecret,
+          card: { number: form.number, expMonth: expiry.month, expYear: expiry.year, cvc: form.cvc.trim(), name: form.name },
+        });
+        // A decline comes back to the page, which shows the intent's last_error.
+        const paidHosted = outcome.outcome !== "declined" && outcome.intent.uiMode === "hosted";
+        return { status: 303, body: { location: (paidHosted && successRedirect(outcome.intent)) || page } };
+      },
+    );
+    return (result.body as { location: string }).location;
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    if (error.code === "not_found" || error.code === "client_secret_invalid") return page;
+    if (error.code === "intent_unexpected_state" && error.details.extra?.status === "expired") return page;
+    return `${page}&error=${encodeURIComponent(error.code)}`;
+  }
+}
+
+/** "MM/YY", "MM / YY" or "MM/YYYY" as typed into the expiry field. */
+export function parseExpiry(value: string): { month: number; year: number } | null {
+  const match = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(value);
+  if (!match) return null;
+  return { month: Number(match[1]), year: Number(match[2]) };
+}
+
