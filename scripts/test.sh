@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test suite, as the README and CI run it: type check, unit and integration tests on the
+# embedded database (and on PostgreSQL when DATABASE_URL is set), a production build, then the
+# browser tests against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+
+step "type check"
+npx tsc --noEmit -p .
+
+step "unit and integration tests on the embedded database (PGlite)"
+env -u DATABASE_URL npx vitest run
+
+if [[ -n "${DATABASE_URL:-}" ]]; then
+  step "unit and integration tests on PostgreSQL (${DATABASE_URL%%\?*})"
+  npx vitest run
+fi
+
+step "production build"
+npx next build
+
+step "browser tests (Playwright, Chromium)"
+npx playwright test
