@@ -52,7 +52,7 @@ function lockDataDir(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number(fs.readFileSync(lockPath, "utf8"));
       if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new Error(
+        throw new DataDirLockedError(
           `The embedded database in ${dataDir} is in use by another Kassa process (pid ${owner}). ` +
             `Stop it, or point KASSA_DATA_DIR at another folder, or set DATABASE_URL.`,
         );
@@ -61,6 +61,11 @@ function lockDataDir(dataDir: string): () => void {
     }
   }
   throw new Error(`Could not lock the embedded database in ${dataDir}.`);
+}
+
+/** Another live process holds the folder: a reason to refuse to start, not a bug to trace. */
+export class DataDirLockedError extends Error {
+  override name = "DataDirLockedError";
 }
 
 function isAlive(pid: number): boolean {

@@ -4,12 +4,15 @@ import { formatMoney } from "@/lib/money/format";
 import { Countdown } from "./countdown";
 
 /** Who is being paid, for what, and how much: everything a buyer checks before typing a card. */
-export function OrderSummary({ intent, merchant, compact }: { intent: IntentDetails; merchant: Merchant; compact: boolean }) {
+type SummaryProps = { intent: IntentDetails; merchant: Merchant; compact: boolean };
+
+export function OrderSummary({ intent, merchant, compact }: SummaryProps) {
   const money = (minor: number) => formatMoney(minor, intent.currency);
   const subtotal = intent.lineItems.reduce((sum, item) => sum + item.quantity * item.unitAmount, 0);
   const showBreakdown = intent.lineItems.length > 0 || intent.taxAmount > 0 || intent.discountAmount > 0;
+  const open = intent.status === "requires_payment_method";
   return (
-    <section aria-labelledby="summary-heading" className="space-y-6">
+    <section aria-labelledby="summary-heading" className={compact ? "space-y-4" : "space-y-6"}>
       <MerchantBadge merchant={merchant} />
       <div>
         <h1 id="summary-heading" className="text-sm font-medium text-slate-600">
@@ -20,8 +23,7 @@ export function OrderSummary({ intent, merchant, compact }: { intent: IntentDeta
       </div>
 
       {showBreakdown && (
-        <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 className="sr-only">Order details</h2>
+        <Breakdown compact={compact} count={intent.lineItems.length}>
           {intent.lineItems.length > 0 && (
             <ul className="divide-y divide-slate-100">
               {intent.lineItems.map((item, index) => (
@@ -41,12 +43,32 @@ export function OrderSummary({ intent, merchant, compact }: { intent: IntentDeta
             )}
             {intent.taxAmount > 0 && <Row label="Tax" value={money(intent.taxAmount)} />}
             {intent.discountAmount > 0 && <Row label="Discount" value={`−${money(intent.discountAmount)}`} />}
-            <Row label="Total due" value={money(intent.amount)} strong />
+            <Row label={open ? "Total due" : "Total"} value={money(intent.amount)} strong />
           </dl>
-        </div>
+        </Breakdown>
       )}
-      <Countdown expiresAt={intent.expiresAt.toISOString()} />
+      {open && <Countdown expiresAt={intent.expiresAt.toISOString()} />}
     </section>
+  );
+}
+
+/** In an iframe every pixel counts, so the items fold away behind a summary line. */
+function Breakdown({ compact, count, children }: { compact: boolean; count: number; children: React.ReactNode }) {
+  if (!compact) {
+    return (
+      <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 className="sr-only">Order details</h2>
+        {children}
+      </div>
+    );
+  }
+  return (
+    <details className="rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm">
+      <summary className="cursor-pointer py-1 font-medium text-slate-800">
+        Order details{count > 0 ? ` (${count} ${count === 1 ? "item" : "items"})` : ""}
+      </summary>
+      <div className="pb-2">{children}</div>
+    </details>
   );
 }
 

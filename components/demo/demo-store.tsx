@@ -100,7 +100,7 @@ export function DemoStore({ kassaOrigin }: { kassaOrigin: string }) {
             <iframe
               title="Kassa checkout"
               src={embed.checkoutUrl}
-              className="h-[640px] w-full rounded-xl border border-slate-200 bg-white shadow-sm"
+              className="h-[720px] w-full rounded-xl border border-slate-200 bg-white shadow-sm"
             />
           </>
         ) : (
@@ -129,7 +129,7 @@ function EventLog({ events }: { events: LoggedEvent[] }) {
       {events.length === 0 ? (
         <p className="mt-2 text-sm text-slate-300">None yet.</p>
       ) : (
-        <ol data-testid="event-log" className="mt-2 max-h-64 space-y-2 overflow-auto font-mono text-xs">
+        <ol data-testid="event-log" className="mt-2 max-h-64 space-y-2 overflow-auto break-all font-mono text-xs">
           {events.map((entry, index) => (
             <li key={index} ref={index === events.length - 1 ? end : undefined}>
               <span className="text-slate-400">{entry.at}</span> <span className="text-teal-300">{String(entry.data.event)}</span>{" "}

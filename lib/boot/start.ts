@@ -13,7 +13,8 @@ export async function start(): Promise<void> {
   try {
     ({ kind } = await getDatabase());
   } catch (error) {
-    console.error(`[kassa] cannot open the database: ${describeError(error)}`);
+    const reason = error instanceof Error && error.name === "DataDirLockedError" ? error.message : describeError(error);
+    console.error(`[kassa] cannot open the database: ${reason}`);
     process.exit(1);
   }
   const lines = [`[kassa] ready at ${publicUrl()} on the ${kind} database`];

@@ -7,7 +7,9 @@ import { cancelRedirect, successRedirect } from "@/lib/checkout/redirect-urls";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/format";
+import type { CardBrand } from "@/lib/checkout/card";
 import { CardForm, Outcome } from "@/components/checkout/card-form";
+import { BRAND_LABELS } from "@/components/checkout/card-fields";
 import { CheckoutFrame } from "@/components/checkout/checkout-frame";
 import { formErrorMessage } from "@/components/checkout/messages";
 import { merchantName, OrderSummary } from "@/components/checkout/order-summary";
@@ -41,7 +43,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
     <CheckoutFrame merchant={merchant} embedded={embedded}>
       <div className={embedded ? "space-y-6" : "grid gap-10 md:grid-cols-2 md:gap-16"}>
         <OrderSummary intent={intent} merchant={merchant} compact={embedded} />
-        <section aria-label="Payment" className={embedded ? "" : "rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"}>
+        <section aria-label="Payment" className={embedded ? "" : "self-start rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"}>
           {intent.status === "requires_payment_method" && (
             <>
               <h2 className="mb-4 text-lg font-semibold text-slate-900">Pay with card</h2>
@@ -71,7 +73,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
           )}
           {(intent.status === "succeeded" || intent.status === "authorized") && (
             <Outcome tone="success" title="Payment complete">
-              {name} has received your payment{intent.card ? ` from the ${intent.card.brand} card ending ${intent.card.last4}` : ""}.
+              {name} has received your payment{intent.card ? ` from the ${BRAND_LABELS[intent.card.brand as CardBrand] || "card"}${BRAND_LABELS[intent.card.brand as CardBrand] ? " card" : ""} ending ${intent.card.last4}` : ""}.
               {backLink(successRedirect(intent), `Return to ${name}`)}
             </Outcome>
           )}
