@@ -26,6 +26,8 @@ export const merchants = pgTable("merchants", {
   brandColor: varchar("brand_color", { length: 7 }),
   logoUrl: text("logo_url"),
   allowedOrigins: jsonb("allowed_origins").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Smallest amount per currency, in minor units, that this merchant accepts ({"USD": 500}). */
+  minimumAmounts: jsonb("minimum_amounts").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -15,6 +15,7 @@ export const events = pgTable(
       .references(() => merchants.id, { onDelete: "cascade" }),
     type: varchar("type", { length: 64 }).notNull(),
     intentId: varchar("intent_id", { length: 64 }),
+    subscriptionId: varchar("subscription_id", { length: 64 }),
     /** Who caused it: "api_key:<id>", "user:<id>", "buyer" or "system". */
     actor: varchar("actor", { length: 100 }).notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),

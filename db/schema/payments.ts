@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   check,
   index,
   integer,
@@ -13,6 +14,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { merchants } from "./accounts";
+import { checkouts } from "./checkouts";
 import { at, createdAt, money, updatedAt } from "./columns";
 
 export const intentStatus = pgEnum("intent_status", [
@@ -75,6 +77,10 @@ export const paymentIntents = pgTable(
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     /** Fields only one dialect knows about (mutopay's fx_rate, mint's order_id, …), echoed back by that dialect. */
     dialectData: jsonb("dialect_data").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    /** Which of the merchant's checkouts brands the page; null means the merchant's default. */
+    checkoutId: varchar("checkout_id", { length: 64 }).references(() => checkouts.id),
+    /** Set for a recurring intent: once paid, it starts a subscription charged every N days. */
+    recurringIntervalDays: integer("recurring_interval_days"),
     uiMode: uiMode("ui_mode").notNull().default("hosted"),
     captureMethod: captureMethod("capture_method").notNull().default("automatic"),
     successUrl: text("success_url"),
@@ -96,6 +102,10 @@ export const paymentIntents = pgTable(
     index("payment_intents_open_expiry_idx")
       .on(t.expiresAt)
       .where(sql`${t.status} = 'requires_payment_method'`),
+    // mintro's reference_id is unique per merchant, and looked up by it.
+    uniqueIndex("payment_intents_mintro_reference_key")
+      .on(t.merchantId, t.referenceId)
+      .where(sql`${t.dialect} = 'mintro'`),
     check("payment_intents_amount_positive", sql`${t.amount} > 0`),
     check("payment_intents_refund_within_capture", sql`${t.amountRefunded} <= ${t.amountCaptured}`),
   ],
@@ -113,6 +123,8 @@ export const paymentAttempts = pgTable(
       .references(() => merchants.id, { onDelete: "cascade" }),
     /** 1-based; unique per intent, so two racing confirms can never both become attempt N. */
     number: smallint("number").notNull(),
+    /** A plain increasing number for dialects that name charges by integer (mintro's charge_id). */
+    chargeId: bigint("charge_id", { mode: "number" }).generatedAlwaysAsIdentity(),
     status: attemptStatus("status").notNull().default("processing"),
     amount: money("amount").notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),

@@ -13,6 +13,8 @@ import type { AuthorizationResult, CardProcessor } from "./processor";
 import { getProcessor } from "./simulated-processor";
 import { MAX_ATTEMPTS } from "./limits";
 import { tokenizeCard } from "./tokenize-card";
+import { startSubscription } from "@/lib/subscriptions/start-subscription";
+import { assertMerchantActive } from "@/lib/accounts/assert-merchant-active";
 
 export type ConfirmInput = { intentId: string; clientSecret: string | null | undefined; card: CardInput };
 export type ConfirmResult = {
@@ -30,6 +32,7 @@ const BUYER: Actor = { type: "buyer" };
 export async function confirmIntent(db: Db, input: ConfirmInput, processor = getProcessor()): Promise<ConfirmResult> {
   const intent = await authenticateCheckout(db, input.intentId, input.clientSecret);
   assertPayable(intent);
+  await assertMerchantActive(db, intent.merchantId);
   const card = validateCard(input.card);
   const claim = await claimAttempt(db, intent, card);
   const result = await authorize(processor, claim, card);
@@ -117,6 +120,7 @@ async function settleAttempt(db: Db, claim: Claim, result: AuthorizationResult):
         actor: BUYER,
         data: { object: intentSnapshot(paid), attempt_id: attempt.id },
       });
+      if (capture && paid.recurringIntervalDays) await startSubscription(tx, paid, BUYER);
       return { outcome: capture ? "succeeded" : "authorized", intent: await withDetail(tx, paid), attempt: settledAttempt! };
     }
 

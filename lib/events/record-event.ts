@@ -8,7 +8,9 @@ export type EventType =
   | "payment.authorized"
   | "payment.failed"
   | "payment.canceled"
-  | "payment.expired";
+  | "payment.expired"
+  | "subscription.created"
+  | "subscription.canceled";
 
 export type Actor =
   | { type: "api_key"; id: string }
@@ -25,6 +27,7 @@ export type NewEvent = {
   type: EventType;
   actor: Actor;
   intentId?: string;
+  subscriptionId?: string;
   data: Record<string, unknown>;
 };
 
@@ -37,6 +40,7 @@ export async function recordEvent(db: Db, event: NewEvent): Promise<Event> {
       merchantId: event.merchantId,
       type: event.type,
       intentId: event.intentId ?? null,
+      subscriptionId: event.subscriptionId ?? null,
       actor: actorLabel(event.actor),
       data: event.data,
     })

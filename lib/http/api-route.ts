@@ -3,6 +3,8 @@ import { getDb, type Db } from "@/db/client";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/log-error";
+import type { MerchantPrincipal } from "@/lib/accounts/authenticate-api-key";
+import { configuredRateLimit, consumeRateLimit } from "@/lib/rate-limits/consume-rate-limit";
 import { jsonResponse, type ApiResult } from "./api-result";
 import type { ApiDialect } from "./dialect";
 import { hashRequest, runIdempotent } from "@/lib/idempotency/run-idempotent";
@@ -45,6 +47,7 @@ export function apiRoute<A extends AuthKind, P = Record<string, never>, Q = Reco
       const db = await getDb();
       const url = new URL(request.url);
       const auth = await authenticate(db, spec.auth, request, spec.dialect);
+      await enforceRateLimit(db, auth);
       const params = validate(spec.dialect, spec.params, await context.params, "params");
       const query = validate(spec.dialect, spec.query, Object.fromEntries(url.searchParams), "query");
       const rawBody = await readJson(request);
@@ -65,6 +68,18 @@ export function apiRoute<A extends AuthKind, P = Record<string, never>, Q = Reco
       return jsonResponse(spec.dialect.renderError(toAppError(error, request, requestId)), headers);
     }
   };
+}
+
+/** Per API key, in the database, so the limit holds however many instances serve the key. */
+async function enforceRateLimit(db: Db, principal: object): Promise<void> {
+  if (!("apiKey" in principal)) return;
+  const { apiKey } = principal as MerchantPrincipal;
+  const outcome = await consumeRateLimit(db, `api_key:${apiKey.id}`, configuredRateLimit());
+  if (!outcome.allowed) {
+    throw new AppError("rate_limited", "Too many requests with this API key. Retry after the time in Retry-After.", {
+      retryAfter: outcome.retryAfterSeconds,
+    });
+  }
 }
 
 function validate<T>(dialect: ApiDialect, schema: z.ZodType<T> | undefined, input: unknown, location: IssueLocation): T {

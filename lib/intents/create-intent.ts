@@ -4,7 +4,10 @@ import type { Db } from "@/db/client";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
 import { newId } from "@/lib/ids";
+import { assertAboveMinimum } from "./minimum-amount";
+import { assertReferenceFree, referenceTaken } from "./reference";
 import { intentSnapshot } from "./snapshot";
+import { isUniqueViolation } from "@/db/errors";
 
 export const DEFAULT_EXPIRY_SECONDS = 3600;
 export const MIN_EXPIRY_SECONDS = 10;
@@ -30,12 +33,17 @@ export type NewIntent = {
   successUrl?: string | null;
   cancelUrl?: string | null;
   expiresInSeconds?: number;
+  checkoutId?: string | null;
+  /** Makes the intent recurring: once paid, a subscription charges the card every N days. */
+  recurringIntervalDays?: number | null;
 };
 
 export async function createIntent(db: Db, merchantId: string, input: NewIntent, actor: Actor): Promise<PaymentIntent> {
   const id = input.id ?? newId("pi");
   const expiresIn = input.expiresInSeconds ?? DEFAULT_EXPIRY_SECONDS;
   return db.transaction(async (tx) => {
+    await assertAboveMinimum(tx, merchantId, input.amount, input.currency);
+    if (input.dialect === "mintro" && input.referenceId) await assertReferenceFree(tx, merchantId, input.referenceId);
     const [intent] = await tx
       .insert(paymentIntents)
       .values({
@@ -55,13 +63,19 @@ export async function createIntent(db: Db, merchantId: string, input: NewIntent,
         dialectData: input.dialectData ?? {},
         uiMode: input.uiMode ?? "hosted",
         captureMethod: input.captureMethod ?? "automatic",
+        checkoutId: input.checkoutId ?? null,
+        recurringIntervalDays: input.recurringIntervalDays ?? null,
         successUrl: input.successUrl ?? null,
         cancelUrl: input.cancelUrl ?? null,
         clientSecret: `${id}_secret_${randomBase62(24)}`,
         // Database time, so every instance agrees on when an intent expires.
         expiresAt: sql`now() + make_interval(secs => ${expiresIn})` as unknown as Date,
       })
-      .returning();
+      .returning()
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, "payment_intents_mintro_reference_key")) throw referenceTaken(input.referenceId!);
+        throw error;
+      });
     await recordEvent(tx, {
       merchantId,
       type: "payment.created",

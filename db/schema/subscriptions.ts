@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgEnum, pgTable, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { merchants } from "./accounts";
+import { at, createdAt, money, updatedAt } from "./columns";
+import { cardTokens, dialect, paymentIntents } from "./payments";
+
+export const subscriptionStatus = pgEnum("subscription_status", ["active", "past_due", "canceled"]);
+
+/** A recurring intent, once paid: the saved card is charged every `interval_days`. */
+export const subscriptions = pgTable(
+  "subscriptions",
+  {
+    id: varchar("id", { length: 64 }).primaryKey(),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id, { onDelete: "cascade" }),
+    /** The intent whose first payment started it. */
+    intentId: varchar("intent_id", { length: 64 })
+      .notNull()
+      .references(() => paymentIntents.id),
+    cardTokenId: varchar("card_token_id", { length: 64 })
+      .notNull()
+      .references(() => cardTokens.id),
+    dialect: dialect("dialect").notNull(),
+    status: subscriptionStatus("status").notNull().default("active"),
+    amount: money("amount").notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    intervalDays: integer("interval_days").notNull(),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    currentPeriodStart: at("current_period_start").notNull(),
+    currentPeriodEnd: at("current_period_end").notNull(),
+    canceledAt: at("canceled_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("subscriptions_intent_key").on(t.intentId),
+    index("subscriptions_merchant_created_idx").on(t.merchantId, t.createdAt),
+  ],
+);
+
+export type Subscription = typeof subscriptions.$inferSelect;
+export type SubscriptionStatus = (typeof subscriptionStatus.enumValues)[number];

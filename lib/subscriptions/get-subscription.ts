@@ -1,0 +1,19 @@
+import { and, eq } from "drizzle-orm";
+import { subscriptions, type Subscription } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { notFound } from "@/lib/errors/app-error";
+
+export async function getSubscription(db: Db, merchantId: string, subscriptionId: string): Promise<Subscription> {
+  const [subscription] = await db
+    .select()
+    .from(subscriptions)
+    .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.merchantId, merchantId)));
+  if (!subscription) throw notFound("subscription", subscriptionId, "id");
+  return subscription;
+}
+
+/** The subscription a recurring intent started, if it has one yet. */
+export async function subscriptionOfIntent(db: Db, intentId: string): Promise<Subscription | null> {
+  const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.intentId, intentId));
+  return subscription ?? null;
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { subscriptions, type PaymentIntent, type Subscription } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { recordEvent, type Actor } from "@/lib/events/record-event";
+
+/**
+ * Starts the subscription of a recurring intent whose first payment just succeeded, in the caller's
+ * transaction: the saved card will be charged again at the end of each period.
+ */
+export async function startSubscription(db: Db, intent: PaymentIntent, actor: Actor): Promise<Subscription> {
+  const intervalDays = intent.recurringIntervalDays!;
+  const [subscription] = await db
+    .insert(subscriptions)
+    .values({
+      id: `sub_${randomUUID()}`,
+      merchantId: intent.merchantId,
+      intentId: intent.id,
+      cardTokenId: intent.cardTokenId!,
+      dialect: intent.dialect,
+      amount: intent.amount,
+      currency: intent.currency,
+      intervalDays,
+      metadata: intent.metadata,
+      currentPeriodStart: sql`now()`,
+      currentPeriodEnd: sql`now() + make_interval(days => ${intervalDays})`,
+    })
+    .returning();
+  await recordEvent(db, {
+    merchantId: intent.merchantId,
+    type: "subscription.created",
+    intentId: intent.id,
+    subscriptionId: subscription!.id,
+    actor,
+    data: { object: JSON.parse(JSON.stringify(subscription)) },
+  });
+  return subscription!;
+}
