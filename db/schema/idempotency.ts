@@ -2,18 +2,22 @@ import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } 
 import { createdAt } from "./columns";
 
 /**
- * A stored response per (scope, key). The row is inserted in the same transaction as the work it
- * guards, so a concurrent duplicate blocks on the unique index until the first commits, then replays.
+ * The response stored per (scope, key). `response_status` 0 means the first request is still running
+ * (only for work that calls out to a card processor; other work inserts and completes the row in the
+ * transaction that does the work).
  */
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    scope: varchar("scope", { length: 100 }).notNull(),
+    scope: varchar("scope", { length: 255 }).notNull(),
     key: varchar("key", { length: 255 }).notNull(),
+    /** Keyed HMAC of method, path and body, with card numbers replaced by fingerprints and no CVC. */
     requestHash: varchar("request_hash", { length: 64 }).notNull(),
     responseStatus: integer("response_status").notNull(),
     responseBody: text("response_body").notNull(),
+    /** When the running request claimed the key; a claim older than a few minutes is abandoned. */
+    lockedAt: timestamp("locked_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
   },

@@ -32,7 +32,7 @@ function toBase62(hex: string): string {
   const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   let out = "";
   for (let i = 0; i + 2 <= hex.length; i += 2) out += alphabet[parseInt(hex.slice(i, i + 2), 16) % 62];
-  return out + out;
+  return out;
 }
 
 export async function findDemoMerchant(db: Db): Promise<Merchant | null> {

@@ -80,5 +80,9 @@ export function validateCard(input: CardInput, now = new Date()): ValidCard {
   if (!new RegExp(`^\\d{${expected}}$`).test(input.cvc)) {
     throw new AppError("invalid_cvc", `Your card's security code must be ${expected} digits.`, { param: "card[cvc]" });
   }
-  return { pan, brand, last4: pan.slice(-4), expMonth, expYear, cvc: input.cvc, name: input.name?.trim() || null };
+  const name = input.name?.trim() || null;
+  if (name && name.length > 200) {
+    throw new AppError("parameter_invalid", "The name on the card must be at most 200 characters.", { param: "card[name]" });
+  }
+  return { pan, brand, last4: pan.slice(-4), expMonth, expYear, cvc: input.cvc, name };
 }

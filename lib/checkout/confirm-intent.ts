@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
 import { newId } from "@/lib/ids";
+import { expireIfDue } from "@/lib/intents/expire-intent";
 import { withDetail, type IntentDetails } from "@/lib/intents/intent-details";
 import { intentSnapshot } from "@/lib/intents/snapshot";
 import { transitionIntent } from "@/lib/intents/transition";
@@ -41,9 +42,22 @@ export async function confirmIntent(db: Db, input: ConfirmInput, processor = get
 
 type Claim = { intent: PaymentIntent; attempt: PaymentAttempt; token: CardToken };
 
-/** Moves the intent to `processing` and opens attempt N; only one racing confirm can win it. */
+/**
+ * Moves the intent to `processing` and opens attempt N; only one racing confirm can win it. A loser
+ * that finds the intent payable again (the winner was declined meanwhile) tries once more.
+ */
 async function claimAttempt(db: Db, intent: PaymentIntent, card: ValidCard): Promise<Claim> {
-  const claim = await db.transaction(async (tx) => {
+  for (let round = 0; round < 2; round++) {
+    const claim = await tryClaim(db, intent, card);
+    if (claim) return claim;
+    const [current] = await db.select().from(paymentIntents).where(eq(paymentIntents.id, intent.id));
+    assertPayable(await expireIfDue(db, current!));
+  }
+  throw new AppError("payment_processing", "Another payment attempt for this intent has just finished. Please try again.");
+}
+
+async function tryClaim(db: Db, intent: PaymentIntent, card: ValidCard): Promise<Claim | null> {
+  return db.transaction(async (tx) => {
     const claimed = await transitionIntent(tx, {
       intentId: intent.id,
       from: ["requires_payment_method"],
@@ -67,10 +81,6 @@ async function claimAttempt(db: Db, intent: PaymentIntent, card: ValidCard): Pro
       .returning();
     return { intent: claimed, attempt: attempt!, token };
   });
-  if (claim) return claim;
-  const [current] = await db.select().from(paymentIntents).where(eq(paymentIntents.id, intent.id));
-  assertPayable(current!);
-  throw new AppError("intent_unexpected_state", "This payment link has expired.", { extra: { status: "expired" } });
 }
 
 async function authorize(processor: CardProcessor, claim: Claim, card: ValidCard): Promise<AuthorizationResult> {

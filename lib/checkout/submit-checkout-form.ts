@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { isAppError } from "@/lib/errors/app-error";
-import { runIdempotent } from "@/lib/idempotency/run-idempotent";
-import { sha256Hex } from "@/lib/crypto/tokens";
+import { hashRequest, runIdempotent } from "@/lib/idempotency/run-idempotent";
+import { cardIdentity } from "./card-identity";
 import { successRedirect } from "./redirect-urls";
 import { confirmIntent } from "./confirm-intent";
 import { checkoutPagePath } from "./checkout-url";
@@ -31,10 +31,10 @@ export async function submitCheckoutForm(db: Db, form: CheckoutForm): Promise<st
       {
         scope: `checkout:${form.intentId}`,
         key: form.submissionKey,
-        requestHash: sha256Hex([form.number.replace(/\D/g, ""), form.expiry, form.cvc, form.name].join("\u0000")),
+        requestHash: hashRequest("POST", `/pay/${form.intentId}/submit`, cardIdentity(form.number, form.expiry, null, form.name)),
       },
-      async (tx) => {
-        const outcome = await confirmIntent(tx, {
+      async (handle) => {
+        const outcome = await confirmIntent(handle, {
           intentId: form.intentId,
           clientSecret: form.clientSecret,
           card: { number: form.number, expMonth: expiry.month, expYear: expiry.year, cvc: form.cvc.trim(), name: form.name },
@@ -43,6 +43,7 @@ export async function submitCheckoutForm(db: Db, form: CheckoutForm): Promise<st
         const paidHosted = outcome.outcome !== "declined" && outcome.intent.uiMode === "hosted";
         return { status: 303, body: { location: (paidHosted && successRedirect(outcome.intent)) || page } };
       },
+      "external",
     );
     return (result.body as { location: string }).location;
   } catch (error) {

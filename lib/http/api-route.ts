@@ -3,15 +3,17 @@ import { getDb, type Db } from "@/db/client";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/log-error";
-import type { MerchantPrincipal } from "@/lib/accounts/authenticate-api-key";
+import { hashRequest, runIdempotent, type IdempotencyMode } from "@/lib/idempotency/run-idempotent";
 import { configuredRateLimit, consumeRateLimit } from "@/lib/rate-limits/consume-rate-limit";
 import { jsonResponse, type ApiResult } from "./api-result";
 import type { ApiDialect } from "./dialect";
-import { hashRequest, runIdempotent } from "@/lib/idempotency/run-idempotent";
-import { authenticate, idempotencyScope, type AuthKind, type PrincipalFor } from "./principal";
-import type { IssueLocation } from "./validation";
+import { authenticate, idempotencyScope, type AuthKind, type Principal, type PrincipalFor } from "./principal";
+import { bracketPath, unstorableText, type IssueLocation } from "./validation";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+/** The largest JSON body any route accepts; real requests are a few kilobytes. */
+const MAX_BODY_BYTES = 1_000_000;
 
 export type HandlerContext<A extends AuthKind, P, Q, B> = {
   db: Db;
@@ -29,13 +31,21 @@ export type RouteSpec<A extends AuthKind, P, Q, B> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /**
+   * How a POST honours Idempotency-Key (default `atomic`). `none` for routes whose answer holds a
+   * secret that must not be stored (an API key, an access token).
+   */
+  idempotency?: IdempotencyMode | "none";
+  /** What of the body identifies the request for idempotency; card routes drop the CVC and the number. */
+  idempotencyBody?: (body: B) => unknown;
   handle: (context: HandlerContext<A, P, Q, B>) => Promise<ApiResult>;
 };
 
 /**
- * The one wrapper every API route goes through: authenticate, validate, run once per
- * Idempotency-Key, and render any failure in the dialect's own envelope. A thrown error rolls back
- * everything the handler wrote; a 500 is logged here and never described to the client.
+ * The one wrapper every API route goes through: authenticate, rate-limit, validate, run once per
+ * Idempotency-Key, and render any failure in the dialect's own envelope. Lib functions are atomic
+ * on their own, so a thrown error has written nothing; a 500 is logged here and never described to
+ * the client.
  */
 export function apiRoute<A extends AuthKind, P = Record<string, never>, Q = Record<string, never>, B = undefined>(
   spec: RouteSpec<A, P, Q, B>,
@@ -50,18 +60,19 @@ export function apiRoute<A extends AuthKind, P = Record<string, never>, Q = Reco
       await enforceRateLimit(db, auth);
       const params = validate(spec.dialect, spec.params, await context.params, "params");
       const query = validate(spec.dialect, spec.query, Object.fromEntries(url.searchParams), "query");
-      const rawBody = await readJson(request);
-      const body = validate(spec.dialect, spec.body, rawBody, "body");
+      const body = validate(spec.dialect, spec.body, await readJson(request), "body");
 
-      const run = (handle: Db) =>
-        spec.handle({ db: handle, auth, params, query, body, request, dialect: spec.dialect });
+      const run = (handle: Db) => spec.handle({ db: handle, auth, params, query, body, request, dialect: spec.dialect });
       const key = request.headers.get("idempotency-key");
-      if (request.method !== "POST" || key === null) return jsonResponse(await run(db), headers);
+      const mode = spec.idempotency ?? "atomic";
+      if (request.method !== "POST" || key === null || mode === "none") return jsonResponse(await run(db), headers);
 
+      const identity = spec.idempotencyBody ? spec.idempotencyBody(body) : body;
       const outcome = await runIdempotent(
         db,
-        { scope: idempotencyScope(auth, url.pathname), key, requestHash: hashRequest(request.method, url.pathname, rawBody) },
+        { scope: idempotencyScope(auth, url.pathname), key, requestHash: hashRequest(request.method, url.pathname, identity) },
         run,
+        mode,
       );
       return jsonResponse(outcome.result, outcome.replayed ? { ...headers, "idempotent-replayed": "true" } : headers);
     } catch (error) {
@@ -71,10 +82,9 @@ export function apiRoute<A extends AuthKind, P = Record<string, never>, Q = Reco
 }
 
 /** Per API key, in the database, so the limit holds however many instances serve the key. */
-async function enforceRateLimit(db: Db, principal: object): Promise<void> {
-  if (!("apiKey" in principal)) return;
-  const { apiKey } = principal as MerchantPrincipal;
-  const outcome = await consumeRateLimit(db, `api_key:${apiKey.id}`, configuredRateLimit());
+async function enforceRateLimit(db: Db, principal: Principal): Promise<void> {
+  if (principal.kind !== "merchant") return;
+  const outcome = await consumeRateLimit(db, `api_key:${principal.apiKey.id}`, configuredRateLimit());
   if (!outcome.allowed) {
     throw new AppError("rate_limited", "Too many requests with this API key. Retry after the time in Retry-After.", {
       retryAfter: outcome.retryAfterSeconds,
@@ -84,14 +94,23 @@ async function enforceRateLimit(db: Db, principal: object): Promise<void> {
 
 function validate<T>(dialect: ApiDialect, schema: z.ZodType<T> | undefined, input: unknown, location: IssueLocation): T {
   if (!schema) return undefined as T;
+  const unstorable = unstorableText(input);
+  if (unstorable) {
+    const param = bracketPath(unstorable) || undefined;
+    throw new AppError("parameter_invalid", `Invalid ${param ?? location}: text must not contain NUL characters or unpaired surrogates.`, {
+      param,
+    });
+  }
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw dialect.validationError(parsed.error, input, location);
   return parsed.data;
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  if (request.method === "GET" || request.method === "HEAD") return undefined;
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "DELETE") return undefined;
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw tooLarge();
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
@@ -100,7 +119,12 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-function toAppError(error: unknown, request: Request, requestId: string): AppError {
+function tooLarge(): AppError {
+  return new AppError("request_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1_000_000} MB.`);
+}
+
+/** Any failure as an AppError; an unexpected one is logged with the request id and stays vague. */
+export function toAppError(error: unknown, request: Request, requestId: string): AppError {
   if (isAppError(error)) return error;
   console.error(`[kassa] ${requestId} ${request.method} ${new URL(request.url).pathname} failed: ${describeError(error)}`);
   return new AppError("internal_error", `Something went wrong on our end. Quote ${requestId} if you contact support.`);

@@ -7,38 +7,46 @@ import { bearerToken, type ApiDialect } from "./dialect";
 
 export type AuthKind = "secret_key" | "access_token" | "public";
 
-export type PrincipalFor<A extends AuthKind> = A extends "secret_key"
-  ? MerchantPrincipal
-  : A extends "access_token"
-    ? { userId: string }
-    : Record<string, never>;
+/** Who is calling: a merchant by its secret key, a user by their access token, or anyone. */
+export type Principal =
+  | ({ kind: "merchant" } & MerchantPrincipal)
+  | { kind: "user"; userId: string }
+  | { kind: "public" };
 
-export async function authenticate<A extends AuthKind>(
-  db: Db,
-  auth: A,
-  request: Request,
-  dialect: ApiDialect,
-): Promise<PrincipalFor<A>> {
+export type PrincipalFor<A extends AuthKind> = A extends "secret_key"
+  ? Extract<Principal, { kind: "merchant" }>
+  : A extends "access_token"
+    ? Extract<Principal, { kind: "user" }>
+    : Extract<Principal, { kind: "public" }>;
+
+export async function authenticate<A extends AuthKind>(db: Db, auth: A, request: Request, dialect: ApiDialect): Promise<PrincipalFor<A>> {
+  return (await resolve(db, auth, request, dialect)) as PrincipalFor<A>;
+}
+
+async function resolve(db: Db, auth: AuthKind, request: Request, dialect: ApiDialect): Promise<Principal> {
   if (auth === "secret_key") {
     const credentials = dialect.credentials(request);
-    if (!credentials) {
-      throw new AppError("unauthenticated", "No API key provided.");
-    }
-    return (await authenticateApiKey(db, credentials)) as PrincipalFor<A>;
+    if (!credentials) throw new AppError("unauthenticated", "No API key provided.");
+    return { kind: "merchant", ...(await authenticateApiKey(db, credentials)) };
   }
   if (auth === "access_token") {
     const token = bearerToken(request);
     if (!token) throw new AppError("unauthenticated", "No access token provided. Send Authorization: Bearer <access_token>.");
-    return { userId: await verifyAccessToken(token) } as PrincipalFor<A>;
+    return { kind: "user", userId: await verifyAccessToken(token) };
   }
-  return {} as PrincipalFor<A>;
+  return { kind: "public" };
 }
 
 /** Idempotency keys are per account, like Stripe's: one merchant's key never replays another's. */
-export function idempotencyScope(principal: object, pathname: string): string {
-  if ("merchant" in principal) return `merchant:${(principal as MerchantPrincipal).merchant.id}`;
-  if ("userId" in principal) return `user:${(principal as { userId: string }).userId}`;
-  return `public:${pathname}`;
+export function idempotencyScope(principal: Principal, pathname: string): string {
+  switch (principal.kind) {
+    case "merchant":
+      return `merchant:${principal.merchant.id}`;
+    case "user":
+      return `user:${principal.userId}`;
+    case "public":
+      return `public:${pathname}`;
+  }
 }
 
 export function actorOf(principal: MerchantPrincipal): Actor {

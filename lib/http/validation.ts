@@ -60,3 +60,30 @@ export function firstIssueError(issues: FieldIssue[], location: IssueLocation): 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/**
+ * Postgres cannot store NUL characters or unpaired UTF-16 surrogates in text or jsonb; refusing them
+ * up front turns what would be a 500 into a 400 that names the field.
+ */
+export function unstorableText(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === "string") return isStorable(value) ? null : path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unstorableText(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [key, child] of Object.entries(value)) {
+      if (!isStorable(key)) return [...path, key];
+      const found = unstorableText(child, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function isStorable(text: string): boolean {
+  return !text.includes("\u0000") && text.isWellFormed();
+}

@@ -1,16 +1,21 @@
-import { sql } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
 import { paymentIntents, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { recordEvent } from "@/lib/events/record-event";
 import { intentSnapshot } from "./snapshot";
 import { transitionIntent } from "./transition";
 
+/** App and database clocks may disagree by this much; within it, the database decides. */
+const CLOCK_SLACK_MS = 60_000;
+
 /**
- * Moves an unpaid intent past its expiry to `expired` and records it. Reads call this so nobody
- * ever sees a stale `requires_payment_method`; a background sweep does the same for unread ones.
+ * Moves an unpaid intent past its expiry to `expired` and records it, deciding by the database's
+ * clock. Reads call this so nobody sees a stale `requires_payment_method`.
  */
 export async function expireIfDue(db: Db, intent: PaymentIntent): Promise<PaymentIntent> {
-  if (intent.status !== "requires_payment_method" || intent.expiresAt.getTime() > Date.now()) return intent;
+  if (intent.status !== "requires_payment_method" || intent.expiresAt.getTime() > Date.now() + CLOCK_SLACK_MS) {
+    return intent;
+  }
   return db.transaction(async (tx) => {
     const expired = await transitionIntent(tx, {
       intentId: intent.id,
@@ -19,7 +24,7 @@ export async function expireIfDue(db: Db, intent: PaymentIntent): Promise<Paymen
       guard: sql`${paymentIntents.expiresAt} <= now()`,
     });
     if (!expired) {
-      const [current] = await tx.select().from(paymentIntents).where(sql`${paymentIntents.id} = ${intent.id}`);
+      const [current] = await tx.select().from(paymentIntents).where(eq(paymentIntents.id, intent.id));
       return current ?? intent;
     }
     await recordEvent(tx, {
@@ -31,4 +36,22 @@ export async function expireIfDue(db: Db, intent: PaymentIntent): Promise<Paymen
     });
     return expired;
   });
+}
+
+/** Expires every overdue intent (of one merchant, when given), up to `limit`; returns how many. */
+export async function expireDueIntents(db: Db, merchantId?: string, limit = 100): Promise<number> {
+  const due = await db
+    .select()
+    .from(paymentIntents)
+    .where(
+      and(
+        eq(paymentIntents.status, "requires_payment_method"),
+        lte(paymentIntents.expiresAt, sql`now()`),
+        merchantId ? eq(paymentIntents.merchantId, merchantId) : undefined,
+      ),
+    )
+    .limit(limit);
+  let expired = 0;
+  for (const intent of due) if ((await expireIfDue(db, intent)).status === "expired") expired++;
+  return expired;
 }

@@ -2,12 +2,15 @@ import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import { paymentIntents, type IntentStatus, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { notFound } from "@/lib/errors/app-error";
+import { expireDueIntents } from "./expire-intent";
 
 export type ListIntentsQuery = { limit: number; startingAfter?: string; status?: IntentStatus };
 export type IntentPage = { intents: PaymentIntent[]; hasMore: boolean };
 
 /** Newest first, keyset-paginated on (created_at, id) so pages stay stable while intents arrive. */
 export async function listIntents(db: Db, merchantId: string, query: ListIntentsQuery): Promise<IntentPage> {
+  // So a list filtered by status agrees with what a read of each intent would say.
+  await expireDueIntents(db, merchantId);
   const conditions: (SQL | undefined)[] = [eq(paymentIntents.merchantId, merchantId)];
   if (query.status) conditions.push(eq(paymentIntents.status, query.status));
   if (query.startingAfter) {

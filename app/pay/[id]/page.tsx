@@ -6,6 +6,8 @@ import { MAX_ATTEMPTS } from "@/lib/checkout/limits";
 import { cancelRedirect, successRedirect } from "@/lib/checkout/redirect-urls";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { isAppError } from "@/lib/errors/app-error";
+import { describeError } from "@/lib/errors/log-error";
+import { unstorableText } from "@/lib/http/validation";
 import { formatMoney } from "@/lib/money/format";
 import type { CardBrand } from "@/lib/checkout/card";
 import { CardForm, Outcome } from "@/components/checkout/card-form";
@@ -44,7 +46,12 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       <div className={embedded ? "space-y-6" : "grid gap-10 md:grid-cols-2 md:gap-16"}>
         <OrderSummary intent={intent} merchant={merchant} compact={embedded} />
         <section aria-label="Payment" className={embedded ? "" : "self-start rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"}>
-          {intent.status === "requires_payment_method" && (
+          {intent.status === "requires_payment_method" && merchant.status !== "active" && (
+            <Outcome tone="neutral" title="Payments are paused">
+              {name} cannot accept payments right now. No money was taken.
+            </Outcome>
+          )}
+          {intent.status === "requires_payment_method" && merchant.status === "active" && (
             <>
               <h2 className="mb-4 text-lg font-semibold text-slate-900">Pay with card</h2>
               <CardForm
@@ -100,11 +107,19 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
 }
 
 async function loadCheckout(id: string, clientSecret: string | null): Promise<Checkout> {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) notFound();
+  if (clientSecret !== null && (clientSecret.length > 128 || unstorableText(clientSecret))) forbidden();
+  let checkout: Checkout;
   try {
-    return await getCheckout(await getDb(), id, clientSecret);
+    checkout = await getCheckout(await getDb(), id, clientSecret);
   } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    if (isAppError(error) && error.code === "client_secret_invalid") forbidden();
-    throw error;
+    if (!isAppError(error)) {
+      // Logged here without the driver's query parameters; Next.js would log the raw error.
+      console.error(`[kassa] checkout page ${id} failed: ${describeError(error)}`);
+      throw new Error("The checkout page could not be loaded.");
+    }
+    if (error.code === "client_secret_invalid") forbidden();
+    notFound();
   }
+  return checkout;
 }

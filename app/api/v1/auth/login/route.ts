@@ -8,6 +8,8 @@ import { apiRoute } from "@/lib/http/api-route";
 export const POST = apiRoute({
   dialect: nativeDialect,
   auth: "public",
+  // The answer carries a user or an access token: nothing to keep, and nothing to replay.
+  idempotency: "none",
   body: loginBody,
   handle: async ({ db, body }) =>
     ok({ access_token: await logIn(db, body.email, body.password), token_type: "Bearer", expires_in: ACCESS_TOKEN_TTL_SECONDS }),

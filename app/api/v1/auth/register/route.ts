@@ -8,6 +8,8 @@ import { apiRoute } from "@/lib/http/api-route";
 export const POST = apiRoute({
   dialect: nativeDialect,
   auth: "public",
+  // The answer carries a user or an access token: nothing to keep, and nothing to replay.
+  idempotency: "none",
   body: registerBody,
   handle: async ({ db, body }) => created(renderUser(await registerUser(db, body))),
 });

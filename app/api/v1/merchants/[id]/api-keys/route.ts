@@ -12,6 +12,8 @@ export const POST = apiRoute({
   auth: "access_token",
   params: merchantParams,
   body: createApiKeyBody,
+  // The secret is shown once and stored only as a hash, so the response is never stored for replay.
+  idempotency: "none",
   handle: async ({ db, auth, params, body }) => {
     await getMerchantAccess(db, auth.userId, params.id, "api_keys:manage");
     const { key, secretKey } = await createApiKey(db, params.id, body);

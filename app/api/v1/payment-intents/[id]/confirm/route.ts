@@ -1,3 +1,4 @@
+import { cardIdentity } from "@/lib/checkout/card-identity";
 import { confirmIntent } from "@/lib/checkout/confirm-intent";
 import { nativeDialect } from "@/lib/dialects/native/dialect";
 import { renderConfirmResult } from "@/lib/dialects/native/render-confirm";
@@ -10,6 +11,8 @@ export const POST = apiRoute({
   auth: "public",
   params: intentParams,
   body: confirmIntentBody,
+  idempotency: "external",
+  idempotencyBody: ({ client_secret, card }) => ({ client_secret, card: cardIdentity(card.number, card.exp_month, card.exp_year, card.name) }),
   handle: async ({ db, params, body }) => {
     const result = await confirmIntent(db, {
       intentId: params.id,

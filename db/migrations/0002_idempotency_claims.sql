@@ -1,0 +1,2 @@
+ALTER TABLE "idempotency_keys" ALTER COLUMN "scope" SET DATA TYPE varchar(255);--> statement-breakpoint
+ALTER TABLE "idempotency_keys" ADD COLUMN "locked_at" timestamp with time zone DEFAULT now() NOT NULL;
