@@ -4,18 +4,20 @@ import { AppError } from "@/lib/errors/app-error";
 export type IssueLocation = "body" | "query" | "params";
 
 /** One zod issue, with the field named the way the client wrote it and whether it was missing. */
-export type FieldIssue = { path: (string | number)[]; param: string; message: string; missing: boolean };
+export type FieldIssue = { path: (string | number)[]; param: string; message: string; missing: boolean; custom: boolean };
 
 export function fieldIssues(error: z.ZodError, input: unknown): FieldIssue[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => {
         const path = [...issue.path, key].map(pathPart);
-        return { path, param: bracketPath(path), message: `Received unknown parameter: ${bracketPath(path)}`, missing: false };
+        return { path, param: bracketPath(path), message: `Received unknown parameter: ${bracketPath(path)}`, missing: false, custom: false };
       });
     }
     const path = issue.path.map(pathPart);
-    return [{ path, param: bracketPath(path), message: issue.message, missing: valueAt(input, path) === undefined }];
+    return [
+      { path, param: bracketPath(path), message: issue.message, missing: valueAt(input, path) === undefined, custom: issue.code === "custom" },
+    ];
   });
 }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
-import type { ApiKey, Merchant, User } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { paymentIntents, type ApiKey, type Merchant, type User } from "@/db/schema";
+import { confirmIntent } from "@/lib/checkout/confirm-intent";
 import { issueAccessToken } from "@/lib/accounts/access-token";
 import { createApiKey } from "@/lib/accounts/create-api-key";
 import { createMerchant } from "@/lib/accounts/create-merchant";
@@ -16,6 +18,8 @@ export type TestMerchant = {
   accessToken: string;
   /** Headers for the native API with this merchant's secret key. */
   auth: Record<string, string>;
+  /** Headers for mintro: the key's client id and secret. */
+  mintroAuth: Record<string, string>;
 };
 
 /** A fresh user, merchant and key, so no test sees another test's data. */
@@ -31,6 +35,7 @@ export async function createTestMerchant(name = "Test Shop"): Promise<TestMercha
     secretKey,
     accessToken: await issueAccessToken(user.id),
     auth: { authorization: `Bearer ${secretKey}` },
+    mintroAuth: { "x-client-id": key.clientId, "x-client-secret": secretKey },
   };
 }
 
@@ -43,4 +48,12 @@ export const validIntent = {
 
 export function futureExpiry() {
   return { exp_month: 12, exp_year: new Date().getUTCFullYear() + 2 };
+}
+
+/** Pays an intent on the checkout as a buyer would, with a card that approves unless told otherwise. */
+export async function payIntent(intentId: string, number = "4242424242424242") {
+  const db = await getDb();
+  const [intent] = await db.select().from(paymentIntents).where(eq(paymentIntents.id, intentId));
+  const { exp_month: expMonth, exp_year: expYear } = futureExpiry();
+  return confirmIntent(db, { intentId, clientSecret: intent!.clientSecret, card: { number, expMonth, expYear, cvc: "123" } });
 }

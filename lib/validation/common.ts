@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCurrency } from "@/lib/money/currencies";
+import { decimalToMinor } from "@/lib/money/decimal";
 
 export function isHttpUrl(value: string): boolean {
   try {
@@ -44,3 +45,26 @@ export const stringMetadata = z
 export const allowedOrigins = z
   .array(z.string().refine(isOrigin, { error: "must be an origin such as https://shop.example.com, with no path" }))
   .max(20, { error: "can list at most 20 origins" });
+
+/** A decimal amount as a JSON number or a numeric string ("80", 80.5, "80.50"); parsed exactly later. */
+export function decimalInput(message: string) {
+  return z.union(
+    [z.number({ error: message }).nonnegative({ error: message }), z.string({ error: message }).trim().regex(/^\d+(\.\d+)?$/, { error: message })],
+    { error: message },
+  );
+}
+
+/** Validates a decimal against its currency and returns minor units, or adds an issue at `path`. */
+export function minorOrIssue(
+  context: z.RefinementCtx,
+  value: number | string | null | undefined,
+  currency: string,
+  path: (string | number)[],
+  describe: (reason: string) => string,
+): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const parsed = decimalToMinor(value, currency);
+  if (parsed.ok) return parsed.minor;
+  context.addIssue({ code: "custom", path, message: describe(parsed.reason) });
+  return undefined;
+}
