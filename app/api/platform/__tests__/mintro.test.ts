@@ -137,10 +137,10 @@ describe("POST /api/platform/intents", () => {
     expect(response.body.errors).toEqual({ amount: ["The amount must be at least 25.00."] });
   });
 
-  it.each([
+  it.each<[Record<string, string>, string]>([
     [{}, "no credentials"],
     [{ "x-client-id": "ck_test_nope", "x-client-secret": "sk_test_nope" }, "unknown credentials"],
-  ])("answers 401 in the seed's error shape for %s", async (headers) => {
+  ])("answers 401 in the seed's error shape for %j (%s)", async (headers) => {
     const response = await create(headers, oneTime);
     expect(response.status).toBe(401);
     expect(response.body).toEqual({ success: false, message: "Invalid API Key provided.", data: [] });
