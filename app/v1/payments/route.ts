@@ -1,0 +1,18 @@
+import { createIntent } from "@/lib/intents/create-intent";
+import { data, mintDialect } from "@/lib/dialects/mint/dialect";
+import { toNewIntent } from "@/lib/dialects/mint/map-payment";
+import { renderPayment } from "@/lib/dialects/mint/render";
+import { createPaymentBody } from "@/lib/dialects/mint/schemas";
+import { apiRoute } from "@/lib/http/api-route";
+import { actorOf } from "@/lib/http/principal";
+
+/** Seed 000: create a payment against one of the merchant's checkouts. */
+export const POST = apiRoute({
+  dialect: mintDialect,
+  auth: "secret_key",
+  body: createPaymentBody,
+  handle: async ({ db, auth, body }) => {
+    const intent = await createIntent(db, auth.merchant.id, await toNewIntent(db, auth.merchant.id, body), actorOf(auth));
+    return data(renderPayment(intent), 201);
+  },
+});
