@@ -1,0 +1,13 @@
+import { getIntent } from "@/lib/intents/get-intent";
+import { shopDialect } from "@/lib/dialects/shop/dialect";
+import { renderPayment } from "@/lib/dialects/shop/render";
+import { paymentParams } from "@/lib/dialects/shop/schemas";
+import { ok } from "@/lib/http/api-result";
+import { apiRoute } from "@/lib/http/api-route";
+
+export const GET = apiRoute({
+  dialect: shopDialect,
+  auth: "secret_key",
+  params: paymentParams,
+  handle: async ({ db, auth, params }) => ok(renderPayment(await getIntent(db, auth.merchant.id, params.id))),
+});
