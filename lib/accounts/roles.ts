@@ -4,6 +4,7 @@ import type { MemberRole } from "@/db/schema";
 export const PERMISSIONS = {
   "merchant:read": ["owner", "admin", "developer", "viewer"],
   "merchant:update": ["owner", "admin"],
+  "merchant:suspend": ["owner"],
   "team:manage": ["owner", "admin"],
   "api_keys:manage": ["owner", "admin", "developer"],
   "webhooks:manage": ["owner", "admin", "developer"],

@@ -8,6 +8,8 @@ export type MerchantSettings = {
   brandColor?: string | null;
   logoUrl?: string | null;
   allowedOrigins?: string[];
+  minimumAmounts?: Record<string, number>;
+  status?: "active" | "suspended";
 };
 
 /** Applies only the settings given; the caller has already checked the user may. */

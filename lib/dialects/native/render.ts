@@ -18,6 +18,7 @@ export function renderMerchant(merchant: Merchant, role?: string) {
     brand_color: merchant.brandColor,
     logo_url: merchant.logoUrl,
     allowed_origins: merchant.allowedOrigins,
+    minimum_amounts: merchant.minimumAmounts,
     ...(role ? { role } : {}),
     created_at: iso(merchant.createdAt),
     updated_at: iso(merchant.updatedAt),

@@ -30,6 +30,15 @@ export const merchantSettingsBody = z.strictObject({
     .optional(),
   logo_url: httpUrl.nullable().optional(),
   allowed_origins: allowedOrigins.optional(),
+  minimum_amounts: z
+    .record(
+      currencyCode,
+      z.number({ error: "must be an integer number of minor units" }).int({ error: "must be an integer number of minor units" }).min(0).max(MAX_MINOR_AMOUNT),
+      { error: "must be an object of currency codes and minimum amounts in minor units, such as {\"USD\": 500}" },
+    )
+    .optional(),
+  /** Suspending stops every API key and checkout of the merchant until it is active again. */
+  status: z.enum(["active", "suspended"], { error: "must be active or suspended" }).optional(),
 });
 
 export const createApiKeyBody = z.strictObject({ label: text(100).nullable().optional() });

@@ -22,13 +22,15 @@ export const PATCH = apiRoute({
   params: merchantParams,
   body: merchantSettingsBody,
   handle: async ({ db, auth, params, body }) => {
-    const { role } = await getMerchantAccess(db, auth.userId, params.id, "merchant:update");
+    const { role } = await getMerchantAccess(db, auth.userId, params.id, body.status ? "merchant:suspend" : "merchant:update");
     const merchant = await updateMerchant(db, params.id, {
       name: body.name,
       displayName: body.display_name,
       brandColor: body.brand_color,
       logoUrl: body.logo_url,
       allowedOrigins: body.allowed_origins,
+      minimumAmounts: body.minimum_amounts,
+      status: body.status,
     });
     return ok(renderMerchant(merchant, role));
   },

@@ -1,0 +1,13 @@
+import { getIntent } from "@/lib/intents/get-intent";
+import { mutopayDialect } from "@/lib/dialects/mutopay/dialect";
+import { renderPayment } from "@/lib/dialects/mutopay/render";
+import { paymentParams } from "@/lib/dialects/mutopay/schemas";
+import { ok } from "@/lib/http/api-result";
+import { apiRoute } from "@/lib/http/api-route";
+
+export const GET = apiRoute({
+  dialect: mutopayDialect,
+  auth: "secret_key",
+  params: paymentParams,
+  handle: async ({ db, auth, params }) => ok(renderPayment(await getIntent(db, auth.merchant.id, params.id))),
+});

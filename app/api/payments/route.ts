@@ -1,0 +1,17 @@
+import { createIntent } from "@/lib/intents/create-intent";
+import { mutopayDialect } from "@/lib/dialects/mutopay/dialect";
+import { toNewIntent } from "@/lib/dialects/mutopay/map-payment";
+import { renderPayment } from "@/lib/dialects/mutopay/render";
+import { createPaymentBody } from "@/lib/dialects/mutopay/schemas";
+import { created } from "@/lib/http/api-result";
+import { apiRoute } from "@/lib/http/api-route";
+import { actorOf } from "@/lib/http/principal";
+
+/** Seed 004: create a payment link; priced in USD, or converted from another currency. */
+export const POST = apiRoute({
+  dialect: mutopayDialect,
+  auth: "secret_key",
+  body: createPaymentBody,
+  handle: async ({ db, auth, body }) =>
+    created(renderPayment(await createIntent(db, auth.merchant.id, toNewIntent(body), actorOf(auth)))),
+});
