@@ -1,11 +1,11 @@
-import type { Merchant } from "@/db/schema";
+import type { Branding } from "@/lib/checkout/get-checkout";
 import { contrastingText } from "@/lib/ui/contrast";
 
 const DEFAULT_BRAND = "#4f46e5";
 
 /** The page around a checkout, in the merchant's colour; tighter when it sits in an iframe. */
-export function CheckoutFrame({ merchant, embedded, children }: { merchant: Merchant; embedded: boolean; children: React.ReactNode }) {
-  const brand = merchant.brandColor ?? DEFAULT_BRAND;
+export function CheckoutFrame({ branding, embedded, children }: { branding: Branding; embedded: boolean; children: React.ReactNode }) {
+  const brand = branding.brandColor ?? DEFAULT_BRAND;
   const style = { "--brand": brand, "--brand-contrast": contrastingText(brand) } as React.CSSProperties;
   return (
     <div style={style} className={embedded ? "min-h-full bg-white" : "min-h-screen bg-slate-50"}>

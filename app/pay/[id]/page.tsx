@@ -14,7 +14,7 @@ import { CardForm, Outcome } from "@/components/checkout/card-form";
 import { BRAND_LABELS } from "@/components/checkout/card-fields";
 import { CheckoutFrame } from "@/components/checkout/checkout-frame";
 import { formErrorMessage } from "@/components/checkout/messages";
-import { merchantName, OrderSummary } from "@/components/checkout/order-summary";
+import { OrderSummary } from "@/components/checkout/order-summary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
@@ -25,7 +25,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
   const clientSecret = typeof query.client_secret === "string" ? query.client_secret : null;
-  const { intent, merchant } = await loadCheckout(id, clientSecret);
+  const { intent, merchant, branding } = await loadCheckout(id, clientSecret);
   const embedded = intent.uiMode === "embedded";
 
   if (intent.status === "expired") {
@@ -33,7 +33,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
     if (cancelUrl && !embedded) redirect(cancelUrl);
   }
 
-  const name = merchantName(merchant);
+  const name = branding.name;
   const backLink = (url: string | null, label: string) =>
     url && !embedded ? (
       <a href={url} className="mt-4 inline-block text-sm font-medium text-slate-700 underline underline-offset-4">
@@ -42,9 +42,9 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
     ) : null;
 
   return (
-    <CheckoutFrame merchant={merchant} embedded={embedded}>
+    <CheckoutFrame branding={branding} embedded={embedded}>
       <div className={embedded ? "space-y-6" : "grid gap-10 md:grid-cols-2 md:gap-16"}>
-        <OrderSummary intent={intent} merchant={merchant} compact={embedded} />
+        <OrderSummary intent={intent} branding={branding} compact={embedded} />
         <section aria-label="Payment" className={embedded ? "" : "self-start rounded-2xl border border-slate-200 bg-white p-6 shadow-sm"}>
           {intent.status === "requires_payment_method" && merchant.status !== "active" && (
             <Outcome tone="neutral" title="Payments are paused">
