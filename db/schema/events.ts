@@ -19,6 +19,8 @@ export const events = pgTable(
     /** Who caused it: "api_key:<id>", "user:<id>", "buyer" or "system". */
     actor: varchar("actor", { length: 100 }).notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    /** The webhook body, rendered once in the dialect of the intent, so every retry sends the same bytes. */
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
   (t) => [

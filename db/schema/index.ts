@@ -5,3 +5,5 @@ export * from "./idempotency";
 export * from "./checkouts";
 export * from "./subscriptions";
 export * from "./rate-limits";
+export * from "./webhooks";
+export * from "./refunds";

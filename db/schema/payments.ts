@@ -81,6 +81,9 @@ export const paymentIntents = pgTable(
     checkoutId: varchar("checkout_id", { length: 64 }).references(() => checkouts.id),
     /** Set for a recurring intent: once paid, it starts a subscription charged every N days. */
     recurringIntervalDays: integer("recurring_interval_days"),
+    /** For a renewal: the subscription it bills and which period (2 is the first renewal). */
+    subscriptionId: varchar("subscription_id", { length: 64 }),
+    subscriptionPeriod: integer("subscription_period"),
     uiMode: uiMode("ui_mode").notNull().default("hosted"),
     captureMethod: captureMethod("capture_method").notNull().default("automatic"),
     successUrl: text("success_url"),
@@ -90,6 +93,7 @@ export const paymentIntents = pgTable(
     lastError: jsonb("last_error").$type<IntentError>(),
     cardTokenId: varchar("card_token_id", { length: 64 }).references(() => cardTokens.id),
     expiresAt: at("expires_at").notNull(),
+    authorizedAt: at("authorized_at"),
     succeededAt: at("succeeded_at"),
     canceledAt: at("canceled_at"),
     cancellationReason: varchar("cancellation_reason", { length: 40 }),
@@ -106,8 +110,11 @@ export const paymentIntents = pgTable(
     uniqueIndex("payment_intents_mintro_reference_key")
       .on(t.merchantId, t.referenceId)
       .where(sql`${t.dialect} = 'mintro'`),
+    uniqueIndex("payment_intents_subscription_period_key").on(t.subscriptionId, t.subscriptionPeriod),
+    index("payment_intents_authorized_idx").on(t.authorizedAt).where(sql`${t.status} = 'authorized'`),
     check("payment_intents_amount_positive", sql`${t.amount} > 0`),
     check("payment_intents_refund_within_capture", sql`${t.amountRefunded} <= ${t.amountCaptured}`),
+    check("payment_intents_capture_within_amount", sql`${t.amountCaptured} <= ${t.amount}`),
   ],
 );
 

@@ -29,6 +29,13 @@ export const subscriptions = pgTable(
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     currentPeriodStart: at("current_period_start").notNull(),
     currentPeriodEnd: at("current_period_end").notNull(),
+    /** The period being billed next (2 is the first renewal). */
+    nextPeriod: integer("next_period").notNull().default(2),
+    /** When the next renewal charge is due: the period end, or sooner for a retry after a decline. */
+    nextChargeAt: at("next_charge_at").notNull(),
+    failedCharges: integer("failed_charges").notNull().default(0),
+    /** A worker renewing it holds this lease, so two instances never charge the same period together. */
+    renewalLockedUntil: at("renewal_locked_until"),
     canceledAt: at("canceled_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -36,6 +43,7 @@ export const subscriptions = pgTable(
   (t) => [
     uniqueIndex("subscriptions_intent_key").on(t.intentId),
     index("subscriptions_merchant_created_idx").on(t.merchantId, t.createdAt),
+    index("subscriptions_due_idx").on(t.nextChargeAt).where(sql`${t.status} in ('active', 'past_due')`),
   ],
 );
 

@@ -1,16 +1,26 @@
 import type { CardBrand } from "./card";
 
 /**
- * What Kassa needs from an acquirer. The simulation implements it today; a real acquirer's
- * adapter implements the same three calls later and nothing else changes.
+ * What Kassa needs from an acquirer. The simulation implements it today; a real acquirer's adapter
+ * implements the same calls later and nothing else changes. Every call carries Kassa's own id as
+ * `reference`, which the acquirer must treat as an idempotency key: calling again with the same
+ * reference never moves money twice.
  */
 export interface CardProcessor {
   readonly name: string;
   authorize(request: AuthorizationRequest): Promise<AuthorizationResult>;
+  /** Captures some or all of an authorization. */
+  capture(request: { reference: string; authorization: string; amount: number; currency: string }): Promise<OperationResult>;
+  /** Releases an authorization that will not be captured. */
+  void(request: { reference: string; authorization: string }): Promise<OperationResult>;
+  /** Sends captured money back. */
+  refund(request: { reference: string; authorization: string; amount: number; currency: string }): Promise<OperationResult>;
+  /** What became of an authorization Kassa asked for but never heard back about; null if it never arrived. */
+  retrieve(reference: string): Promise<AuthorizationResult | null>;
 }
 
 export type AuthorizationRequest = {
-  /** Kassa's attempt id: the acquirer's idempotency key for this authorization. */
+  /** Kassa's attempt id. */
   reference: string;
   amount: number;
   currency: string;
@@ -23,3 +33,5 @@ export type AuthorizationRequest = {
 export type AuthorizationResult =
   | { approved: true; processorReference: string; authorizationCode: string }
   | { approved: false; processorReference: string; declineCode: string; message: string };
+
+export type OperationResult = { ok: true; processorReference: string } | { ok: false; message: string };

@@ -1,37 +1,65 @@
 import { randomBase62 } from "@/lib/crypto/tokens";
-import type { AuthorizationRequest, AuthorizationResult, CardProcessor } from "./processor";
 import { cardFingerprint } from "./fingerprint";
+import type { AuthorizationRequest, AuthorizationResult, CardProcessor, OperationResult } from "./processor";
 import { declineMessage, TEST_CARDS } from "./test-cards";
+
+/** A saved test card that charges fine the first time and is declined on every renewal (Stripe's 0341). */
+export const DECLINES_WHEN_SAVED = "4000000000000341";
 
 /**
  * A stand-in acquirer: the test cards decline with their codes, every other valid card approves.
- * It recognises a saved card by fingerprint, so renewals of a test card behave like the card.
+ * It recognises a saved card by fingerprint, so renewals of a test card behave like the card, and
+ * it remembers answers by reference (within this process), as a real acquirer would.
  */
 export class SimulatedProcessor implements CardProcessor {
   readonly name = "simulated";
+  private readonly answers = new Map<string, AuthorizationResult>();
 
   async authorize(request: AuthorizationRequest): Promise<AuthorizationResult> {
+    const known = this.answers.get(request.reference);
+    if (known) return known;
     const processorReference = `sim_${randomBase62(20)}`;
     const declineCode = this.declineCodeFor(request);
-    if (declineCode) return { approved: false, processorReference, declineCode, message: declineMessage(declineCode) };
-    return { approved: true, processorReference, authorizationCode: randomBase62(6).toUpperCase() };
+    const answer: AuthorizationResult = declineCode
+      ? { approved: false, processorReference, declineCode, message: declineMessage(declineCode) }
+      : { approved: true, processorReference, authorizationCode: randomBase62(6).toUpperCase() };
+    this.answers.set(request.reference, answer);
+    return answer;
+  }
+
+  async capture(): Promise<OperationResult> {
+    return { ok: true, processorReference: `sim_${randomBase62(20)}` };
+  }
+
+  async void(): Promise<OperationResult> {
+    return { ok: true, processorReference: `sim_${randomBase62(20)}` };
+  }
+
+  async refund(): Promise<OperationResult> {
+    return { ok: true, processorReference: `sim_${randomBase62(20)}` };
+  }
+
+  async retrieve(reference: string): Promise<AuthorizationResult | null> {
+    return this.answers.get(reference) ?? null;
   }
 
   private declineCodeFor(request: AuthorizationRequest): string | undefined {
-    const card = TEST_CARDS.find((test) =>
-      request.card ? test.number === request.card.pan : cardFingerprint(test.number) === request.token.fingerprint,
-    );
+    const matches = (number: string) =>
+      request.card ? request.card.pan === number : cardFingerprint(number) === request.token.fingerprint;
+    if (!request.card && matches(DECLINES_WHEN_SAVED)) return "51";
+    const card = TEST_CARDS.find((test) => matches(test.number));
     return card && "declineCode" in card ? card.declineCode : undefined;
   }
 }
 
-let processor: CardProcessor = new SimulatedProcessor();
+const holder = globalThis as typeof globalThis & { __kassaProcessor?: CardProcessor };
 
 export function getProcessor(): CardProcessor {
-  return processor;
+  holder.__kassaProcessor ??= new SimulatedProcessor();
+  return holder.__kassaProcessor;
 }
 
 /** For tests that need an acquirer which fails or stalls. */
 export function setProcessor(next: CardProcessor): void {
-  processor = next;
+  holder.__kassaProcessor = next;
 }

@@ -5,6 +5,7 @@ export const TEST_CARDS = [
   { number: "4000000000009995", brand: "visa", outcome: "declined", declineCode: "51", label: "Declined 51: insufficient funds" },
   { number: "4000000000000069", brand: "visa", outcome: "declined", declineCode: "54", label: "Declined 54: expired card" },
   { number: "4000000000000127", brand: "visa", outcome: "declined", declineCode: "N7", label: "Declined N7: CVC mismatch" },
+  { number: "4000000000000341", brand: "visa", outcome: "approved", label: "Approved; its renewals are declined (51)" },
 ] as const;
 
 /** ISO 8583 response codes the simulation can answer with, in words a buyer understands. */

@@ -1,16 +1,12 @@
-import { events, type Event } from "@/db/schema";
+import type { Event, PaymentAttempt, PaymentIntent, Refund, Subscription } from "@/db/schema";
+import { events } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { newId } from "@/lib/ids";
+import { enqueueDeliveries } from "@/lib/webhooks/enqueue-deliveries";
+import { renderWebhookPayload } from "@/lib/webhooks/render-payload";
+import { isWebhookEvent, type EventType } from "./event-types";
 
-export type EventType =
-  | "payment.created"
-  | "payment.succeeded"
-  | "payment.authorized"
-  | "payment.failed"
-  | "payment.canceled"
-  | "payment.expired"
-  | "subscription.created"
-  | "subscription.canceled";
+export type { EventType } from "./event-types";
 
 export type Actor =
   | { type: "api_key"; id: string }
@@ -22,28 +18,54 @@ export function actorLabel(actor: Actor): string {
   return "id" in actor ? `${actor.type}:${actor.id}` : actor.type;
 }
 
+/** What happened, to which objects, and any detail worth keeping (decline code, reason, message). */
 export type NewEvent = {
   merchantId: string;
   type: EventType;
   actor: Actor;
-  intentId?: string;
-  subscriptionId?: string;
-  data: Record<string, unknown>;
+  intent?: PaymentIntent;
+  subscription?: Subscription;
+  attempt?: PaymentAttempt;
+  refund?: Refund;
+  details?: Record<string, unknown>;
 };
 
-/** Appends to the audit trail; call it with the same transaction as the change it records. */
+/**
+ * Appends to the audit trail and, for events a merchant can subscribe to, renders the webhook body in
+ * the intent's dialect and queues one delivery per matching endpoint. Call it with the transaction of
+ * the change it records, so the change, its event and its deliveries commit or vanish together.
+ */
 export async function recordEvent(db: Db, event: NewEvent): Promise<Event> {
+  const id = newId("evt");
+  const createdAt = new Date();
+  const payload = isWebhookEvent(event.type) ? await renderWebhookPayload(db, { ...event, id, createdAt }) : null;
   const [row] = await db
     .insert(events)
     .values({
-      id: newId("evt"),
+      id,
       merchantId: event.merchantId,
       type: event.type,
-      intentId: event.intentId ?? null,
-      subscriptionId: event.subscriptionId ?? null,
+      intentId: event.intent?.id ?? event.subscription?.intentId ?? null,
+      subscriptionId: event.subscription?.id ?? null,
       actor: actorLabel(event.actor),
-      data: event.data,
+      data: auditData(event),
+      payload,
+      createdAt,
     })
     .returning();
+  if (payload) await enqueueDeliveries(db, row!);
   return row!;
+}
+
+/** The audit copy: the objects as they were right after the change, without the client secret. */
+function auditData(event: NewEvent): Record<string, unknown> {
+  const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+  const intent = event.intent ? (({ clientSecret: _secret, ...rest }) => rest)(event.intent) : undefined;
+  return {
+    ...(intent ? { object: plain(intent) } : event.subscription ? { object: plain(event.subscription) } : {}),
+    ...(intent && event.subscription ? { subscription: plain(event.subscription) } : {}),
+    ...(event.attempt ? { attempt_id: event.attempt.id } : {}),
+    ...(event.refund ? { refund: plain(event.refund) } : {}),
+    ...event.details,
+  };
 }

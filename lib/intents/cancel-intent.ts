@@ -4,7 +4,6 @@ import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
 import { getIntent } from "./get-intent";
-import { intentSnapshot } from "./snapshot";
 import { transitionIntent } from "./transition";
 
 export const CANCELLATION_REASONS = ["requested_by_customer", "duplicate", "fraudulent", "abandoned"] as const;
@@ -33,9 +32,9 @@ export async function cancelIntent(
       await recordEvent(tx, {
         merchantId,
         type: "payment.canceled",
-        intentId,
+        intent,
         actor,
-        data: { object: intentSnapshot(intent), reason },
+        details: { reason, message: cancelMessage(actor) },
       });
     }
     return intent;
@@ -48,4 +47,8 @@ export async function cancelIntent(
     `This payment intent is ${current.status} and can no longer be canceled; only intents awaiting payment can.`,
     { extra: { status: current.status } },
   );
+}
+
+function cancelMessage(actor: Actor): string {
+  return actor.type === "buyer" ? "The buyer canceled the payment." : "The payment intent was canceled via the API.";
 }

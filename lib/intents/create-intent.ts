@@ -6,7 +6,6 @@ import { recordEvent, type Actor } from "@/lib/events/record-event";
 import { newId } from "@/lib/ids";
 import { assertAboveMinimum } from "./minimum-amount";
 import { assertReferenceFree, referenceTaken } from "./reference";
-import { intentSnapshot } from "./snapshot";
 import { isUniqueViolation } from "@/db/errors";
 
 export const DEFAULT_EXPIRY_SECONDS = 3600;
@@ -76,13 +75,7 @@ export async function createIntent(db: Db, merchantId: string, input: NewIntent,
         if (isUniqueViolation(error, "payment_intents_mintro_reference_key")) throw referenceTaken(input.referenceId!);
         throw error;
       });
-    await recordEvent(tx, {
-      merchantId,
-      type: "payment.created",
-      intentId: id,
-      actor,
-      data: { object: intentSnapshot(intent!) },
-    });
+    await recordEvent(tx, { merchantId, type: "payment.created", intent: intent!, actor });
     return intent!;
   });
 }

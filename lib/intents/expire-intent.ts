@@ -2,7 +2,6 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import { paymentIntents, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { recordEvent } from "@/lib/events/record-event";
-import { intentSnapshot } from "./snapshot";
 import { transitionIntent } from "./transition";
 
 /** App and database clocks may disagree by this much; within it, the database decides. */
@@ -30,9 +29,9 @@ export async function expireIfDue(db: Db, intent: PaymentIntent): Promise<Paymen
     await recordEvent(tx, {
       merchantId: expired.merchantId,
       type: "payment.expired",
-      intentId: expired.id,
+      intent: expired,
       actor: { type: "system" },
-      data: { object: intentSnapshot(expired) },
+      details: { message: "The payment intent expired before it was paid." },
     });
     return expired;
   });

@@ -23,10 +23,9 @@ export async function cancelSubscription(db: Db, merchantId: string, subscriptio
       await recordEvent(tx, {
         merchantId,
         type: "subscription.canceled",
-        intentId: subscription.intentId,
-        subscriptionId,
+        subscription,
         actor,
-        data: { object: JSON.parse(JSON.stringify(subscription)), message: "Subscription canceled via API" },
+        details: { message: "The subscription was canceled via the API." },
       });
     }
     return subscription ?? null;

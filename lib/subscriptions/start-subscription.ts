@@ -24,15 +24,9 @@ export async function startSubscription(db: Db, intent: PaymentIntent, actor: Ac
       metadata: intent.metadata,
       currentPeriodStart: sql`now()`,
       currentPeriodEnd: sql`now() + make_interval(days => ${intervalDays})`,
+      nextChargeAt: sql`now() + make_interval(days => ${intervalDays})`,
     })
     .returning();
-  await recordEvent(db, {
-    merchantId: intent.merchantId,
-    type: "subscription.created",
-    intentId: intent.id,
-    subscriptionId: subscription!.id,
-    actor,
-    data: { object: JSON.parse(JSON.stringify(subscription)) },
-  });
+  await recordEvent(db, { merchantId: intent.merchantId, type: "subscription.created", subscription: subscription!, intent, actor });
   return subscription!;
 }

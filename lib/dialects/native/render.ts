@@ -1,4 +1,4 @@
-import type { ApiKey, CardToken, Merchant, User } from "@/db/schema";
+import type { ApiKey, CardToken, Merchant, Refund, Subscription, User } from "@/db/schema";
 import { checkoutUrl } from "@/lib/checkout/checkout-url";
 import type { AttemptWithCard, IntentDetails } from "@/lib/intents/intent-details";
 
@@ -95,5 +95,39 @@ export function renderIntent(intent: IntentDetails) {
     succeeded_at: iso(intent.succeededAt),
     canceled_at: iso(intent.canceledAt),
     cancellation_reason: intent.cancellationReason,
+  };
+}
+
+export function renderSubscription(subscription: Subscription) {
+  return {
+    id: subscription.id,
+    object: "subscription",
+    status: subscription.status,
+    amount: subscription.amount,
+    currency: subscription.currency,
+    interval_days: subscription.intervalDays,
+    intent_id: subscription.intentId,
+    dialect: subscription.dialect,
+    metadata: subscription.metadata,
+    current_period_start: iso(subscription.currentPeriodStart),
+    current_period_end: iso(subscription.currentPeriodEnd),
+    next_charge_at: subscription.status === "canceled" ? null : iso(subscription.nextChargeAt),
+    failed_charges: subscription.failedCharges,
+    canceled_at: iso(subscription.canceledAt),
+    created_at: iso(subscription.createdAt),
+  };
+}
+
+export function renderRefund(refund: Refund) {
+  return {
+    id: refund.id,
+    object: "refund",
+    payment_intent: refund.intentId,
+    amount: refund.amount,
+    currency: refund.currency,
+    reason: refund.reason,
+    status: refund.status,
+    failure_message: refund.failureMessage,
+    created_at: iso(refund.createdAt),
   };
 }

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { idempotencyKeys, merchants, paymentAttempts, paymentIntents } from "@/db/schema";
 import { cardIdentity } from "@/lib/checkout/card-identity";
+import type { AuthorizationRequest, AuthorizationResult } from "@/lib/checkout/processor";
 import { SimulatedProcessor, setProcessor } from "@/lib/checkout/simulated-processor";
 import { hashRequest } from "@/lib/idempotency/run-idempotent";
 import { callRoute } from "@/lib/testing/call-route";
@@ -54,17 +55,18 @@ describe("card data and idempotency", () => {
     const { auth } = await createTestMerchant();
     const intent = await newIntent(auth);
     let seenDuringAuthorization: { status: string }[] = [];
-    setProcessor({
-      name: "observer",
-      authorize: async (request) => {
-        // A query on a fresh handle: on PGlite it would wait forever if a transaction were open.
-        seenDuringAuthorization = await (await getDb())
-          .select({ status: paymentAttempts.status })
-          .from(paymentAttempts)
-          .where(eq(paymentAttempts.id, request.reference));
-        return { approved: true, processorReference: "obs_1", authorizationCode: "OK" };
-      },
-    });
+    setProcessor(
+      new (class extends SimulatedProcessor {
+        override async authorize(request: AuthorizationRequest): Promise<AuthorizationResult> {
+          // A query on a fresh handle: on PGlite it would wait forever if a transaction were open.
+          seenDuringAuthorization = await (await getDb())
+            .select({ status: paymentAttempts.status })
+            .from(paymentAttempts)
+            .where(eq(paymentAttempts.id, request.reference));
+          return { approved: true, processorReference: "obs_1", authorizationCode: "OK" };
+        }
+      })(),
+    );
     const response = await pay(intent, {}, { "idempotency-key": "observed" });
     expect(response.status).toBe(200);
     expect(seenDuringAuthorization).toEqual([{ status: "processing" }]);
@@ -73,7 +75,13 @@ describe("card data and idempotency", () => {
   it("records a processor failure as a retryable decline instead of leaving the intent processing", async () => {
     const { auth } = await createTestMerchant();
     const intent = await newIntent(auth);
-    setProcessor({ name: "broken", authorize: async () => Promise.reject(new Error("acquirer timeout")) });
+    setProcessor(
+      new (class extends SimulatedProcessor {
+        override async authorize(): Promise<AuthorizationResult> {
+          throw new Error("acquirer timeout");
+        }
+      })(),
+    );
     const response = await pay(intent);
     expect(response.status).toBe(402);
     expect(response.body.error).toMatchObject({ decline_code: "96", payment_intent: { status: "requires_payment_method" } });

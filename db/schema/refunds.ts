@@ -1,0 +1,31 @@
+import { index, pgEnum, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
+import { merchants } from "./accounts";
+import { at, createdAt, money } from "./columns";
+import { paymentIntents } from "./payments";
+
+export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed"]);
+
+/** Money sent back after capture; the intent's amount_refunded is the sum of those that succeeded or are pending. */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: varchar("id", { length: 64 }).primaryKey(),
+    intentId: varchar("intent_id", { length: 64 })
+      .notNull()
+      .references(() => paymentIntents.id, { onDelete: "cascade" }),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id, { onDelete: "cascade" }),
+    amount: money("amount").notNull(),
+    currency: varchar("currency", { length: 3 }).notNull(),
+    reason: varchar("reason", { length: 40 }),
+    status: refundStatus("status").notNull().default("pending"),
+    processorReference: varchar("processor_reference", { length: 128 }),
+    failureMessage: text("failure_message"),
+    createdAt: createdAt(),
+    completedAt: at("completed_at"),
+  },
+  (t) => [index("refunds_intent_idx").on(t.intentId, t.createdAt)],
+);
+
+export type Refund = typeof refunds.$inferSelect;

@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
+import { merchants } from "./accounts";
+import { at, createdAt, updatedAt } from "./columns";
+import { events } from "./events";
+
+/** A merchant's URL that receives signed events; its secret is kept encrypted with a key from AUTH_SECRET. */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: varchar("id", { length: 64 }).primaryKey(),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    description: varchar("description", { length: 200 }),
+    /** Event types to send; empty means every type. */
+    events: jsonb("events").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    enabled: boolean("enabled").notNull().default(true),
+    /** Why Kassa turned it off (the receiver answered 410 Gone), so the merchant can see. */
+    disabledReason: text("disabled_reason"),
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    /** The secret before the last rotation, which keeps signing until `previous_secret_expires_at`. */
+    previousSecretCiphertext: text("previous_secret_ciphertext"),
+    previousSecretExpiresAt: at("previous_secret_expires_at"),
+    deletedAt: at("deleted_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("webhook_endpoints_merchant_idx").on(t.merchantId)],
+);
+
+export const deliveryStatus = pgEnum("delivery_status", ["pending", "delivering", "succeeded", "failed", "canceled"]);
+
+/**
+ * The outbox: one row per event and endpoint, written in the same transaction as the event. Workers
+ * claim due rows with FOR UPDATE SKIP LOCKED and hold them under a lease while they send.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: varchar("id", { length: 64 }).primaryKey(),
+    merchantId: uuid("merchant_id")
+      .notNull()
+      .references(() => merchants.id, { onDelete: "cascade" }),
+    eventId: varchar("event_id", { length: 64 })
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    endpointId: varchar("endpoint_id", { length: 64 })
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    status: deliveryStatus("status").notNull().default("pending"),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
+    /** While a worker sends, nobody else may; a lease left by a dead worker simply runs out. */
+    lockedUntil: at("locked_until"),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    completedAt: at("completed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'delivering')`),
+    index("webhook_deliveries_event_idx").on(t.eventId),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+  ],
+);
+
+/** Every HTTP attempt, with what the receiver said, for the delivery log. */
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deliveryId: varchar("delivery_id", { length: 64 })
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms").notNull(),
+    /** The first kilobyte of the response body, or why there was none (timeout, refused). */
+    responseExcerpt: text("response_excerpt"),
+    error: text("error"),
+    requestBody: text("request_body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.number)],
+);
+
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+export type WebhookAttempt = typeof webhookAttempts.$inferSelect;

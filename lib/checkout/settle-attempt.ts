@@ -1,0 +1,104 @@
+import { eq, sql } from "drizzle-orm";
+import { paymentAttempts, type PaymentAttempt, type PaymentIntent } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { recordEvent, type Actor } from "@/lib/events/record-event";
+import { withDetail, type IntentDetails } from "@/lib/intents/intent-details";
+import { transitionIntent } from "@/lib/intents/transition";
+import { startSubscription } from "@/lib/subscriptions/start-subscription";
+import type { Claim } from "./claim-attempt";
+import { MAX_ATTEMPTS } from "./limits";
+import type { AuthorizationResult } from "./processor";
+
+export type SettledAttempt = {
+  outcome: "succeeded" | "authorized" | "declined";
+  intent: IntentDetails;
+  attempt: PaymentAttempt;
+};
+
+export type SettleOptions = {
+  actor: Actor;
+  /**
+   * Runs in the settling transaction instead of the payment.* events: a renewal reports itself as
+   * subscription.renewed or subscription.failed (seed 001), and moves its subscription on.
+   */
+  instead?: (tx: Db, settled: SettledAttempt, result: AuthorizationResult) => Promise<void>;
+};
+
+/** Records the acquirer's answer on the attempt and the intent, with its events, atomically. */
+export async function settleAttempt(db: Db, claim: Claim, result: AuthorizationResult, options: SettleOptions): Promise<SettledAttempt> {
+  return db.transaction(async (tx) => {
+    const settled = result.approved ? await approve(tx, claim, result) : await decline(tx, claim, result);
+    if (options.instead) await options.instead(tx, settled, result);
+    else await announce(tx, claim.intent, settled, result, options.actor);
+    return settled;
+  });
+}
+
+async function approve(tx: Db, claim: Claim, result: Extract<AuthorizationResult, { approved: true }>): Promise<SettledAttempt> {
+  const capture = claim.intent.captureMethod === "automatic";
+  const [attempt] = await tx
+    .update(paymentAttempts)
+    .set({ status: capture ? "succeeded" : "authorized", processorReference: result.processorReference, completedAt: sql`now()` })
+    .where(eq(paymentAttempts.id, claim.attempt.id))
+    .returning();
+  const paid = await transitionIntent(tx, {
+    intentId: claim.intent.id,
+    from: ["processing"],
+    to: capture ? "succeeded" : "authorized",
+    set: {
+      cardTokenId: claim.token.id,
+      lastError: null,
+      amountCaptured: capture ? claim.intent.amount : 0,
+      ...(capture ? { succeededAt: sql`now()` } : { authorizedAt: sql`now()` }),
+    },
+  });
+  if (!paid) throw new Error(`Intent ${claim.intent.id} left processing while attempt ${claim.attempt.id} was in flight`);
+  return { outcome: capture ? "succeeded" : "authorized", intent: await withDetail(tx, paid), attempt: attempt! };
+}
+
+async function decline(tx: Db, claim: Claim, result: Extract<AuthorizationResult, { approved: false }>): Promise<SettledAttempt> {
+  const final = claim.intent.attemptCount >= MAX_ATTEMPTS;
+  const [attempt] = await tx
+    .update(paymentAttempts)
+    .set({
+      status: "declined",
+      declineCode: result.declineCode,
+      failureMessage: result.message,
+      processorReference: result.processorReference || null,
+      completedAt: sql`now()`,
+    })
+    .where(eq(paymentAttempts.id, claim.attempt.id))
+    .returning();
+  const declined = await transitionIntent(tx, {
+    intentId: claim.intent.id,
+    from: ["processing"],
+    to: final ? "failed" : "requires_payment_method",
+    set: { lastError: { code: "card_declined", declineCode: result.declineCode, message: result.message } },
+  });
+  if (!declined) throw new Error(`Intent ${claim.intent.id} left processing while attempt ${claim.attempt.id} was in flight`);
+  return { outcome: "declined", intent: await withDetail(tx, declined), attempt: attempt! };
+}
+
+/** payment.succeeded (and the subscription a recurring intent starts), payment.authorized or payment.failed. */
+async function announce(tx: Db, before: PaymentIntent, settled: SettledAttempt, result: AuthorizationResult, actor: Actor) {
+  const { intent, attempt } = settled;
+  if (settled.outcome === "declined" && !result.approved) {
+    await recordEvent(tx, {
+      merchantId: intent.merchantId,
+      type: "payment.failed",
+      intent,
+      attempt,
+      actor,
+      details: { decline_code: result.declineCode, message: result.message, final: intent.status === "failed" },
+    });
+    return;
+  }
+  await recordEvent(tx, {
+    merchantId: intent.merchantId,
+    type: settled.outcome === "succeeded" ? "payment.succeeded" : "payment.authorized",
+    intent,
+    attempt,
+    actor,
+  });
+  if (settled.outcome === "succeeded" && before.recurringIntervalDays) await startSubscription(tx, intent, actor);
+}

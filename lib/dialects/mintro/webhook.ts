@@ -1,0 +1,28 @@
+import { minorToDecimal } from "@/lib/money/decimal";
+import type { WebhookRenderer } from "@/lib/webhooks/render-payload";
+
+/**
+ * Seed 001's payloads: `intent_id`, `charge_id` for charges, `subscription_id` for subscription
+ * events, `message` when something went wrong, and the merchant's `metadata`. The seed's examples
+ * leave out the event name; Kassa adds it as `event`, which a reader of the other fields can ignore.
+ */
+export const mintroWebhook: WebhookRenderer = async (_db, event) => {
+  const intentId = event.intent?.id ?? event.subscription?.intentId ?? null;
+  const metadata = event.subscription?.metadata ?? event.intent?.metadata ?? {};
+  const message = typeof event.details?.message === "string" ? event.details.message : undefined;
+  const base = { event: event.type, ...(event.subscription ? { subscription_id: event.subscription.id } : {}), intent_id: intentId };
+  switch (event.type) {
+    case "payment.succeeded":
+    case "payment.failed":
+      return { ...base, charge_id: event.attempt?.chargeId ?? null, ...(message ? { message } : {}), metadata };
+    case "payment.refunded":
+      return {
+        ...base,
+        refund_id: event.refund?.id,
+        amount: event.refund ? minorToDecimal(event.refund.amount, event.refund.currency) : null,
+        metadata,
+      };
+    default:
+      return { ...base, ...(message ? { message } : {}), metadata };
+  }
+};

@@ -1,0 +1,16 @@
+import { withDetail } from "@/lib/intents/intent-details";
+import type { WebhookRenderer } from "@/lib/webhooks/render-payload";
+import { renderIntent, renderRefund, renderSubscription } from "./render";
+
+/** `{id, type, created_at, data: {object}}`, the object as the native API would return it now. */
+export const nativeWebhook: WebhookRenderer = async (db, event) => ({
+  id: event.id,
+  type: event.type,
+  created_at: event.createdAt.toISOString(),
+  data: {
+    object: event.intent ? renderIntent(await withDetail(db, event.intent)) : event.subscription ? renderSubscription(event.subscription) : null,
+    ...(event.intent && event.subscription ? { subscription: renderSubscription(event.subscription) } : {}),
+    ...(event.refund ? { refund: renderRefund(event.refund) } : {}),
+    ...(typeof event.details?.message === "string" ? { message: event.details.message } : {}),
+  },
+});

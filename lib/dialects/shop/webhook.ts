@@ -1,0 +1,11 @@
+import type { WebhookRenderer } from "@/lib/webhooks/render-payload";
+import { renderPayment } from "./render";
+
+/** Seed 003 sends "payment details": the payment exactly as its API returns it. */
+export const shopWebhook: WebhookRenderer = async (_db, event) => ({
+  id: event.id,
+  type: event.type,
+  created_at: event.createdAt.toISOString(),
+  data: event.intent ? renderPayment(event.intent) : null,
+  ...(event.refund ? { refund: { id: event.refund.id, amount: event.refund.amount } } : {}),
+});

@@ -1,0 +1,13 @@
+const holder = globalThis as typeof globalThis & { __kassaWorkerNudge?: () => void };
+
+/**
+ * Wakes this process's worker early, so a webhook goes out right after the change that caused it
+ * instead of at the next poll. Harmless before commit: the worker just finds nothing yet and polls.
+ */
+export function nudgeWorker(): void {
+  holder.__kassaWorkerNudge?.();
+}
+
+export function onNudge(listener: () => void): void {
+  holder.__kassaWorkerNudge = listener;
+}
