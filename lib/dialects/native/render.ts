@@ -1,4 +1,5 @@
-import type { ApiKey, CardToken, Merchant, Refund, Subscription, User } from "@/db/schema";
+import type { ApiKey, CardToken, Merchant, Refund, Subscription, User, WebhookEndpoint } from "@/db/schema";
+import type { DeliveryLog } from "@/lib/webhooks/list-deliveries";
 import { checkoutUrl } from "@/lib/checkout/checkout-url";
 import type { AttemptWithCard, IntentDetails } from "@/lib/intents/intent-details";
 
@@ -129,5 +130,44 @@ export function renderRefund(refund: Refund) {
     status: refund.status,
     failure_message: refund.failureMessage,
     created_at: iso(refund.createdAt),
+  };
+}
+
+export function renderWebhookEndpoint(endpoint: WebhookEndpoint, secret?: string) {
+  return {
+    id: endpoint.id,
+    object: "webhook_endpoint",
+    url: endpoint.url,
+    description: endpoint.description,
+    events: endpoint.events.length > 0 ? endpoint.events : ["*"],
+    enabled: endpoint.enabled,
+    disabled_reason: endpoint.disabledReason,
+    ...(secret ? { secret } : {}),
+    previous_secret_expires_at: iso(endpoint.previousSecretExpiresAt),
+    created_at: iso(endpoint.createdAt),
+  };
+}
+
+export function renderDelivery(delivery: DeliveryLog) {
+  return {
+    id: delivery.id,
+    object: "webhook_delivery",
+    event: { id: delivery.event.id, type: delivery.event.type, created_at: iso(delivery.event.createdAt) },
+    endpoint_id: delivery.endpointId,
+    status: delivery.status,
+    attempt_count: delivery.attemptCount,
+    next_attempt_at: delivery.status === "pending" ? iso(delivery.nextAttemptAt) : null,
+    last_status_code: delivery.lastStatusCode,
+    last_error: delivery.lastError,
+    attempts: delivery.attempts.map((attempt) => ({
+      number: attempt.number,
+      status_code: attempt.statusCode,
+      duration_ms: attempt.durationMs,
+      response_excerpt: attempt.responseExcerpt,
+      error: attempt.error,
+      at: iso(attempt.createdAt),
+    })),
+    created_at: iso(delivery.createdAt),
+    completed_at: iso(delivery.completedAt),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { intentStatus } from "@/db/schema";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/events/event-types";
 import { CANCELLATION_REASONS } from "@/lib/intents/cancel-intent";
 import { MAX_EXPIRY_SECONDS, MIN_EXPIRY_SECONDS } from "@/lib/intents/create-intent";
 import { MAX_MINOR_AMOUNT } from "@/lib/money/decimal";
@@ -113,3 +114,29 @@ export const confirmIntentBody = z.strictObject({
     name: text(200).nullable().optional(),
   }),
 });
+
+const eventTypes = z
+  .array(z.enum(WEBHOOK_EVENT_TYPES, { error: `must be event types from: ${WEBHOOK_EVENT_TYPES.join(", ")}` }))
+  .max(WEBHOOK_EVENT_TYPES.length)
+  .transform((types) => [...new Set(types)]);
+
+export const createWebhookEndpointBody = z.strictObject({
+  url: httpUrl,
+  events: eventTypes.optional(),
+  enabled: z.boolean({ error: "must be true or false" }).optional(),
+  description: text(200).nullable().optional(),
+});
+
+export const updateWebhookEndpointBody = createWebhookEndpointBody.partial();
+
+export const rotateSecretBody = z.strictObject({
+  grace_period_seconds: z
+    .number()
+    .int({ error: "must be a whole number of seconds" })
+    .min(0)
+    .max(7 * 24 * 3600, { error: "must be at most 604800 (7 days)" })
+    .optional(),
+});
+
+export const redeliverBody = z.strictObject({ endpoint_id: z.string().max(64).optional() });
+export const objectParams = z.object({ id: z.string().min(1).max(64) });

@@ -1,0 +1,18 @@
+import { nativeDialect } from "@/lib/dialects/native/dialect";
+import { renderDelivery } from "@/lib/dialects/native/render";
+import { objectParams } from "@/lib/dialects/native/schemas";
+import { ok } from "@/lib/http/api-result";
+import { apiRoute } from "@/lib/http/api-route";
+import { getWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { listDeliveries } from "@/lib/webhooks/list-deliveries";
+
+/** The delivery log of one endpoint: every event sent, with each attempt's status, time and answer. */
+export const GET = apiRoute({
+  dialect: nativeDialect,
+  auth: "secret_key",
+  params: objectParams,
+  handle: async ({ db, auth, params }) => {
+    await getWebhookEndpoint(db, auth.merchant.id, params.id);
+    return ok({ object: "list", data: (await listDeliveries(db, auth.merchant.id, { endpointId: params.id })).map(renderDelivery) });
+  },
+});

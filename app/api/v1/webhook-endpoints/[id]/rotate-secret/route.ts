@@ -1,0 +1,19 @@
+import { nativeDialect } from "@/lib/dialects/native/dialect";
+import { renderWebhookEndpoint } from "@/lib/dialects/native/render";
+import { objectParams, rotateSecretBody } from "@/lib/dialects/native/schemas";
+import { ok } from "@/lib/http/api-result";
+import { apiRoute } from "@/lib/http/api-route";
+import { rotateWebhookSecret } from "@/lib/webhooks/endpoints";
+
+/** A new secret; the old one keeps signing too for grace_period_seconds (default a day). */
+export const POST = apiRoute({
+  dialect: nativeDialect,
+  auth: "secret_key",
+  params: objectParams,
+  body: rotateSecretBody,
+  idempotency: "none",
+  handle: async ({ db, auth, params, body }) => {
+    const { endpoint, secret } = await rotateWebhookSecret(db, auth.merchant.id, params.id, body.grace_period_seconds);
+    return ok(renderWebhookEndpoint(endpoint, secret));
+  },
+});

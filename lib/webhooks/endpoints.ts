@@ -1,0 +1,130 @@
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { webhookDeliveries, webhookEndpoints, type WebhookEndpoint } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { randomBase62 } from "@/lib/crypto/tokens";
+import { notFound } from "@/lib/errors/app-error";
+import { decryptSecret, encryptSecret, generateWebhookSecret } from "./secrets";
+import { assertDeliverableUrl } from "./url-safety";
+
+export type EndpointSettings = { url: string; events?: string[]; enabled?: boolean; description?: string | null };
+
+/** A new endpoint and its signing secret, which is returned this once in plain text. */
+export async function createWebhookEndpoint(
+  db: Db,
+  merchantId: string,
+  settings: EndpointSettings,
+): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+  await assertDeliverableUrl(settings.url);
+  const secret = generateWebhookSecret();
+  const [endpoint] = await db
+    .insert(webhookEndpoints)
+    .values({
+      id: `we_${randomBase62(24)}`,
+      merchantId,
+      url: settings.url,
+      events: settings.events ?? [],
+      enabled: settings.enabled ?? true,
+      description: settings.description ?? null,
+      secretCiphertext: encryptSecret(secret),
+    })
+    .returning();
+  return { endpoint: endpoint!, secret };
+}
+
+export async function listWebhookEndpoints(db: Db, merchantId: string): Promise<WebhookEndpoint[]> {
+  return db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.merchantId, merchantId), isNull(webhookEndpoints.deletedAt)))
+    .orderBy(desc(webhookEndpoints.createdAt));
+}
+
+export async function getWebhookEndpoint(db: Db, merchantId: string, endpointId: string): Promise<WebhookEndpoint> {
+  const [endpoint] = await db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.merchantId, merchantId), isNull(webhookEndpoints.deletedAt)));
+  if (!endpoint) throw notFound("webhook endpoint", endpointId, "id");
+  return endpoint;
+}
+
+/** Changes what was given; turning an endpoint back on forgets why Kassa turned it off. */
+export async function updateWebhookEndpoint(
+  db: Db,
+  merchantId: string,
+  endpointId: string,
+  changes: Partial<EndpointSettings>,
+): Promise<WebhookEndpoint> {
+  await getWebhookEndpoint(db, merchantId, endpointId);
+  if (changes.url) await assertDeliverableUrl(changes.url);
+  const [endpoint] = await db
+    .update(webhookEndpoints)
+    .set({
+      ...(changes.url !== undefined ? { url: changes.url } : {}),
+      ...(changes.events !== undefined ? { events: changes.events } : {}),
+      ...(changes.description !== undefined ? { description: changes.description } : {}),
+      ...(changes.enabled !== undefined ? { enabled: changes.enabled, ...(changes.enabled ? { disabledReason: null } : {}) } : {}),
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.merchantId, merchantId)))
+    .returning();
+  return endpoint!;
+}
+
+/** Deleted endpoints stay for the delivery log, but receive nothing more. */
+export async function deleteWebhookEndpoint(db: Db, merchantId: string, endpointId: string): Promise<WebhookEndpoint> {
+  await getWebhookEndpoint(db, merchantId, endpointId);
+  return db.transaction(async (tx) => {
+    const [endpoint] = await tx
+      .update(webhookEndpoints)
+      .set({ deletedAt: sql`now()`, enabled: false, updatedAt: sql`now()` })
+      .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.merchantId, merchantId)))
+      .returning();
+    await tx
+      .update(webhookDeliveries)
+      .set({ status: "canceled", lastError: "The endpoint was deleted.", completedAt: sql`now()` })
+      .where(and(eq(webhookDeliveries.endpointId, endpointId), inArray(webhookDeliveries.status, ["pending", "delivering"])));
+    return endpoint!;
+  });
+}
+
+export const DEFAULT_ROTATION_GRACE_SECONDS = 24 * 3600;
+
+/**
+ * A new secret for the endpoint. The old one keeps signing alongside it (Standard Webhooks allows
+ * several signatures) for the grace period, so the receiver can switch over without losing events.
+ */
+export async function rotateWebhookSecret(
+  db: Db,
+  merchantId: string,
+  endpointId: string,
+  graceSeconds = DEFAULT_ROTATION_GRACE_SECONDS,
+): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+  const current = await getWebhookEndpoint(db, merchantId, endpointId);
+  const secret = generateWebhookSecret();
+  const [endpoint] = await db
+    .update(webhookEndpoints)
+    .set({
+      secretCiphertext: encryptSecret(secret),
+      previousSecretCiphertext: graceSeconds > 0 ? current.secretCiphertext : null,
+      previousSecretExpiresAt: graceSeconds > 0 ? sql`now() + make_interval(secs => ${graceSeconds})` : null,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.merchantId, merchantId)))
+    .returning();
+  return { endpoint: endpoint!, secret };
+}
+
+/** The secret in plain text, for the merchant who owns it to copy. */
+export function revealSecret(endpoint: WebhookEndpoint): string {
+  return decryptSecret(endpoint.secretCiphertext);
+}
+
+/** Secrets that sign right now: the current one, and the previous one during its grace period. */
+export function signingSecrets(endpoint: WebhookEndpoint, now = new Date()): string[] {
+  const secrets = [decryptSecret(endpoint.secretCiphertext)];
+  if (endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) {
+    secrets.push(decryptSecret(endpoint.previousSecretCiphertext));
+  }
+  return secrets;
+}

@@ -1,0 +1,19 @@
+import { and, eq } from "drizzle-orm";
+import { events, type Event } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import { getWebhookEndpoint } from "./endpoints";
+import { enqueueDeliveries } from "./enqueue-deliveries";
+
+/**
+ * Sends an event again, with the same webhook-id so a receiver that already has it can tell, to one
+ * endpoint or to every endpoint that wants it now.
+ */
+export async function redeliverEvent(db: Db, merchantId: string, eventId: string, endpointId?: string): Promise<{ event: Event; queued: number }> {
+  const [event] = await db.select().from(events).where(and(eq(events.id, eventId), eq(events.merchantId, merchantId)));
+  if (!event) throw notFound("event", eventId, "id");
+  if (!event.payload) throw new AppError("parameter_invalid", `Event ${eventId} (${event.type}) is not sent by webhook.`, { param: "id" });
+  if (endpointId) await getWebhookEndpoint(db, merchantId, endpointId);
+  const queued = await db.transaction((tx) => enqueueDeliveries(tx, event, endpointId));
+  return { event, queued };
+}
