@@ -62,7 +62,9 @@ ALTER TABLE "payment_intents" ADD COLUMN "subscription_period" integer;--> state
 ALTER TABLE "payment_intents" ADD COLUMN "authorized_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "events" ADD COLUMN "payload" jsonb;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD COLUMN "next_period" integer DEFAULT 2 NOT NULL;--> statement-breakpoint
-ALTER TABLE "subscriptions" ADD COLUMN "next_charge_at" timestamp with time zone NOT NULL;--> statement-breakpoint
+ALTER TABLE "subscriptions" ADD COLUMN "next_charge_at" timestamp with time zone;--> statement-breakpoint
+UPDATE "subscriptions" SET "next_charge_at" = "current_period_end";--> statement-breakpoint
+ALTER TABLE "subscriptions" ALTER COLUMN "next_charge_at" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD COLUMN "failed_charges" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD COLUMN "renewal_locked_until" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "webhook_attempts" ADD CONSTRAINT "webhook_attempts_delivery_id_webhook_deliveries_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "public"."webhook_deliveries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
