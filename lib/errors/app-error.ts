@@ -28,10 +28,12 @@ export const ERROR_CODES = {
   idempotency_key_reused: { status: 422, kind: "idempotency" },
   payment_already_completed: { status: 422, kind: "invalid_request" },
   intent_unexpected_state: { status: 422, kind: "invalid_request" },
+  refund_exceeds_captured: { status: 422, kind: "invalid_request" },
   subscription_unexpected_state: { status: 422, kind: "invalid_request" },
   request_too_large: { status: 413, kind: "invalid_request" },
   rate_limited: { status: 429, kind: "rate_limit" },
   internal_error: { status: 500, kind: "api" },
+  processor_error: { status: 502, kind: "api" },
 } as const satisfies Record<string, { status: number; kind: ErrorKind }>;
 
 export type ErrorKind =

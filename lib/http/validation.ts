@@ -56,7 +56,8 @@ export function firstIssueError(issues: FieldIssue[], location: IssueLocation): 
     return new AppError("parameter_missing", `Missing required param: ${issue.param}.`, { param });
   }
   const message = param ? `Invalid ${issue.param}: ${lowerFirst(issue.message)}` : issue.message;
-  return new AppError(issue.path[0] === "amount" ? "amount_invalid" : "parameter_invalid", message, { param });
+  const aboutAnAmount = /(^|_)amount($|_)/.test(String(issue.path[0] ?? ""));
+  return new AppError(aboutAnAmount ? "amount_invalid" : "parameter_invalid", message, { param });
 }
 
 function lowerFirst(text: string): string {

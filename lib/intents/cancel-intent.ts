@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
 import { getIntent } from "./get-intent";
+import { voidIntent } from "./void-intent";
 import { transitionIntent } from "./transition";
 
 export const CANCELLATION_REASONS = ["requested_by_customer", "duplicate", "fraudulent", "abandoned"] as const;
@@ -42,6 +43,8 @@ export async function cancelIntent(
   if (canceled) return canceled;
 
   const current = await getIntent(db, merchantId, intentId);
+  // Canceling an authorization releases it, as Stripe does.
+  if (current.status === "authorized") return voidIntent(db, merchantId, intentId, actor, cancelMessage(actor));
   throw new AppError(
     "intent_unexpected_state",
     `This payment intent is ${current.status} and can no longer be canceled; only intents awaiting payment can.`,

@@ -93,6 +93,7 @@ export function renderIntent(intent: IntentDetails) {
     dialect: intent.dialect,
     expires_at: iso(intent.expiresAt),
     created_at: iso(intent.createdAt),
+    authorized_at: iso(intent.authorizedAt),
     succeeded_at: iso(intent.succeededAt),
     canceled_at: iso(intent.canceledAt),
     cancellation_reason: intent.cancellationReason,

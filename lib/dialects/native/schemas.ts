@@ -2,6 +2,7 @@ import { z } from "zod";
 import { intentStatus } from "@/db/schema";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/events/event-types";
 import { CANCELLATION_REASONS } from "@/lib/intents/cancel-intent";
+import { REFUND_REASONS } from "@/lib/intents/refund-intent";
 import { MAX_EXPIRY_SECONDS, MIN_EXPIRY_SECONDS } from "@/lib/intents/create-intent";
 import { MAX_MINOR_AMOUNT } from "@/lib/money/decimal";
 import { allowedOrigins, currencyCode, email, httpUrl, stringMetadata } from "@/lib/validation/common";
@@ -140,3 +141,17 @@ export const rotateSecretBody = z.strictObject({
 
 export const redeliverBody = z.strictObject({ endpoint_id: z.string().max(64).optional() });
 export const objectParams = z.object({ id: z.string().min(1).max(64) });
+
+const positiveMinor = (what: string) =>
+  z
+    .number({ error: `must be an integer number of minor units` })
+    .int({ error: `${what} is an integer in the currency's minor unit (cents): send 500 for 5.00` })
+    .min(1, { error: "must be at least 1" })
+    .max(MAX_MINOR_AMOUNT);
+
+export const captureIntentBody = z.strictObject({ amount_to_capture: positiveMinor("amount_to_capture").optional() });
+export const voidIntentBody = z.strictObject({});
+export const createRefundBody = z.strictObject({
+  amount: positiveMinor("amount").optional(),
+  reason: z.enum(REFUND_REASONS, { error: `must be one of ${REFUND_REASONS.join(", ")}` }).nullable().optional(),
+});

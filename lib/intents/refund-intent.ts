@@ -1,0 +1,96 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { paymentIntents, refunds, type PaymentIntent, type Refund } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { getProcessor } from "@/lib/checkout/simulated-processor";
+import { randomBase62 } from "@/lib/crypto/tokens";
+import { AppError } from "@/lib/errors/app-error";
+import { recordEvent, type Actor } from "@/lib/events/record-event";
+import { minorToDecimal } from "@/lib/money/decimal";
+import { approvedAttempt } from "./authorized-attempt";
+import { getIntent } from "./get-intent";
+
+export const REFUND_REASONS = ["duplicate", "fraudulent", "requested_by_customer"] as const;
+export type RefundReason = (typeof REFUND_REASONS)[number];
+
+/**
+ * Refunds some or all of what is left of a captured payment. The amount is reserved on the intent by
+ * one conditional update (so concurrent refunds can never add up to more than was captured), the
+ * acquirer is asked with no transaction open, and the outcome is settled; a refused refund gives the
+ * reservation back.
+ */
+export async function refundIntent(
+  db: Db,
+  merchantId: string,
+  intentId: string,
+  request: { amount?: number; reason?: RefundReason | null },
+  actor: Actor,
+  processor = getProcessor(),
+): Promise<Refund> {
+  const intent = await getIntent(db, merchantId, intentId);
+  if (intent.status !== "succeeded") {
+    throw new AppError("intent_unexpected_state", `This payment intent is ${intent.status}; only succeeded payments can be refunded.`, {
+      extra: { status: intent.status },
+    });
+  }
+  const amount = request.amount ?? intent.amountCaptured - intent.amountRefunded;
+  if (amount <= 0) throw new AppError("refund_exceeds_captured", "This payment has already been refunded in full.", { param: "amount" });
+  const refund = await reserve(db, intent, amount, request.reason ?? null);
+  const attempt = await approvedAttempt(db, intent);
+  const result = await processor
+    .refund({ reference: refund.id, authorization: attempt.processorReference ?? "", amount, currency: intent.currency })
+    .catch((error: Error) => ({ ok: false as const, message: error.message }));
+  if (!result.ok) {
+    await db.transaction(async (tx) => {
+      await tx.update(paymentIntents).set({ amountRefunded: sql`${paymentIntents.amountRefunded} - ${amount}` }).where(eq(paymentIntents.id, intent.id));
+      await tx.update(refunds).set({ status: "failed", failureMessage: result.message, completedAt: sql`now()` }).where(eq(refunds.id, refund.id));
+    });
+    throw new AppError("processor_error", `The acquirer refused the refund: ${result.message}`);
+  }
+  return db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(refunds)
+      .set({ status: "succeeded", processorReference: result.processorReference, completedAt: sql`now()` })
+      .where(eq(refunds.id, refund.id))
+      .returning();
+    const [current] = await tx.select().from(paymentIntents).where(eq(paymentIntents.id, intent.id));
+    await recordEvent(tx, { merchantId, type: "payment.refunded", intent: current!, refund: done!, actor, details: { amount } });
+    return done!;
+  });
+}
+
+async function reserve(db: Db, intent: PaymentIntent, amount: number, reason: RefundReason | null): Promise<Refund> {
+  return db.transaction(async (tx) => {
+    const [reserved] = await tx
+      .update(paymentIntents)
+      .set({ amountRefunded: sql`${paymentIntents.amountRefunded} + ${amount}`, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(paymentIntents.id, intent.id),
+          eq(paymentIntents.status, "succeeded"),
+          sql`${paymentIntents.amountRefunded} + ${amount} <= ${paymentIntents.amountCaptured}`,
+        ),
+      )
+      .returning();
+    if (!reserved) {
+      const [current] = await tx.select().from(paymentIntents).where(eq(paymentIntents.id, intent.id));
+      const left = current!.amountCaptured - current!.amountRefunded;
+      throw new AppError(
+        "refund_exceeds_captured",
+        left === 0
+          ? "This payment has already been refunded in full."
+          : `The refund of ${minorToDecimal(amount, intent.currency)} is more than the ${minorToDecimal(left, intent.currency)} ${intent.currency} still refundable.`,
+        { param: "amount", extra: { refundable: left } },
+      );
+    }
+    const [refund] = await tx
+      .insert(refunds)
+      .values({ id: `re_${randomBase62(24)}`, intentId: intent.id, merchantId: intent.merchantId, amount, currency: intent.currency, reason })
+      .returning();
+    return refund!;
+  });
+}
+
+export async function listRefunds(db: Db, merchantId: string, intentId: string): Promise<Refund[]> {
+  await getIntent(db, merchantId, intentId);
+  return db.select().from(refunds).where(and(eq(refunds.intentId, intentId), eq(refunds.merchantId, merchantId))).orderBy(desc(refunds.createdAt));
+}
