@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigint, index, jsonb, pgTable, uuid, varchar } from "drizzle-orm/pg-core";
 import { merchants } from "./accounts";
 import { createdAt } from "./columns";
 
@@ -10,6 +10,8 @@ export const events = pgTable(
   "events",
   {
     id: varchar("id", { length: 64 }).primaryKey(),
+    /** The order events happened in, even within one transaction and one millisecond. */
+    sequence: bigint("sequence", { mode: "number" }).generatedAlwaysAsIdentity(),
     merchantId: uuid("merchant_id")
       .notNull()
       .references(() => merchants.id, { onDelete: "cascade" }),

@@ -2,6 +2,7 @@ import { getDatabase } from "@/db/client";
 import { demoCredentials, demoEnabled, ensureDemoMerchant } from "@/lib/accounts/demo";
 import { publicUrl } from "@/lib/config/env";
 import { describeError } from "@/lib/errors/log-error";
+import { startWorker, workerEnabled } from "@/lib/worker/run-worker";
 
 /**
  * Runs once when the server starts: opens and migrates the database before the first request, and
@@ -28,6 +29,10 @@ export async function start(): Promise<void> {
       keyActive ? `[kassa] demo API key:  ${demo.secretKey}` : "[kassa] demo API key:  revoked",
       `[kassa] demo login:    ${demo.email} / ${demo.password}`,
     );
+  }
+  if (workerEnabled()) {
+    startWorker();
+    lines.push("[kassa] worker started: webhooks, expiry, renewals, stuck payments, stale authorizations");
   }
   console.log(lines.join("\n"));
 }

@@ -3,7 +3,7 @@ import { paymentIntents, type Dialect, type LineItem, type PaymentIntent } from 
 import type { Db } from "@/db/client";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
-import { newId } from "@/lib/ids";
+import { newIntentId } from "./intent-id";
 import { assertAboveMinimum } from "./minimum-amount";
 import { assertReferenceFree, referenceTaken } from "./reference";
 import { isUniqueViolation } from "@/db/errors";
@@ -35,13 +35,16 @@ export type NewIntent = {
   checkoutId?: string | null;
   /** Makes the intent recurring: once paid, a subscription charges the card every N days. */
   recurringIntervalDays?: number | null;
+  /** For a renewal: the subscription and period it bills. */
+  subscriptionId?: string | null;
+  subscriptionPeriod?: number | null;
 };
 
 export async function createIntent(db: Db, merchantId: string, input: NewIntent, actor: Actor): Promise<PaymentIntent> {
-  const id = input.id ?? newId("pi");
+  const id = input.id ?? newIntentId(input.dialect);
   const expiresIn = input.expiresInSeconds ?? DEFAULT_EXPIRY_SECONDS;
   return db.transaction(async (tx) => {
-    await assertAboveMinimum(tx, merchantId, input.amount, input.currency);
+    if (!input.subscriptionId) await assertAboveMinimum(tx, merchantId, input.amount, input.currency);
     if (input.dialect === "mintro" && input.referenceId) await assertReferenceFree(tx, merchantId, input.referenceId);
     const [intent] = await tx
       .insert(paymentIntents)
@@ -64,6 +67,8 @@ export async function createIntent(db: Db, merchantId: string, input: NewIntent,
         captureMethod: input.captureMethod ?? "automatic",
         checkoutId: input.checkoutId ?? null,
         recurringIntervalDays: input.recurringIntervalDays ?? null,
+        subscriptionId: input.subscriptionId ?? null,
+        subscriptionPeriod: input.subscriptionPeriod ?? null,
         successUrl: input.successUrl ?? null,
         cancelUrl: input.cancelUrl ?? null,
         clientSecret: `${id}_secret_${randomBase62(24)}`,

@@ -2,7 +2,6 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { defaultCheckout, getCheckoutConfig } from "@/lib/accounts/checkouts";
 import { AppError, isAppError } from "@/lib/errors/app-error";
-import { newId } from "@/lib/ids";
 import type { NewIntent } from "@/lib/intents/create-intent";
 import type { createPaymentBody } from "./schemas";
 
@@ -11,7 +10,6 @@ export async function toNewIntent(db: Db, merchantId: string, body: z.infer<type
   const checkout = body.checkout_id ? await namedCheckout(db, merchantId, body.checkout_id) : await defaultCheckout(db, merchantId);
   return {
     dialect: "mint",
-    id: newId("pay"),
     amount: body.minor.amount,
     currency: body.currency,
     description: body.description ?? null,

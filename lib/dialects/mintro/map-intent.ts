@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { NewIntent } from "@/lib/intents/create-intent";
 import type { createIntentBody } from "./schemas";
@@ -7,7 +6,6 @@ import type { createIntentBody } from "./schemas";
 export function toNewIntent(body: z.infer<typeof createIntentBody>): NewIntent {
   return {
     dialect: "mintro",
-    id: `pi_${randomUUID()}`,
     amount: body.minor.amount,
     currency: body.currency,
     taxAmount: body.minor.tax,

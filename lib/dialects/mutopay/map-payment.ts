@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { newId } from "@/lib/ids";
 import type { NewIntent } from "@/lib/intents/create-intent";
 import { decimalToMinor, minorToDecimal } from "@/lib/money/decimal";
 import { toUsd } from "@/lib/money/fx";
@@ -18,7 +17,6 @@ export function toNewIntent(body: z.infer<typeof createPaymentBody>, now = Date.
   const { usdMinor, original } = usdAmount(body);
   return {
     dialect: "mutopay",
-    id: newId("pay"),
     amount: usdMinor,
     currency: "USD",
     description: body.description ?? null,

@@ -155,3 +155,9 @@ export const createRefundBody = z.strictObject({
   amount: positiveMinor("amount").optional(),
   reason: z.enum(REFUND_REASONS, { error: `must be one of ${REFUND_REASONS.join(", ")}` }).nullable().optional(),
 });
+
+export const listSubscriptionsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1, { error: "must be between 1 and 100" }).max(100, { error: "must be between 1 and 100" }).default(10),
+  starting_after: z.string().max(64).optional(),
+  status: z.enum(["active", "past_due", "canceled"], { error: "must be active, past_due or canceled" }).optional(),
+});

@@ -1,12 +1,10 @@
 import type { z } from "zod";
-import { newId } from "@/lib/ids";
 import type { NewIntent } from "@/lib/intents/create-intent";
 import type { createPaymentBody } from "./schemas";
 
 export function toNewIntent(body: z.infer<typeof createPaymentBody>): NewIntent {
   return {
     dialect: "shop",
-    id: newId("pay"),
     amount: body.amount,
     currency: body.currency,
     customerEmail: body.customer_email ?? null,

@@ -1,0 +1,63 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { subscriptions, type Subscription } from "@/db/schema";
+import type { Db } from "@/db/client";
+import type { SettledAttempt } from "@/lib/checkout/settle-attempt";
+import type { AuthorizationResult } from "@/lib/checkout/processor";
+import { recordEvent } from "@/lib/events/record-event";
+import { retryDelaySeconds } from "./renewal-policy";
+
+const SYSTEM = { type: "system" } as const;
+
+/**
+ * Moves a subscription on after a renewal charge, in the charge's own transaction: a new period on
+ * success; past_due with a retry on a decline; canceled once the period's intent has failed for good.
+ * Guarded by the period, so a settle that arrives twice moves it once.
+ */
+export async function settleRenewal(tx: Db, subscription: Subscription, settled: SettledAttempt, result: AuthorizationResult): Promise<void> {
+  const samePeriod = and(
+    eq(subscriptions.id, subscription.id),
+    eq(subscriptions.nextPeriod, settled.intent.subscriptionPeriod ?? -1),
+    inArray(subscriptions.status, ["active", "past_due"]),
+  );
+  if (settled.outcome !== "declined") {
+    const [renewed] = await tx
+      .update(subscriptions)
+      .set({
+        status: "active",
+        failedCharges: 0,
+        currentPeriodStart: sql`${subscriptions.currentPeriodEnd}`,
+        currentPeriodEnd: sql`${subscriptions.currentPeriodEnd} + make_interval(days => ${subscription.intervalDays})`,
+        nextChargeAt: sql`${subscriptions.currentPeriodEnd} + make_interval(days => ${subscription.intervalDays})`,
+        nextPeriod: sql`${subscriptions.nextPeriod} + 1`,
+        renewalLockedUntil: null,
+        updatedAt: sql`now()`,
+      })
+      .where(samePeriod)
+      .returning();
+    if (renewed) {
+      await recordEvent(tx, { merchantId: renewed.merchantId, type: "subscription.renewed", subscription: renewed, intent: settled.intent, attempt: settled.attempt, actor: SYSTEM });
+    }
+    return;
+  }
+
+  const message = result.approved ? "The renewal was declined." : result.message;
+  const finalDecline = settled.intent.status === "failed";
+  const [failed] = await tx
+    .update(subscriptions)
+    .set({
+      status: finalDecline ? "canceled" : "past_due",
+      failedCharges: sql`${subscriptions.failedCharges} + 1`,
+      nextChargeAt: finalDecline ? sql`${subscriptions.nextChargeAt}` : sql`now() + make_interval(secs => ${retryDelaySeconds(subscription.failedCharges + 1)})`,
+      canceledAt: finalDecline ? sql`now()` : null,
+      renewalLockedUntil: null,
+      updatedAt: sql`now()`,
+    })
+    .where(samePeriod)
+    .returning();
+  if (!failed) return;
+  const about = { merchantId: failed.merchantId, subscription: failed, intent: settled.intent, attempt: settled.attempt, actor: SYSTEM };
+  await recordEvent(tx, { ...about, type: "subscription.failed", details: { message, decline_code: result.approved ? null : result.declineCode } });
+  if (finalDecline) {
+    await recordEvent(tx, { ...about, type: "subscription.canceled", details: { message: "The subscription was canceled after repeated declined renewals." } });
+  }
+}
