@@ -12,6 +12,7 @@ const executablePath =
 
 export default defineConfig({
   testDir: "e2e",
+  testIgnore: ["instances/**"],
   outputDir: "test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },

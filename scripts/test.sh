@@ -23,3 +23,6 @@ npx next build
 
 step "browser tests (Playwright, Chromium)"
 npx playwright test
+
+step "process tests: SIGKILL mid-delivery; two instances on PostgreSQL when DATABASE_URL is set"
+npx vitest run --config vitest.instances.config.mts

@@ -15,7 +15,7 @@ export type ReceivedWebhook = {
  * A merchant's webhook endpoint for tests: verifies every request with the standardwebhooks library
  * and answers with whatever status the test sets (200 unless told otherwise).
  */
-export async function startWebhookReceiver() {
+export async function startWebhookReceiver(port = 0) {
   const received: ReceivedWebhook[] = [];
   const state = { secrets: [] as string[], answer: (_count: number): number | "hang" => 200 };
   const server = http.createServer((request, response) => {
@@ -39,10 +39,10 @@ export async function startWebhookReceiver() {
       response.end(`answer ${answer}`);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/webhooks`,
+    url: `http://127.0.0.1:${address.port}/webhooks`,
     received,
     /** Secrets the receiver accepts; a request counts as verified by each that checks out. */
     trust: (...secrets: string[]) => void (state.secrets = secrets),

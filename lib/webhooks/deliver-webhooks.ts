@@ -7,9 +7,6 @@ import { signingSecrets } from "./endpoints";
 import { postWebhook, type PostOutcome } from "./post-webhook";
 import { retryDelayMs, webhookRetryPolicy } from "./retry-policy";
 
-/** Longer than the HTTP timeout, so a live worker never loses its lease mid-request. */
-const LEASE_SECONDS = 60;
-
 /**
  * Claims due deliveries (and ones whose worker died mid-send) with FOR UPDATE SKIP LOCKED, so any
  * number of instances can run this at once without two of them sending the same delivery, then
@@ -26,7 +23,7 @@ async function claimDue(db: Db, limit: number): Promise<WebhookDelivery[]> {
     db,
     sql`
       update ${webhookDeliveries}
-      set status = 'delivering', locked_until = now() + make_interval(secs => ${LEASE_SECONDS}), attempt_count = attempt_count + 1
+      set status = 'delivering', locked_until = now() + make_interval(secs => ${webhookRetryPolicy().leaseSeconds}), attempt_count = attempt_count + 1
       where id in (
         select id from ${webhookDeliveries}
         where (status = 'pending' and next_attempt_at <= now())

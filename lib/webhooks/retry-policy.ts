@@ -9,6 +9,8 @@ export function webhookRetryPolicy() {
     maxMs: Number(process.env.KASSA_WEBHOOK_RETRY_MAX_MS ?? 12 * 3600_000),
     maxAttempts: Number(process.env.KASSA_WEBHOOK_MAX_ATTEMPTS ?? 16),
     timeoutMs: Number(process.env.KASSA_WEBHOOK_TIMEOUT_MS ?? 15_000),
+    /** How long a worker holds a delivery; longer than the timeout, so a live worker never loses it. */
+    leaseSeconds: Number(process.env.KASSA_WEBHOOK_LEASE_SECONDS ?? 60),
   };
 }
 

@@ -247,3 +247,32 @@ describe("delivery", () => {
     expect(queued).toHaveLength(1);
   });
 });
+
+describe("a receiver that is down", () => {
+  it("gets every event once it comes back", async () => {
+    const merchant = await createTestMerchant();
+    const down = await startWebhookReceiver();
+    const url = down.url;
+    const { body } = await callRoute(endpoints.POST, { path: "/api/v1/webhook-endpoints", headers: merchant.auth, body: { url } });
+    await down.close();
+    for (let i = 0; i < 3; i++) {
+      const intent = await createIntent(merchant);
+      await callRoute(cancel.POST, { path: `/api/v1/payment-intents/${intent.id}/cancel`, params: { id: intent.id }, headers: merchant.auth, body: {} });
+    }
+    await drain(5);
+    const db = await getDb();
+    const waiting = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.merchantId, merchant.merchant.id));
+    expect(waiting.every((delivery) => delivery.status === "pending" && delivery.attemptCount >= 1)).toBe(true);
+    expect(waiting[0]!.lastError).toMatch(/ECONNREFUSED/);
+
+    const back = await startWebhookReceiver(Number(new URL(url).port));
+    back.trust(body.secret);
+    try {
+      await drain();
+      expect(back.received.map((hook) => hook.payload.type)).toEqual(Array(3).fill("payment.canceled"));
+      expect(back.received.every((hook) => hook.verifiedWith.length === 1)).toBe(true);
+    } finally {
+      await back.close();
+    }
+  });
+});

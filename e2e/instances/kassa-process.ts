@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export type KassaProcess = { url: string; logs: string[]; kill: (signal?: NodeJS.Signals) => Promise<void> };
+
+const NEXT_BIN = path.resolve(__dirname, "../../node_modules/next/dist/bin/next");
+
+/** A real `next start` of the built app, as production runs it, with its own environment. */
+export async function startKassa(port: number, env: Record<string, string>): Promise<KassaProcess> {
+  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+    cwd: path.resolve(__dirname, "../.."),
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      KASSA_PUBLIC_URL: `http://localhost:${port}`,
+      AUTH_SECRET: "instances-test-secret-0123456789abcdef",
+      KASSA_DEMO: "off",
+      KASSA_ALLOW_PRIVATE_WEBHOOKS: "1",
+      KASSA_WORKER_POLL_MS: "100",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const logs: string[] = [];
+  child.stdout!.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Kassa on ${port} exited early:\n${logs.join("")}`);
+    const healthy = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (healthy) break;
+    if (Date.now() > deadline) throw new Error(`Kassa on ${port} did not become healthy:\n${logs.join("")}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    logs,
+    kill: async (signal = "SIGTERM") => {
+      if (child.exitCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** Signs a merchant up through the API and gives back its key. */
+export async function newMerchant(url: string): Promise<{ secretKey: string; clientId: string }> {
+  const email = `instances-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
+  const password = "correct horse battery staple";
+  const json = (response: Response) => response.json() as Promise<any>;
+  const post = (pathname: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${url}${pathname}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  await post("/api/v1/auth/register", { email, password, name: "Instances" });
+  const { access_token: token } = await json(await post("/api/v1/auth/login", { email, password }));
+  const merchant = await json(await post("/api/v1/merchants", { name: "Instances Shop" }, { authorization: `Bearer ${token}` }));
+  const key = await json(await post(`/api/v1/merchants/${merchant.id}/api-keys`, {}, { authorization: `Bearer ${token}` }));
+  return { secretKey: key.secret_key, clientId: key.client_id };
+}
+
+export async function api(url: string, secretKey: string, pathname: string, body?: unknown): Promise<any> {
+  const response = await fetch(`${url}${pathname}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${secretKey}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return response.json();
+}
+
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
