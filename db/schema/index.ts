@@ -7,3 +7,4 @@ export * from "./subscriptions";
 export * from "./rate-limits";
 export * from "./webhooks";
 export * from "./refunds";
+export * from "./invitations";

@@ -1,0 +1,55 @@
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { getDb, type Db } from "@/db/client";
+import type { MemberRole, Merchant } from "@/db/schema";
+import { listMerchantsForUser } from "@/lib/accounts/list-merchants";
+import { roleAllows, type Permission } from "@/lib/accounts/roles";
+import { AppError } from "@/lib/errors/app-error";
+import { authOptions } from "./auth";
+
+export const MERCHANT_COOKIE = "kassa_merchant";
+
+export type SessionUser = { id: string; email: string; name: string };
+export type DashboardContext = {
+  db: Db;
+  user: SessionUser;
+  merchant: Merchant;
+  role: MemberRole;
+  merchants: { merchant: Merchant; role: MemberRole }[];
+};
+
+/** The signed-in user, or a redirect to sign in. */
+export async function requireUser(): Promise<SessionUser> {
+  const session = await getServerSession(authOptions);
+  const user = session?.user as Partial<SessionUser> | undefined;
+  if (!user?.id) redirect("/signin");
+  return { id: user.id, email: user.email ?? "", name: user.name ?? "" };
+}
+
+/**
+ * The merchant the user is working on: the one chosen in the switcher (a cookie, checked against
+ * their memberships on every request), else their first. No merchant yet: the welcome page.
+ */
+export async function dashboardContext(): Promise<DashboardContext> {
+  const user = await requireUser();
+  const db = await getDb();
+  const merchants = await listMerchantsForUser(db, user.id);
+  if (merchants.length === 0) redirect("/dashboard/welcome");
+  const chosen = (await cookies()).get(MERCHANT_COOKIE)?.value;
+  const current = merchants.find(({ merchant }) => merchant.id === chosen) ?? merchants[0]!;
+  return { db, user, merchant: current.merchant, role: current.role, merchants };
+}
+
+/** The context, refusing (for actions) when the role does not allow the action. */
+export async function authorize(permission: Permission): Promise<DashboardContext> {
+  const context = await dashboardContext();
+  if (!roleAllows(context.role, permission)) {
+    throw new AppError("forbidden", `Your role (${context.role}) does not allow this action.`);
+  }
+  return context;
+}
+
+export function can(context: DashboardContext, permission: Permission): boolean {
+  return roleAllows(context.role, permission);
+}

@@ -1,0 +1,26 @@
+const TONES: Record<string, string> = {
+  succeeded: "bg-emerald-100 text-emerald-900",
+  active: "bg-emerald-100 text-emerald-900",
+  authorized: "bg-sky-100 text-sky-900",
+  processing: "bg-sky-100 text-sky-900",
+  pending: "bg-slate-100 text-slate-800",
+  delivering: "bg-sky-100 text-sky-900",
+  requires_payment_method: "bg-slate-100 text-slate-800",
+  past_due: "bg-amber-100 text-amber-900",
+  failed: "bg-red-100 text-red-900",
+  canceled: "bg-slate-200 text-slate-800",
+  expired: "bg-slate-200 text-slate-800",
+  refunded: "bg-violet-100 text-violet-900",
+  disabled: "bg-red-100 text-red-900",
+};
+
+const LABELS: Record<string, string> = { requires_payment_method: "awaiting payment", past_due: "past due" };
+
+/** A status in words and colour; the words alone carry the meaning. */
+export function StatusBadge({ status }: { status: string }) {
+  return (
+    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ${TONES[status] ?? "bg-slate-100 text-slate-800"}`}>
+      {LABELS[status] ?? status.replaceAll("_", " ")}
+    </span>
+  );
+}

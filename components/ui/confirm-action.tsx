@@ -1,0 +1,68 @@
+"use client";
+
+import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import type { ActionResult } from "@/app/_server/action-result";
+import { SubmitButton } from "./action-form";
+import { buttonClass } from "./styles";
+
+type Action = (previous: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
+
+/**
+ * A button that asks before it acts: it opens a modal dialog that says what will happen, may take
+ * extra input (a refund amount), and runs the server action only on confirmation.
+ */
+export function ConfirmAction(props: {
+  label: string;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  action: Action;
+  variant?: "primary" | "secondary" | "danger";
+  children?: ReactNode;
+  hidden?: Record<string, string>;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [result, formAction] = useActionState(props.action, null);
+  useEffect(() => {
+    if (result?.ok) dialog.current?.close();
+  }, [result]);
+  return (
+    <>
+      <button type="button" className={buttonClass[props.variant ?? "secondary"]} onClick={() => dialog.current?.showModal()}>
+        {props.label}
+      </button>
+      {result?.ok && result.message && (
+        <p role="status" className="text-sm text-emerald-800">
+          {result.message}
+        </p>
+      )}
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${props.label}-title`}
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
+        <form action={formAction} className="space-y-4 p-5">
+          <h2 id={`${props.label}-title`} className="text-lg font-semibold text-slate-900">
+            {props.title}
+          </h2>
+          <div className="text-sm text-slate-700">{props.description}</div>
+          {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          {props.children}
+          {result && !result.ok && (
+            <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+              {result.error}
+            </p>
+          )}
+          <div className="flex justify-end gap-2">
+            <button type="button" className={buttonClass.secondary} onClick={() => dialog.current?.close()}>
+              Keep it
+            </button>
+            <SubmitButton label={props.confirmLabel} variant={props.variant === "danger" ? "danger" : "primary"} />
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

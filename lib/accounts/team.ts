@@ -1,0 +1,139 @@
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { invitations, memberships, merchants, users, type Invitation, type MemberRole } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { randomBase62, sha256Hex } from "@/lib/crypto/tokens";
+import { AppError } from "@/lib/errors/app-error";
+
+export type Member = { userId: string; email: string; name: string; role: MemberRole; joinedAt: Date };
+
+export async function listMembers(db: Db, merchantId: string): Promise<Member[]> {
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, joinedAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.merchantId, merchantId))
+    .orderBy(asc(memberships.createdAt));
+}
+
+export async function listPendingInvitations(db: Db, merchantId: string): Promise<Invitation[]> {
+  return db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.merchantId, merchantId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .orderBy(asc(invitations.createdAt));
+}
+
+export type InviteOutcome = { kind: "added" } | { kind: "invited"; token: string };
+
+/**
+ * Adds someone to the team: at once if they have an account, otherwise as an invitation whose link
+ * (with a token shown this once) the inviter shares. Only owners may make owners.
+ */
+export async function inviteMember(
+  db: Db,
+  actorRole: MemberRole,
+  merchantId: string,
+  invitedBy: string,
+  email: string,
+  role: MemberRole,
+): Promise<InviteOutcome> {
+  if (role === "owner" && actorRole !== "owner") throw new AppError("forbidden", "Only an owner can make someone an owner.");
+  const address = email.trim().toLowerCase();
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.email, address));
+    if (user) {
+      const [added] = await tx.insert(memberships).values({ userId: user.id, merchantId, role }).onConflictDoNothing().returning();
+      if (!added) throw new AppError("parameter_invalid", `${address} is already on the team.`, { param: "email" });
+      return { kind: "added" as const };
+    }
+    const token = randomBase62(32);
+    const [invited] = await tx
+      .insert(invitations)
+      .values({ merchantId, email: address, role, invitedBy, tokenHash: sha256Hex(token) })
+      .onConflictDoNothing()
+      .returning();
+    if (!invited) throw new AppError("parameter_invalid", `${address} has already been invited.`, { param: "email" });
+    return { kind: "invited" as const, token };
+  });
+}
+
+/** The pending invitation a link's token names, with the merchant's name for the acceptance page. */
+export async function findInvitation(db: Db, token: string) {
+  const [row] = await db
+    .select({ invitation: invitations, merchantName: merchants.name, merchantDisplayName: merchants.displayName })
+    .from(invitations)
+    .innerJoin(merchants, eq(merchants.id, invitations.merchantId))
+    .where(and(eq(invitations.tokenHash, sha256Hex(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+  return row ?? null;
+}
+
+/** Joins the signed-in user to the team, if the invitation was for their email. */
+export async function acceptInvitation(db: Db, token: string, userId: string): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId));
+    const [invitation] = await tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.tokenHash, sha256Hex(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .for("update");
+    if (!invitation) throw new AppError("not_found", "This invitation is no longer valid. Ask for a new one.");
+    if (!user || user.email !== invitation.email) {
+      throw new AppError("forbidden", `This invitation is for ${invitation.email}. Sign in with that email to accept it.`);
+    }
+    await tx.insert(memberships).values({ userId, merchantId: invitation.merchantId, role: invitation.role }).onConflictDoNothing();
+    await tx.update(invitations).set({ acceptedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
+    return invitation.merchantId;
+  });
+}
+
+export async function revokeInvitation(db: Db, merchantId: string, invitationId: string): Promise<void> {
+  await db
+    .update(invitations)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(invitations.id, invitationId), eq(invitations.merchantId, merchantId), isNull(invitations.acceptedAt)));
+}
+
+/**
+ * Changes a member's role. Team changes of one merchant are serialised on its row, so two owners
+ * demoting each other at once cannot leave it without an owner.
+ */
+export async function changeMemberRole(db: Db, actorRole: MemberRole, merchantId: string, userId: string, role: MemberRole): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await lockedMember(tx, merchantId, userId);
+    if ((role === "owner" || current.role === "owner") && actorRole !== "owner") {
+      throw new AppError("forbidden", "Only an owner can give or take the owner role.");
+    }
+    if (current.role === "owner" && role !== "owner") await assertAnotherOwner(tx, merchantId);
+    await tx.update(memberships).set({ role }).where(and(eq(memberships.merchantId, merchantId), eq(memberships.userId, userId)));
+  });
+}
+
+/** Removes a member, or lets one leave; the last owner can do neither. */
+export async function removeMember(db: Db, actorRole: MemberRole, merchantId: string, userId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await lockedMember(tx, merchantId, userId);
+    if (current.role === "owner" && actorRole !== "owner") throw new AppError("forbidden", "Only an owner can remove an owner.");
+    if (current.role === "owner") await assertAnotherOwner(tx, merchantId);
+    await tx.delete(memberships).where(and(eq(memberships.merchantId, merchantId), eq(memberships.userId, userId)));
+  });
+}
+
+async function lockedMember(tx: Db, merchantId: string, userId: string) {
+  await tx.select({ id: merchants.id }).from(merchants).where(eq(merchants.id, merchantId)).for("update");
+  const [member] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.merchantId, merchantId), eq(memberships.userId, userId)));
+  if (!member) throw new AppError("not_found", "That person is not on this team.");
+  return member;
+}
+
+async function assertAnotherOwner(tx: Db, merchantId: string): Promise<void> {
+  const [{ owners } = { owners: 0 }] = await tx
+    .select({ owners: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(and(eq(memberships.merchantId, merchantId), eq(memberships.role, "owner")));
+  if (owners <= 1) {
+    throw new AppError("forbidden", "A merchant must keep at least one owner. Make someone else an owner first.");
+  }
+}

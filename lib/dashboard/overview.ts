@@ -1,0 +1,77 @@
+import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
+import { paymentIntents, subscriptions, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { queryRows } from "@/db/rows";
+
+export type DailyPoint = { day: string; count: number; volume: number };
+export type Overview = {
+  currency: string | null;
+  days: DailyPoint[];
+  /** Captured volume per currency over the window, largest first. */
+  volumes: { currency: string; volume: number; count: number }[];
+  attempted: number;
+  succeeded: number;
+  attention: { failedDeliveries: number; disabledEndpoints: number; pastDueSubscriptions: number; awaitingCapture: number };
+};
+
+/** The last `days` days (UTC) of a merchant's payments, and what needs a human. */
+export async function merchantOverview(db: Db, merchantId: string, days = 30): Promise<Overview> {
+  const since = sql`date_trunc('day', now() at time zone 'utc') - make_interval(days => ${days - 1})`;
+  const volumes = await queryRows<{ currency: string; volume: string; count: string }>(
+    db,
+    sql`select currency, sum(amount_captured - amount_refunded) as volume, count(*) as count
+        from ${paymentIntents}
+        where merchant_id = ${merchantId} and status = 'succeeded' and (succeeded_at at time zone 'utc') >= ${since}
+        group by currency order by sum(amount_captured) desc`,
+  );
+  const currency = volumes[0]?.currency ?? null;
+  const series = await queryRows<{ day: string; count: string; volume: string }>(
+    db,
+    sql`select to_char(d.day, 'YYYY-MM-DD') as day, count(i.id) as count, coalesce(sum(i.amount_captured - i.amount_refunded), 0) as volume
+        from generate_series(${since}, date_trunc('day', now() at time zone 'utc'), interval '1 day') as d(day)
+        left join ${paymentIntents} i
+          on i.merchant_id = ${merchantId} and i.status = 'succeeded' and i.currency = ${currency ?? "USD"}
+         and date_trunc('day', i.succeeded_at at time zone 'utc') = d.day
+        group by d.day order by d.day`,
+  );
+  const [outcomes] = await queryRows<{ attempted: string; succeeded: string }>(
+    db,
+    sql`select count(*) filter (where attempt_count > 0) as attempted,
+               count(*) filter (where status in ('succeeded', 'authorized')) as succeeded
+        from ${paymentIntents}
+        where merchant_id = ${merchantId} and (created_at at time zone 'utc') >= ${since}`,
+  );
+  return {
+    currency,
+    days: series.map((point) => ({ day: point.day, count: Number(point.count), volume: Number(point.volume) })),
+    volumes: volumes.map((row) => ({ currency: row.currency, volume: Number(row.volume), count: Number(row.count) })),
+    attempted: Number(outcomes?.attempted ?? 0),
+    succeeded: Number(outcomes?.succeeded ?? 0),
+    attention: await attention(db, merchantId),
+  };
+}
+
+async function attention(db: Db, merchantId: string): Promise<Overview["attention"]> {
+  const [failedDeliveries] = await db
+    .select({ n: count() })
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.merchantId, merchantId), eq(webhookDeliveries.status, "failed"), gte(webhookDeliveries.createdAt, sql`now() - interval '30 days'`)));
+  const [disabledEndpoints] = await db
+    .select({ n: count() })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.merchantId, merchantId), eq(webhookEndpoints.enabled, false), sql`${webhookEndpoints.disabledReason} is not null`, sql`${webhookEndpoints.deletedAt} is null`));
+  const [pastDue] = await db
+    .select({ n: count() })
+    .from(subscriptions)
+    .where(and(eq(subscriptions.merchantId, merchantId), eq(subscriptions.status, "past_due")));
+  const [awaitingCapture] = await db
+    .select({ n: count() })
+    .from(paymentIntents)
+    .where(and(eq(paymentIntents.merchantId, merchantId), inArray(paymentIntents.status, ["authorized"])));
+  return {
+    failedDeliveries: failedDeliveries!.n,
+    disabledEndpoints: disabledEndpoints!.n,
+    pastDueSubscriptions: pastDue!.n,
+    awaitingCapture: awaitingCapture!.n,
+  };
+}
