@@ -60,10 +60,12 @@ CREATE TABLE "refunds" (
 ALTER TABLE "payment_intents" ADD COLUMN "subscription_id" varchar(64);--> statement-breakpoint
 ALTER TABLE "payment_intents" ADD COLUMN "subscription_period" integer;--> statement-breakpoint
 ALTER TABLE "payment_intents" ADD COLUMN "authorized_at" timestamp with time zone;--> statement-breakpoint
+UPDATE "payment_intents" SET "authorized_at" = "updated_at" WHERE "status" = 'authorized';--> statement-breakpoint
 ALTER TABLE "events" ADD COLUMN "payload" jsonb;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD COLUMN "next_period" integer DEFAULT 2 NOT NULL;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD COLUMN "next_charge_at" timestamp with time zone;--> statement-breakpoint
-UPDATE "subscriptions" SET "next_charge_at" = "current_period_end";--> statement-breakpoint
+-- A subscription that was never renewed is charged once, now, not once per missed period.
+UPDATE "subscriptions" SET "next_charge_at" = greatest("current_period_end", now());--> statement-breakpoint
 ALTER TABLE "subscriptions" ALTER COLUMN "next_charge_at" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD COLUMN "failed_charges" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "subscriptions" ADD COLUMN "renewal_locked_until" timestamp with time zone;--> statement-breakpoint

@@ -94,6 +94,13 @@ export const paymentIntents = pgTable(
     cardTokenId: varchar("card_token_id", { length: 64 }).references(() => cardTokens.id),
     expiresAt: at("expires_at").notNull(),
     authorizedAt: at("authorized_at"),
+    /**
+     * A capture or void sent to the acquirer and not yet settled. Set by one conditional update
+     * before the call, so a capture and a void can never both go out for the same authorization.
+     */
+    pendingOperation: varchar("pending_operation", { length: 16 }).$type<"capture" | "void">(),
+    pendingOperationAmount: money("pending_operation_amount"),
+    pendingOperationAt: at("pending_operation_at"),
     succeededAt: at("succeeded_at"),
     canceledAt: at("canceled_at"),
     cancellationReason: varchar("cancellation_reason", { length: 40 }),

@@ -10,19 +10,40 @@ export const PROCESSING_ERROR: Omit<Extract<AuthorizationResult, { approved: fal
   message: "The payment could not be processed. Please try again.",
 };
 
-/** Asks the acquirer, outside any transaction; an acquirer that fails is recorded as a "96" decline. */
+/** Well under the two minutes after which the reconciler treats an attempt as abandoned. */
+export function processorTimeoutMs(): number {
+  return Number(process.env.KASSA_PROCESSOR_TIMEOUT_MS ?? 30_000);
+}
+
+/**
+ * Asks the acquirer, outside any transaction and within a time limit. If the call fails or times
+ * out, the acquirer's record for the reference decides; with none, it never arrived, and the attempt
+ * is a "96" decline the buyer may retry.
+ */
 export async function authorizeAttempt(processor: CardProcessor, claim: Claim, card?: ValidCard): Promise<AuthorizationResult> {
   try {
-    return await processor.authorize({
-      reference: claim.attempt.id,
-      amount: claim.intent.amount,
-      currency: claim.intent.currency,
-      card: card ? { pan: card.pan, cvc: card.cvc, expMonth: card.expMonth, expYear: card.expYear } : undefined,
-      token: { fingerprint: claim.token.fingerprint, brand: claim.token.brand as ValidCard["brand"], last4: claim.token.last4 },
-      capture: claim.intent.captureMethod === "automatic",
-    });
+    return await withTimeout(
+      processor.authorize({
+        reference: claim.attempt.id,
+        amount: claim.intent.amount,
+        currency: claim.intent.currency,
+        card: card ? { pan: card.pan, cvc: card.cvc, expMonth: card.expMonth, expYear: card.expYear } : undefined,
+        token: { fingerprint: claim.token.fingerprint, brand: claim.token.brand as ValidCard["brand"], last4: claim.token.last4 },
+        capture: claim.intent.captureMethod === "automatic",
+      }),
+      processorTimeoutMs(),
+    );
   } catch (error) {
     console.error(`[kassa] processor ${processor.name} failed for attempt ${claim.attempt.id}: ${describeError(error)}`);
-    return { ...PROCESSING_ERROR, processorReference: "" };
+    const recorded = await processor.retrieve(claim.attempt.id).catch(() => null);
+    return recorded ?? { ...PROCESSING_ERROR, processorReference: "" };
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`No answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

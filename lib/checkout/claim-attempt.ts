@@ -20,9 +20,9 @@ export type CardSource = { card: ValidCard } | { token: CardToken };
  * confirm can win it. A loser that finds the intent payable again (the winner was declined
  * meanwhile) tries once more.
  */
-export async function claimAttempt(db: Db, intent: PaymentIntent, source: CardSource): Promise<Claim> {
+export async function claimAttempt(db: Db, intent: PaymentIntent, source: CardSource, guard?: ClaimGuard): Promise<Claim> {
   for (let round = 0; round < 2; round++) {
-    const claim = await tryClaim(db, intent, source);
+    const claim = await tryClaim(db, intent, source, guard);
     if (claim) return claim;
     const [current] = await db.select().from(paymentIntents).where(eq(paymentIntents.id, intent.id));
     assertPayable(await expireIfDue(db, current!));
@@ -30,8 +30,12 @@ export async function claimAttempt(db: Db, intent: PaymentIntent, source: CardSo
   throw new AppError("payment_processing", "Another payment attempt for this intent has just finished. Please try again.");
 }
 
-async function tryClaim(db: Db, intent: PaymentIntent, source: CardSource): Promise<Claim | null> {
+/** Runs first in the claiming transaction; throwing stops the claim (a renewal checks its subscription). */
+export type ClaimGuard = (tx: Db) => Promise<void>;
+
+async function tryClaim(db: Db, intent: PaymentIntent, source: CardSource, guard?: ClaimGuard): Promise<Claim | null> {
   return db.transaction(async (tx) => {
+    if (guard) await guard(tx);
     const claimed = await transitionIntent(tx, {
       intentId: intent.id,
       from: ["requires_payment_method"],

@@ -15,7 +15,11 @@ export interface CardProcessor {
   void(request: { reference: string; authorization: string }): Promise<OperationResult>;
   /** Sends captured money back. */
   refund(request: { reference: string; authorization: string; amount: number; currency: string }): Promise<OperationResult>;
-  /** What became of an authorization Kassa asked for but never heard back about; null if it never arrived. */
+  /**
+   * What became of an authorization Kassa asked for but never heard back about; null if it never
+   * arrived. Kassa treats null as "no money moved", so an adapter whose authorize call timed out
+   * should reverse it by reference before answering null.
+   */
   retrieve(reference: string): Promise<AuthorizationResult | null>;
 }
 

@@ -1,7 +1,9 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { paymentIntents, refunds, type PaymentIntent, type Refund } from "@/db/schema";
 import type { Db } from "@/db/client";
+import type { CardProcessor, OperationResult } from "@/lib/checkout/processor";
 import { getProcessor } from "@/lib/checkout/simulated-processor";
+import { describeError } from "@/lib/errors/log-error";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors/app-error";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
@@ -16,7 +18,7 @@ export type RefundReason = (typeof REFUND_REASONS)[number];
  * Refunds some or all of what is left of a captured payment. The amount is reserved on the intent by
  * one conditional update (so concurrent refunds can never add up to more than was captured), the
  * acquirer is asked with no transaction open, and the outcome is settled; a refused refund gives the
- * reservation back.
+ * reservation back, and one the acquirer did not answer stays pending until the reconciler settles it.
  */
 export async function refundIntent(
   db: Db,
@@ -34,28 +36,59 @@ export async function refundIntent(
   }
   const amount = request.amount ?? intent.amountCaptured - intent.amountRefunded;
   if (amount <= 0) throw new AppError("refund_exceeds_captured", "This payment has already been refunded in full.", { param: "amount" });
+  await approvedAttempt(db, intent);
   const refund = await reserve(db, intent, amount, request.reason ?? null);
+  const result = await askAcquirerToRefund(db, refund, intent, processor);
+  // No answer: the refund stays pending (as refunds may at any acquirer) and the reconciler asks
+  // again with the same reference; answering with it keeps a retry from refunding a second time.
+  if (!result) return refund;
+  return settleRefund(db, refund, result, actor);
+}
+
+/** The acquirer's answer for a reserved refund, or null when it could not be reached (ask again later). */
+export async function askAcquirerToRefund(db: Db, refund: Refund, intent: PaymentIntent, processor: CardProcessor): Promise<OperationResult | null> {
   const attempt = await approvedAttempt(db, intent);
-  const result = await processor
-    .refund({ reference: refund.id, authorization: attempt.processorReference ?? "", amount, currency: intent.currency })
-    .catch((error: Error) => ({ ok: false as const, message: error.message }));
-  if (!result.ok) {
-    await db.transaction(async (tx) => {
-      await tx.update(paymentIntents).set({ amountRefunded: sql`${paymentIntents.amountRefunded} - ${amount}` }).where(eq(paymentIntents.id, intent.id));
-      await tx.update(refunds).set({ status: "failed", failureMessage: result.message, completedAt: sql`now()` }).where(eq(refunds.id, refund.id));
-    });
-    throw new AppError("processor_error", `The acquirer refused the refund: ${result.message}`);
+  try {
+    return await processor.refund({ reference: refund.id, authorization: attempt.processorReference ?? "", amount: refund.amount, currency: refund.currency });
+  } catch (error) {
+    console.error(`[kassa] refund ${refund.id} got no answer: ${describeError(error)}`);
+    return null;
   }
-  return db.transaction(async (tx) => {
+}
+
+/**
+ * Records the acquirer's answer: a refused refund gives its reservation back; a paid one is
+ * announced. Only a pending refund is settled, so a late second answer changes nothing.
+ */
+export async function settleRefund(db: Db, refund: Refund, result: OperationResult, actor: Actor): Promise<Refund> {
+  const settled = await db.transaction(async (tx) => {
     const [done] = await tx
       .update(refunds)
-      .set({ status: "succeeded", processorReference: result.processorReference, completedAt: sql`now()` })
-      .where(eq(refunds.id, refund.id))
+      .set(
+        result.ok
+          ? { status: "succeeded", processorReference: result.processorReference, completedAt: sql`now()` }
+          : { status: "failed", failureMessage: result.message, completedAt: sql`now()` },
+      )
+      .where(and(eq(refunds.id, refund.id), eq(refunds.status, "pending")))
       .returning();
-    const [current] = await tx.select().from(paymentIntents).where(eq(paymentIntents.id, intent.id));
-    await recordEvent(tx, { merchantId, type: "payment.refunded", intent: current!, refund: done!, actor, details: { amount } });
-    return done!;
+    if (!done) return null;
+    if (!result.ok) {
+      await tx
+        .update(paymentIntents)
+        .set({ amountRefunded: sql`${paymentIntents.amountRefunded} - ${refund.amount}` })
+        .where(eq(paymentIntents.id, refund.intentId));
+      return done;
+    }
+    const [intent] = await tx.select().from(paymentIntents).where(eq(paymentIntents.id, refund.intentId));
+    await recordEvent(tx, { merchantId: refund.merchantId, type: "payment.refunded", intent: intent!, refund: done, actor, details: { amount: refund.amount } });
+    return done;
   });
+  if (!settled) {
+    const [current] = await db.select().from(refunds).where(eq(refunds.id, refund.id));
+    return current!;
+  }
+  if (!result.ok) throw new AppError("processor_error", `The acquirer refused the refund: ${result.message}`);
+  return settled;
 }
 
 async function reserve(db: Db, intent: PaymentIntent, amount: number, reason: RefundReason | null): Promise<Refund> {

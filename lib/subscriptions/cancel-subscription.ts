@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { subscriptions, type Subscription } from "@/db/schema";
+import { paymentIntents, subscriptions, type Subscription } from "@/db/schema";
+import { transitionIntent } from "@/lib/intents/transition";
 import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
@@ -20,6 +21,7 @@ export async function cancelSubscription(db: Db, merchantId: string, subscriptio
       )
       .returning();
     if (subscription) {
+      await cancelOpenRenewal(tx, subscription, actor);
       await recordEvent(tx, {
         merchantId,
         type: "subscription.canceled",
@@ -35,4 +37,28 @@ export async function cancelSubscription(db: Db, merchantId: string, subscriptio
   throw new AppError("subscription_unexpected_state", `This subscription is already ${current.status}.`, {
     extra: { status: current.status },
   });
+}
+
+/** A renewal still awaiting its retry will not be charged now; its intent is canceled with the subscription. */
+async function cancelOpenRenewal(tx: Db, subscription: Subscription, actor: Actor): Promise<void> {
+  const [open] = await tx
+    .select()
+    .from(paymentIntents)
+    .where(
+      and(
+        eq(paymentIntents.subscriptionId, subscription.id),
+        eq(paymentIntents.subscriptionPeriod, subscription.nextPeriod),
+        eq(paymentIntents.status, "requires_payment_method"),
+      ),
+    );
+  if (!open) return;
+  const canceled = await transitionIntent(tx, {
+    intentId: open.id,
+    from: ["requires_payment_method"],
+    to: "canceled",
+    set: { canceledAt: sql`now()`, cancellationReason: "abandoned" },
+  });
+  if (canceled) {
+    await recordEvent(tx, { merchantId: canceled.merchantId, type: "payment.canceled", intent: canceled, actor, details: { message: "The subscription was canceled." } });
+  }
 }

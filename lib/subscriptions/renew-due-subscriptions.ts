@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { cardTokens, paymentIntents, subscriptions, type PaymentIntent, type Subscription } from "@/db/schema";
+import { cardTokens, merchants, paymentIntents, subscriptions, type PaymentIntent, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { authorizeAttempt } from "@/lib/checkout/authorize-attempt";
@@ -7,14 +7,18 @@ import { claimAttempt } from "@/lib/checkout/claim-attempt";
 import type { CardProcessor } from "@/lib/checkout/processor";
 import { settleAttempt } from "@/lib/checkout/settle-attempt";
 import { getProcessor } from "@/lib/checkout/simulated-processor";
+import { AppError, isAppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/log-error";
-import { isAppError } from "@/lib/errors/app-error";
+import { recordEvent } from "@/lib/events/record-event";
 import { createIntent } from "@/lib/intents/create-intent";
 import { RENEWAL_LEASE_SECONDS } from "./renewal-policy";
 import { settleRenewal } from "./settle-renewal";
 
 /** A renewal's intent stays open through every retry of its period. */
 const RENEWAL_INTENT_SECONDS = 60 * 24 * 3600;
+/** When a renewal cannot even be tried (suspended merchant, an error), it waits this long. */
+const BACK_OFF = sql`interval '1 hour'`;
+const SYSTEM = { type: "system" } as const;
 
 /**
  * Charges every subscription whose next charge is due, on the saved card. Each is claimed under a
@@ -29,8 +33,8 @@ export async function renewDueSubscriptions(db: Db, limit = 10, processor = getP
       await renewOne(db, subscription, processor);
     } catch (error) {
       const reason = isAppError(error) ? error.message : describeError(error);
-      console.error(`[kassa] renewal of ${subscription.id} did not run and will be tried again: ${reason}`);
-      await db.update(subscriptions).set({ renewalLockedUntil: null }).where(eq(subscriptions.id, subscription.id));
+      console.error(`[kassa] renewal of ${subscription.id} did not run; it waits an hour: ${reason}`);
+      await postpone(db, subscription.id);
     }
   }
   return due.length;
@@ -56,20 +60,74 @@ async function claimDue(db: Db, limit: number): Promise<Subscription[]> {
 }
 
 async function renewOne(db: Db, subscription: Subscription, processor: CardProcessor): Promise<void> {
+  const [merchant] = await db.select({ status: merchants.status }).from(merchants).where(eq(merchants.id, subscription.merchantId));
+  if (merchant?.status !== "active") throw new AppError("merchant_suspended", "The merchant is suspended; its renewals wait.");
   const intent = await periodIntent(db, subscription);
+  if (intent.status === "processing") {
+    // Mid-charge when its process died: the stuck-attempt reconciler settles it.
+    await release(db, subscription.id);
+    return;
+  }
   if (intent.status !== "requires_payment_method") {
-    // Charged already (a crash came between charge and bookkeeping) or mid-charge: the stuck-attempt
-    // reconciler settles those; here, just let go of the lease.
-    await db.update(subscriptions).set({ renewalLockedUntil: null }).where(eq(subscriptions.id, subscription.id));
+    await closePeriod(db, subscription, intent);
     return;
   }
   const [token] = await db.select().from(cardTokens).where(eq(cardTokens.id, subscription.cardTokenId));
-  const claim = await claimAttempt(db, intent, { token: token! });
+  // Checked again under the subscription's row lock, so a cancel that came after the claim wins.
+  const stillBilled = async (tx: Db) => {
+    const [row] = await tx.select({ status: subscriptions.status }).from(subscriptions).where(eq(subscriptions.id, subscription.id)).for("update");
+    if (row?.status !== "active" && row?.status !== "past_due") throw new AppError("subscription_unexpected_state", "The subscription was canceled.");
+  };
+  const claim = await claimAttempt(db, intent, { token: token! }, stillBilled);
   const result = await authorizeAttempt(processor, claim);
-  await settleAttempt(db, claim, result, {
-    actor: { type: "system" },
-    instead: (tx, settled) => settleRenewal(tx, subscription, settled, result),
+  await settleAttempt(db, claim, result, { actor: SYSTEM, instead: (tx, settled) => settleRenewal(tx, subscription, settled, result) });
+}
+
+/**
+ * The period's intent ended without this worker settling it: paid (its process died after the
+ * charge), so the subscription moves on; or canceled, expired or failed by someone else, so the
+ * subscription ends rather than be retried forever.
+ */
+async function closePeriod(db: Db, subscription: Subscription, intent: PaymentIntent): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (intent.status === "succeeded" || intent.status === "authorized") {
+      const [advanced] = await tx
+        .update(subscriptions)
+        .set({
+          status: "active",
+          failedCharges: 0,
+          currentPeriodStart: sql`greatest(${subscriptions.currentPeriodEnd}, now())`,
+          currentPeriodEnd: sql`greatest(${subscriptions.currentPeriodEnd}, now()) + make_interval(days => ${subscription.intervalDays})`,
+          nextChargeAt: sql`greatest(${subscriptions.currentPeriodEnd}, now()) + make_interval(days => ${subscription.intervalDays})`,
+          nextPeriod: sql`${subscriptions.nextPeriod} + 1`,
+          renewalLockedUntil: null,
+        })
+        .where(and(eq(subscriptions.id, subscription.id), eq(subscriptions.nextPeriod, subscription.nextPeriod)))
+        .returning();
+      if (advanced) await recordEvent(tx, { merchantId: advanced.merchantId, type: "subscription.renewed", subscription: advanced, intent, actor: SYSTEM });
+      return;
+    }
+    const [ended] = await tx
+      .update(subscriptions)
+      .set({ status: "canceled", canceledAt: sql`now()`, renewalLockedUntil: null })
+      .where(and(eq(subscriptions.id, subscription.id), inArray(subscriptions.status, ["active", "past_due"])))
+      .returning();
+    if (ended) {
+      const message = `The subscription ended because its renewal payment was ${intent.status}.`;
+      await recordEvent(tx, { merchantId: ended.merchantId, type: "subscription.canceled", subscription: ended, intent, actor: SYSTEM, details: { message } });
+    }
   });
+}
+
+async function release(db: Db, subscriptionId: string): Promise<void> {
+  await db.update(subscriptions).set({ renewalLockedUntil: null }).where(eq(subscriptions.id, subscriptionId));
+}
+
+async function postpone(db: Db, subscriptionId: string): Promise<void> {
+  await db
+    .update(subscriptions)
+    .set({ renewalLockedUntil: null, nextChargeAt: sql`greatest(${subscriptions.nextChargeAt}, now() + ${BACK_OFF})` })
+    .where(eq(subscriptions.id, subscriptionId));
 }
 
 /** The intent that bills this period, created on the first try and reused by every retry. */
@@ -86,7 +144,6 @@ async function periodIntent(db: Db, subscription: Subscription): Promise<Payment
       amount: subscription.amount,
       currency: subscription.currency,
       description: `Renewal ${subscription.nextPeriod - 1} of ${first!.description ?? "subscription"}`.slice(0, 1000),
-      referenceId: null,
       customerEmail: first!.customerEmail,
       customerName: first!.customerName,
       lineItems: first!.lineItems,
@@ -97,6 +154,6 @@ async function periodIntent(db: Db, subscription: Subscription): Promise<Payment
       subscriptionPeriod: subscription.nextPeriod,
       expiresInSeconds: RENEWAL_INTENT_SECONDS,
     },
-    { type: "system" },
+    SYSTEM,
   );
 }

@@ -25,9 +25,11 @@ export async function settleRenewal(tx: Db, subscription: Subscription, settled:
       .set({
         status: "active",
         failedCharges: 0,
-        currentPeriodStart: sql`${subscriptions.currentPeriodEnd}`,
-        currentPeriodEnd: sql`${subscriptions.currentPeriodEnd} + make_interval(days => ${subscription.intervalDays})`,
-        nextChargeAt: sql`${subscriptions.currentPeriodEnd} + make_interval(days => ${subscription.intervalDays})`,
+        // A late payment (after retries, or a worker that was down) starts the period now, so missed
+        // periods are never charged back to back.
+        currentPeriodStart: sql`greatest(${subscriptions.currentPeriodEnd}, now())`,
+        currentPeriodEnd: sql`greatest(${subscriptions.currentPeriodEnd}, now()) + make_interval(days => ${subscription.intervalDays})`,
+        nextChargeAt: sql`greatest(${subscriptions.currentPeriodEnd}, now()) + make_interval(days => ${subscription.intervalDays})`,
         nextPeriod: sql`${subscriptions.nextPeriod} + 1`,
         renewalLockedUntil: null,
         updatedAt: sql`now()`,
@@ -36,6 +38,16 @@ export async function settleRenewal(tx: Db, subscription: Subscription, settled:
       .returning();
     if (renewed) {
       await recordEvent(tx, { merchantId: renewed.merchantId, type: "subscription.renewed", subscription: renewed, intent: settled.intent, attempt: settled.attempt, actor: SYSTEM });
+    } else {
+      // Canceled while the charge was in flight: the money moved, so the merchant must hear of it.
+      await recordEvent(tx, {
+        merchantId: subscription.merchantId,
+        type: "payment.succeeded",
+        intent: settled.intent,
+        attempt: settled.attempt,
+        actor: SYSTEM,
+        details: { message: "A renewal was charged while its subscription was being canceled; refund it if it should not stand." },
+      });
     }
     return;
   }

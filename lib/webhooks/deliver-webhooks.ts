@@ -1,36 +1,49 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { events, webhookAttempts, webhookDeliveries, webhookEndpoints, type WebhookDelivery } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import { describeError } from "@/lib/errors/log-error";
 import { signingSecrets } from "./endpoints";
 import { postWebhook, type PostOutcome } from "./post-webhook";
 import { retryDelayMs, webhookRetryPolicy } from "./retry-policy";
 
 /**
- * Claims due deliveries (and ones whose worker died mid-send) with FOR UPDATE SKIP LOCKED, so any
- * number of instances can run this at once without two of them sending the same delivery, then
- * sends them. Returns how many it sent.
+ * Claims due deliveries (and ones whose worker died mid-send) and sends them all; returns how many.
+ * The background worker uses claimDueDeliveries and deliverOne directly, so one slow receiver does
+ * not hold up the rest.
  */
 export async function deliverDueWebhooks(db: Db, limit = 20): Promise<number> {
-  const claimed = await claimDue(db, limit);
+  const claimed = await claimDueDeliveries(db, limit);
   await Promise.all(claimed.map((delivery) => deliverOne(db, delivery)));
   return claimed.length;
 }
 
-async function claimDue(db: Db, limit: number): Promise<WebhookDelivery[]> {
+/**
+ * Claims up to `limit` due deliveries with FOR UPDATE SKIP LOCKED, under a lease, so any number of
+ * instances can run this at once without two of them sending the same delivery. Deliveries to an
+ * endpoint that is turned off wait for it to come back; ones that a crashing worker left at their
+ * last attempt are given up.
+ */
+export async function claimDueDeliveries(db: Db, limit: number): Promise<WebhookDelivery[]> {
+  const { leaseSeconds, maxAttempts } = webhookRetryPolicy();
+  await db
+    .update(webhookDeliveries)
+    .set({ status: "failed", lockedUntil: null, completedAt: sql`now()`, lastError: sql`coalesce(${webhookDeliveries.lastError}, 'The worker sending it stopped.')` })
+    .where(and(eq(webhookDeliveries.status, "delivering"), lt(webhookDeliveries.lockedUntil, sql`now()`), gte(webhookDeliveries.attemptCount, maxAttempts)));
   const rows = await queryRows<{ id: string }>(
     db,
     sql`
       update ${webhookDeliveries}
-      set status = 'delivering', locked_until = now() + make_interval(secs => ${webhookRetryPolicy().leaseSeconds}), attempt_count = attempt_count + 1
+      set status = 'delivering', locked_until = now() + make_interval(secs => ${leaseSeconds}), attempt_count = attempt_count + 1
       where id in (
-        select id from ${webhookDeliveries}
-        where (status = 'pending' and next_attempt_at <= now())
-           or (status = 'delivering' and locked_until < now())
-        order by next_attempt_at
+        select d.id from ${webhookDeliveries} d
+        join ${webhookEndpoints} e on e.id = d.endpoint_id and e.enabled and e.deleted_at is null
+        where (d.status = 'pending' and d.next_attempt_at <= now())
+           or (d.status = 'delivering' and d.locked_until < now())
+        order by d.next_attempt_at
         limit ${limit}
-        for update skip locked
+        for update of d skip locked
       )
       returning id`,
   );
@@ -38,21 +51,28 @@ async function claimDue(db: Db, limit: number): Promise<WebhookDelivery[]> {
   return db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, rows.map((row) => row.id)));
 }
 
-async function deliverOne(db: Db, delivery: WebhookDelivery): Promise<void> {
-  const [row] = await db
-    .select({ event: events, endpoint: webhookEndpoints })
-    .from(webhookDeliveries)
-    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
-    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-    .where(eq(webhookDeliveries.id, delivery.id));
-  if (!row || row.endpoint.deletedAt || !row.endpoint.enabled) {
-    await finish(db, delivery, { status: "canceled", lastError: "The endpoint was deleted or disabled." });
-    return;
+/** Sends one claimed delivery and records the outcome; a failure of Kassa's own counts as an attempt. */
+export async function deliverOne(db: Db, delivery: WebhookDelivery): Promise<void> {
+  let body = "";
+  let endpointId = delivery.endpointId;
+  let outcome: PostOutcome;
+  try {
+    const [row] = await db
+      .select({ event: events, endpoint: webhookEndpoints })
+      .from(webhookDeliveries)
+      .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+      .where(eq(webhookDeliveries.id, delivery.id));
+    if (!row) return;
+    endpointId = row.endpoint.id;
+    body = JSON.stringify(row.event.payload);
+    const headers = signedHeaders(row.event.id, body, signingSecrets(row.endpoint));
+    outcome = await postWebhook(row.endpoint.url, headers, body, webhookRetryPolicy().timeoutMs);
+  } catch (error) {
+    console.error(`[kassa] could not send delivery ${delivery.id}: ${describeError(error)}`);
+    outcome = { statusCode: null, durationMs: 0, excerpt: null, error: "Kassa could not send this delivery; see the server log." };
   }
-  const body = JSON.stringify(row.event.payload);
-  const headers = signedHeaders(row.event.id, body, signingSecrets(row.endpoint));
-  const outcome = await postWebhook(row.endpoint.url, headers, body, webhookRetryPolicy().timeoutMs);
-  await record(db, delivery, row.endpoint.id, body, outcome);
+  await record(db, delivery, endpointId, body, outcome);
 }
 
 /** Standard Webhooks headers; during a secret rotation, one signature per live secret. */
@@ -102,7 +122,7 @@ async function record(db: Db, delivery: WebhookDelivery, endpointId: string, bod
   });
 }
 
-type Finish = { status: "succeeded" | "failed" | "canceled" | "pending"; lastStatusCode?: number | null; lastError?: string | null; retryInMs?: number };
+type Finish = { status: "succeeded" | "failed" | "pending"; lastStatusCode?: number | null; lastError?: string | null; retryInMs?: number };
 
 /** Settles the delivery if this worker still holds it (a lease that ran out belongs to someone else now). */
 async function finish(db: Db, delivery: WebhookDelivery, result: Finish): Promise<void> {

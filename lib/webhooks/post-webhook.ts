@@ -34,7 +34,6 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
         method: "POST",
         headers: { ...headers, "content-length": Buffer.byteLength(body) },
         lookup: guardedLookup as never,
-        timeout: timeoutMs,
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -50,7 +49,6 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
     // The timeout covers the whole exchange, not just idle sockets.
     const deadline = setTimeout(() => request.destroy(new Error(`Timed out after ${timeoutMs} ms`)), timeoutMs);
     request.on("close", () => clearTimeout(deadline));
-    request.on("timeout", () => request.destroy(new Error(`Timed out after ${timeoutMs} ms`)));
     request.on("error", (error) => resolve(finish(null, null, error.message)));
     request.end(body);
   });

@@ -4,13 +4,14 @@
  * hit by every retry at once. 16 attempts span about three days; tests shrink the base.
  */
 export function webhookRetryPolicy() {
+  const timeoutMs = Number(process.env.KASSA_WEBHOOK_TIMEOUT_MS ?? 15_000);
   return {
     baseMs: Number(process.env.KASSA_WEBHOOK_RETRY_BASE_MS ?? 30_000),
     maxMs: Number(process.env.KASSA_WEBHOOK_RETRY_MAX_MS ?? 12 * 3600_000),
     maxAttempts: Number(process.env.KASSA_WEBHOOK_MAX_ATTEMPTS ?? 16),
-    timeoutMs: Number(process.env.KASSA_WEBHOOK_TIMEOUT_MS ?? 15_000),
-    /** How long a worker holds a delivery; longer than the timeout, so a live worker never loses it. */
-    leaseSeconds: Number(process.env.KASSA_WEBHOOK_LEASE_SECONDS ?? 60),
+    timeoutMs,
+    /** How long a worker holds a delivery; always longer than the timeout, so a live worker never loses it. */
+    leaseSeconds: Math.max(Number(process.env.KASSA_WEBHOOK_LEASE_SECONDS ?? 60), Math.ceil(timeoutMs / 1000) + 1),
   };
 }
 

@@ -1,5 +1,4 @@
-import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import { promises as dns } from "node:dns";
+import { lookup as dnsLookup, promises as dns, type LookupAddress } from "node:dns";
 import { BlockList, isIP } from "node:net";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -13,7 +12,11 @@ for (const [network, prefix] of [
   ["169.254.0.0", 16],
   ["172.16.0.0", 12],
   ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.88.99.0", 24],
   ["192.168.0.0", 16],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
   ["198.18.0.0", 15],
   ["224.0.0.0", 4],
   ["240.0.0.0", 4],
@@ -21,8 +24,13 @@ for (const [network, prefix] of [
   PRIVATE.addSubnet(network, prefix, "ipv4");
 }
 for (const [network, prefix] of [
-  ["::", 128],
+  ["::", 96],
   ["::1", 128],
+  ["100::", 64],
+  ["2001:db8::", 32],
+  ["2002::", 16],
+  ["64:ff9b:1::", 48],
+  ["fec0::", 10],
   ["fc00::", 7],
   ["fe80::", 10],
   ["ff00::", 8],
@@ -36,8 +44,10 @@ export function privateWebhooksAllowed(): boolean {
 }
 
 export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  const mapped = /^::ffff:(?:0:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped) return PRIVATE.check(mapped[1]!, "ipv4");
+  // IPv4-mapped addresses written in hex (::ffff:7f00:1) are a way round the ranges above.
+  if (/^::ffff:(0:)?[0-9a-f]{1,4}:[0-9a-f]{1,4}$/i.test(address)) return true;
   const family = isIP(address);
   if (family === 0) return true;
   return PRIVATE.check(address, family === 4 ? "ipv4" : "ipv6");

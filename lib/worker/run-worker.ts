@@ -3,64 +3,88 @@ import { describeError } from "@/lib/errors/log-error";
 import { expireDueIntents } from "@/lib/intents/expire-intent";
 import { voidStaleAuthorizations } from "@/lib/intents/void-stale-authorizations";
 import { renewDueSubscriptions } from "@/lib/subscriptions/renew-due-subscriptions";
-import { deliverDueWebhooks } from "@/lib/webhooks/deliver-webhooks";
+import { claimDueDeliveries, deliverOne } from "@/lib/webhooks/deliver-webhooks";
 import { onNudge } from "./nudge";
+import { reconcilePendingOperations } from "./reconcile-pending-operations";
 import { reconcileStuckAttempts } from "./reconcile-stuck-attempts";
 
 export function workerEnabled(): boolean {
   return !["0", "off", "false"].includes((process.env.KASSA_WORKER ?? "").toLowerCase());
 }
 
-type Job = { name: string; everyMs: number; run: (db: Db) => Promise<unknown>; lastRun: number };
+/** Webhooks in flight at once per instance, so a few slow receivers cannot starve the rest. */
+const MAX_IN_FLIGHT = 32;
 
 /**
- * The background worker every instance runs: webhook deliveries, expiry, renewals, stuck payments,
- * stale authorizations. Every job claims its rows with SKIP LOCKED or moves them with conditional
- * updates, so any number of instances can run it side by side. Returns a function that stops it.
+ * The background worker every instance runs. Each job has its own loop, so a slow webhook receiver
+ * never holds up expiry or renewals, and every job claims its rows with SKIP LOCKED or moves them
+ * with conditional updates, so any number of instances can run side by side. Returns a stop function.
  */
 export function startWorker(pollMs = Number(process.env.KASSA_WORKER_POLL_MS ?? 1000)): () => void {
-  const jobs: Job[] = [
-    { name: "webhooks", everyMs: 0, run: deliverAll, lastRun: 0 },
-    { name: "expiry", everyMs: 5_000, run: (db) => expireDueIntents(db), lastRun: 0 },
-    { name: "renewals", everyMs: 5_000, run: (db) => renewDueSubscriptions(db), lastRun: 0 },
-    { name: "stuck payments", everyMs: 30_000, run: (db) => reconcileStuckAttempts(db), lastRun: 0 },
-    { name: "stale authorizations", everyMs: 60_000, run: (db) => voidStaleAuthorizations(db), lastRun: 0 },
+  const loops = [
+    startWebhookPump(pollMs),
+    every("expiry", 5_000, (db) => expireDueIntents(db)),
+    every("renewals", 5_000, (db) => renewDueSubscriptions(db)),
+    every("stuck payments", 30_000, (db) => reconcileStuckAttempts(db)),
+    every("pending captures, voids and refunds", 30_000, (db) => reconcilePendingOperations(db)),
+    every("stale authorizations", 60_000, (db) => voidStaleAuthorizations(db)),
   ];
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
+  return () => loops.forEach((stop) => stop());
+}
+
+function every(name: string, intervalMs: number, job: (db: Db) => Promise<unknown>): () => void {
   let stopped = false;
-
-  const tick = async () => {
-    if (running || stopped) return;
-    running = true;
+  let timer: NodeJS.Timeout | undefined;
+  const run = async () => {
     try {
-      const db = await getDb();
-      for (const job of jobs) {
-        if (Date.now() - job.lastRun < job.everyMs) continue;
-        job.lastRun = Date.now();
-        await job.run(db).catch((error) => console.error(`[kassa] worker job ${job.name} failed: ${describeError(error)}`));
-      }
-    } finally {
-      running = false;
-      schedule(pollMs);
+      await job(await getDb());
+    } catch (error) {
+      console.error(`[kassa] worker job ${name} failed: ${describeError(error)}`);
     }
+    if (!stopped) timer = setTimeout(() => void run(), intervalMs).unref();
   };
-  const schedule = (delay: number) => {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void tick(), delay);
-    timer.unref();
-  };
-
-  onNudge(() => schedule(0));
-  schedule(0);
+  timer = setTimeout(() => void run(), 0).unref();
   return () => {
     stopped = true;
     clearTimeout(timer);
   };
 }
 
-/** Sends until nothing is due, a bounded number of rounds per tick. */
-async function deliverAll(db: Db): Promise<void> {
-  for (let round = 0; round < 10 && (await deliverDueWebhooks(db)) > 0; round++);
+/** Keeps up to MAX_IN_FLIGHT deliveries going, claiming more as each finishes or when nudged. */
+function startWebhookPump(pollMs: number): () => void {
+  let stopped = false;
+  let inFlight = 0;
+  let claiming = false;
+  let timer: NodeJS.Timeout | undefined;
+  const pump = async () => {
+    if (stopped || claiming || inFlight >= MAX_IN_FLIGHT) return;
+    claiming = true;
+    try {
+      const db = await getDb();
+      const claimed = await claimDueDeliveries(db, MAX_IN_FLIGHT - inFlight);
+      for (const delivery of claimed) {
+        inFlight++;
+        void deliverOne(db, delivery)
+          .catch((error) => console.error(`[kassa] delivery ${delivery.id} failed: ${describeError(error)}`))
+          .finally(() => {
+            inFlight--;
+            void pump();
+          });
+      }
+    } catch (error) {
+      console.error(`[kassa] webhook worker failed: ${describeError(error)}`);
+    } finally {
+      claiming = false;
+    }
+  };
+  const tick = () => {
+    void pump();
+    if (!stopped) timer = setTimeout(tick, pollMs).unref();
+  };
+  onNudge(() => void pump());
+  tick();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }

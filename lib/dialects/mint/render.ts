@@ -2,15 +2,15 @@ import type { Checkout, IntentStatus, PaymentIntent } from "@/db/schema";
 import { checkoutUrl } from "@/lib/checkout/checkout-url";
 import { minorToNumber } from "@/lib/money/decimal";
 
-/** Seed 000's four statuses, plus the two ends it has no word for. */
+/** Seed 000's four statuses; a payment that can no longer be completed is "failed". */
 const STATUS: Record<IntentStatus, string> = {
   requires_payment_method: "pending",
   processing: "confirming_payment",
   authorized: "confirming_payment",
   succeeded: "paid",
   failed: "failed",
-  canceled: "canceled",
-  expired: "expired",
+  canceled: "failed",
+  expired: "failed",
 };
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);

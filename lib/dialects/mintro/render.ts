@@ -2,14 +2,15 @@ import type { IntentStatus, PaymentIntent, Subscription } from "@/db/schema";
 import { checkoutUrl } from "@/lib/checkout/checkout-url";
 import { minorToDecimal } from "@/lib/money/decimal";
 
+/** Seed 001's four statuses (SPEC.md): in flight is still awaiting payment; an expiry cancels. */
 const STATUS: Record<IntentStatus, string> = {
   requires_payment_method: "requires_payment",
-  processing: "processing",
-  authorized: "authorized",
+  processing: "requires_payment",
+  authorized: "succeeded",
   succeeded: "succeeded",
   failed: "failed",
   canceled: "cancelled",
-  expired: "expired",
+  expired: "cancelled",
 };
 
 export function mintroStatus(status: IntentStatus): string {

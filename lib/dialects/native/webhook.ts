@@ -8,9 +8,15 @@ export const nativeWebhook: WebhookRenderer = async (db, event) => ({
   type: event.type,
   created_at: event.createdAt.toISOString(),
   data: {
-    object: event.intent ? renderIntent(await withDetail(db, event.intent)) : event.subscription ? renderSubscription(event.subscription) : null,
+    object: event.intent ? withoutSecret(renderIntent(await withDetail(db, event.intent))) : event.subscription ? renderSubscription(event.subscription) : null,
     ...(event.intent && event.subscription ? { subscription: renderSubscription(event.subscription) } : {}),
     ...(event.refund ? { refund: renderRefund(event.refund) } : {}),
     ...(typeof event.details?.message === "string" ? { message: event.details.message } : {}),
   },
 });
+
+/** A webhook body is stored with every attempt; the client secret has no business there. */
+function withoutSecret<T extends { client_secret: string }>(object: T): Omit<T, "client_secret"> {
+  const { client_secret: _secret, ...rest } = object;
+  return rest;
+}
