@@ -8,6 +8,20 @@ const nextConfig = {
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   // forbidden() renders app/forbidden.tsx with a real 403 for a wrong client_secret.
   experimental: { authInterrupts: true },
+  // Nothing but the checkout may be framed (its proxy decides per intent): the dashboard and
+  // sign-in pages refuse, so they cannot be clickjacked.
+  async headers() {
+    return [
+      {
+        source: "/((?!pay/).*)",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/app/_server/action-result";
 import { SubmitButton } from "./action-form";
+import { SecretValue } from "./secret-value";
 import { buttonClass } from "./styles";
 
 type Action = (previous: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
@@ -20,6 +21,8 @@ export function ConfirmAction(props: {
   variant?: "primary" | "secondary" | "danger";
   children?: ReactNode;
   hidden?: Record<string, string>;
+  /** Shows a secret the action returns (a rotated webhook secret) once it has run. */
+  secretLabel?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [result, formAction] = useActionState(props.action, null);
@@ -35,6 +38,9 @@ export function ConfirmAction(props: {
         <p role="status" className="text-sm text-emerald-800">
           {result.message}
         </p>
+      )}
+      {result?.ok && props.secretLabel && typeof (result.data as { secret?: unknown } | undefined)?.secret === "string" && (
+        <SecretValue label={props.secretLabel} value={(result.data as { secret: string }).secret} />
       )}
       <dialog
         ref={dialog}

@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import { subscriptions, type Subscription } from "@/db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { paymentIntents, subscriptions, type PaymentIntent, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { notFound } from "@/lib/errors/app-error";
 
@@ -16,4 +16,13 @@ export async function getSubscription(db: Db, merchantId: string, subscriptionId
 export async function subscriptionOfIntent(db: Db, intentId: string): Promise<Subscription | null> {
   const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.intentId, intentId));
   return subscription ?? null;
+}
+
+/** The renewal payments of a subscription, newest first. */
+export async function listRenewals(db: Db, merchantId: string, subscriptionId: string): Promise<PaymentIntent[]> {
+  return db
+    .select()
+    .from(paymentIntents)
+    .where(and(eq(paymentIntents.merchantId, merchantId), eq(paymentIntents.subscriptionId, subscriptionId)))
+    .orderBy(desc(paymentIntents.createdAt));
 }

@@ -17,11 +17,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
         Skip to content
       </a>
       <aside className="border-b border-slate-200 bg-white md:min-h-screen md:border-b-0 md:border-r">
-        <div className="flex items-center justify-between px-4 py-4 md:block">
+        <div className="flex items-center justify-between gap-2 px-4 py-4 md:block">
           <Link href="/dashboard" className="text-lg font-bold tracking-tight text-indigo-700">
             Kassa
           </Link>
-          <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 md:mt-2 md:inline-block">Test mode</span>
+          <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 md:ml-2">Test mode</span>
         </div>
         <nav aria-label="Dashboard" className="px-2 pb-3 md:pb-0">
           <NavLinks />

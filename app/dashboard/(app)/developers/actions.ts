@@ -1,0 +1,98 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction, validationFailed, type ActionResult } from "@/app/_server/action-result";
+import { authorize } from "@/app/_server/context";
+import { createApiKey } from "@/lib/accounts/create-api-key";
+import { revokeApiKey } from "@/lib/accounts/revoke-api-key";
+import { createApiKeyBody, createWebhookEndpointBody } from "@/lib/dialects/native/schemas";
+import {
+  createWebhookEndpoint,
+  getWebhookEndpoint,
+  revealSecret,
+  rotateWebhookSecret,
+  updateWebhookEndpoint,
+} from "@/lib/webhooks/endpoints";
+import { redeliverEvent } from "@/lib/webhooks/redeliver-event";
+import { sendTestEvent } from "@/lib/webhooks/send-test-event";
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
+
+/** The secret comes back once, in the result, and is never stored anywhere readable. */
+export async function createKeyAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string; clientId: string }>> {
+  return runAction<{ secret: string; clientId: string }>(async () => {
+    const { db, merchant } = await authorize("api_keys:manage");
+    const input = { label: text(form, "label") || null };
+    const parsed = createApiKeyBody.safeParse(input);
+    if (!parsed.success) return validationFailed(parsed.error, input);
+    const { key, secretKey } = await createApiKey(db, merchant.id, parsed.data);
+    revalidatePath("/dashboard/developers");
+    return { ok: true, message: "Copy the secret key now: it will not be shown again.", data: { secret: secretKey, clientId: key.clientId } };
+  });
+}
+
+export async function revokeKeyAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const { db, merchant } = await authorize("api_keys:manage");
+    await revokeApiKey(db, merchant.id, text(form, "key_id"));
+    revalidatePath("/dashboard/developers");
+    return { ok: true, message: "The key was revoked. Requests with it now get 401." };
+  });
+}
+
+export async function createEndpointAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string; id: string }>> {
+  return runAction<{ secret: string; id: string }>(async () => {
+    const { db, merchant } = await authorize("webhooks:manage");
+    const input = { url: text(form, "url"), events: form.getAll("events").map(String), description: text(form, "description") || null };
+    const parsed = createWebhookEndpointBody.safeParse(input);
+    if (!parsed.success) return validationFailed(parsed.error, input);
+    const { endpoint, secret } = await createWebhookEndpoint(db, merchant.id, parsed.data);
+    revalidatePath("/dashboard/developers/webhooks");
+    return { ok: true, message: "Endpoint added. Copy its signing secret now, or reveal it later on its page.", data: { secret, id: endpoint.id } };
+  });
+}
+
+export async function revealSecretAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string }>> {
+  return runAction<{ secret: string }>(async () => {
+    const { db, merchant } = await authorize("webhooks:manage");
+    const endpoint = await getWebhookEndpoint(db, merchant.id, text(form, "endpoint_id"));
+    return { ok: true, data: { secret: revealSecret(endpoint) } };
+  });
+}
+
+export async function rotateSecretAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string }>> {
+  return runAction<{ secret: string }>(async () => {
+    const { db, merchant } = await authorize("webhooks:manage");
+    const { secret } = await rotateWebhookSecret(db, merchant.id, text(form, "endpoint_id"));
+    revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
+    return { ok: true, message: "New secret created. The old one keeps signing for 24 hours.", data: { secret } };
+  });
+}
+
+export async function toggleEndpointAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const { db, merchant } = await authorize("webhooks:manage");
+    const enabled = text(form, "enabled") === "true";
+    await updateWebhookEndpoint(db, merchant.id, text(form, "endpoint_id"), { enabled });
+    revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
+    return { ok: true, message: enabled ? "The endpoint is on again; queued events are on their way." : "The endpoint is off; events wait for it." };
+  });
+}
+
+export async function testEventAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const { db, merchant } = await authorize("webhooks:manage");
+    await sendTestEvent(db, merchant.id, text(form, "endpoint_id"));
+    revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
+    return { ok: true, message: "A test event is on its way. Refresh in a moment to see its delivery." };
+  });
+}
+
+export async function redeliverAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const { db, merchant } = await authorize("webhooks:manage");
+    await redeliverEvent(db, merchant.id, text(form, "event_id"), text(form, "endpoint_id") || undefined);
+    revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
+    return { ok: true, message: "Sent again." };
+  });
+}

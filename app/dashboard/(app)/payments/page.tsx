@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { dialect, intentStatus } from "@/db/schema";
+import { dashboardContext } from "@/app/_server/context";
+import { parsePaymentFilters } from "@/lib/dashboard/payment-filters";
+import { searchPayments } from "@/lib/dashboard/search-payments";
+import { formatMoney } from "@/lib/money/format";
+import { StatusBadge } from "@/components/ui/badge";
+import { EmptyState, PageHeader } from "@/components/ui/page";
+import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
+
+export const metadata: Metadata = { title: "Payments" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PaymentsPage({ searchParams }: Props) {
+  const { db, merchant } = await dashboardContext();
+  const filters = parsePaymentFilters(await searchParams);
+  const results = await searchPayments(db, merchant.id, filters);
+  const keep = { status: filters.status, dialect: filters.dialect, from: filters.from, to: filters.to, q: filters.q };
+  const link = (cursor: Record<string, string>) =>
+    `/dashboard/payments?${new URLSearchParams(Object.entries({ ...keep, ...cursor }).filter(([, v]) => v) as [string, string][])}`;
+  const filtered = Object.values(keep).some(Boolean);
+
+  return (
+    <>
+      <PageHeader title="Payments" description="Every payment intent, in any of the five dialects, newest first." />
+      <form method="get" className="mb-6 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-6">
+        <div className="lg:col-span-2">
+          <label htmlFor="q" className={labelClass}>
+            Search
+          </label>
+          <input id="q" name="q" defaultValue={filters.q} placeholder="Intent id, reference or customer email" className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="status" className={labelClass}>
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""} className={inputClass}>
+            <option value="">Any</option>
+            {intentStatus.enumValues.map((status) => (
+              <option key={status} value={status}>
+                {status.replaceAll("_", " ")}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="dialect" className={labelClass}>
+            Dialect
+          </label>
+          <select id="dialect" name="dialect" defaultValue={filters.dialect ?? ""} className={inputClass}>
+            <option value="">Any</option>
+            {dialect.enumValues.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="from" className={labelClass}>
+            From
+          </label>
+          <input id="from" name="from" type="date" defaultValue={filters.from} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="to" className={labelClass}>
+            To
+          </label>
+          <input id="to" name="to" type="date" defaultValue={filters.to} className={inputClass} />
+        </div>
+        <div className="flex gap-2 sm:col-span-2 lg:col-span-6">
+          <button type="submit" className={buttonClass.primary}>
+            Apply
+          </button>
+          {filtered && (
+            <Link href="/dashboard/payments" className={buttonClass.secondary}>
+              Clear
+            </Link>
+          )}
+        </div>
+      </form>
+
+      {results.payments.length === 0 ? (
+        <EmptyState title={filtered ? "No payments match" : "No payments yet"}>
+          {filtered
+            ? "Try another status, dialect or date range, or clear the filters."
+            : "Payments appear here as soon as your server creates a payment intent. The Developers page has snippets for every dialect."}
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">Payments</caption>
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-3">Amount</th>
+                <th scope="col" className="px-4 py-3">Status</th>
+                <th scope="col" className="px-4 py-3">Description</th>
+                <th scope="col" className="px-4 py-3">Customer</th>
+                <th scope="col" className="px-4 py-3">Dialect</th>
+                <th scope="col" className="px-4 py-3">Created</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {results.payments.map((payment) => (
+                <tr key={payment.id} className="hover:bg-slate-50">
+                  <td className="whitespace-nowrap px-4 py-3 font-semibold tabular-nums text-slate-900">
+                    <Link href={`/dashboard/payments/${payment.id}`} className="underline-offset-4 hover:underline">
+                      {formatMoney(payment.amount, payment.currency)}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-3">
+                    <StatusBadge status={payment.amountRefunded > 0 && payment.amountRefunded >= payment.amountCaptured ? "refunded" : payment.status} />
+                  </td>
+                  <td className="max-w-[16rem] truncate px-4 py-3 text-slate-700">{payment.description ?? payment.referenceId ?? <span className="font-mono text-xs">{payment.id}</span>}</td>
+                  <td className="max-w-[14rem] truncate px-4 py-3 text-slate-700">{payment.customerEmail ?? "—"}</td>
+                  <td className="px-4 py-3 text-slate-700">{payment.dialect}</td>
+                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                    <time dateTime={payment.createdAt.toISOString()}>{payment.createdAt.toISOString().slice(0, 16).replace("T", " ")}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Pages" className="mt-4 flex justify-between">
+        {results.hasNewer && results.payments[0] ? (
+          <Link href={link({ before: results.payments[0].id })} className={buttonClass.secondary}>
+            ← Newer
+          </Link>
+        ) : (
+          <span />
+        )}
+        {results.hasOlder && results.payments.at(-1) && (
+          <Link href={link({ after: results.payments.at(-1)!.id })} className={buttonClass.secondary}>
+            Older →
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/app/_server/action-result";
+import { authorize } from "@/app/_server/context";
+import { cancelSubscription } from "@/lib/subscriptions/cancel-subscription";
+
+export async function cancelSubscriptionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const { db, merchant, user } = await authorize("payments:write");
+    const id = String(form.get("subscription_id") ?? "");
+    await cancelSubscription(db, merchant.id, id, { type: "user", id: user.id });
+    revalidatePath(`/dashboard/subscriptions/${id}`);
+    return { ok: true, message: "The subscription was canceled. The customer will not be charged again." };
+  });
+}

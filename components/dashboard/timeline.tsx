@@ -1,0 +1,71 @@
+import Link from "next/link";
+import type { TimelineEntry } from "@/lib/dashboard/payment-timeline";
+import { formatMoney } from "@/lib/money/format";
+import { BRAND_LABELS } from "@/components/checkout/card-fields";
+import type { CardBrand } from "@/lib/checkout/card";
+
+const TITLES: Record<string, string> = {
+  "payment.created": "Payment created",
+  "payment.failed": "Card declined",
+  "payment.succeeded": "Payment succeeded",
+  "payment.authorized": "Card authorized, waiting to be captured",
+  "payment.canceled": "Payment canceled",
+  "payment.expired": "Payment link expired",
+  "payment.refunded": "Refunded",
+  "subscription.created": "Subscription started",
+  "subscription.renewed": "Subscription renewed",
+  "subscription.failed": "Renewal declined",
+  "subscription.canceled": "Subscription canceled",
+};
+
+/** Who did it, in words: an API key, a team member, the buyer, or Kassa itself. */
+function actorText(actor: string): string {
+  if (actor === "buyer") return "by the buyer";
+  if (actor === "system") return "by Kassa";
+  if (actor.startsWith("api_key:")) return "via the API";
+  if (actor.startsWith("user:")) return "in the dashboard";
+  return actor;
+}
+
+export function Timeline({ entries, currency }: { entries: TimelineEntry[]; currency: string }) {
+  return (
+    <ol className="relative space-y-5 border-l border-slate-200 pl-5" data-testid="timeline">
+      {entries.map((entry) => (
+        <li key={entry.id} className="relative">
+          <span aria-hidden className="absolute -left-[1.6rem] top-1.5 h-2.5 w-2.5 rounded-full bg-indigo-500 ring-4 ring-white" />
+          <p className="text-sm font-semibold text-slate-900">
+            {TITLES[entry.type] ?? entry.type}
+            {entry.refund && ` ${formatMoney(entry.refund.amount, currency)}`}
+          </p>
+          <p className="text-xs text-slate-600">
+            <time dateTime={entry.at.toISOString()}>{entry.at.toISOString().replace("T", " ").slice(0, 19)} UTC</time> · {actorText(entry.actor)}
+          </p>
+          {entry.attempt && (
+            <p className="mt-1 text-sm text-slate-700">
+              {BRAND_LABELS[entry.attempt.card.brand as CardBrand] || "Card"} •••• {entry.attempt.card.last4}
+              {entry.attempt.declineCode && ` · decline code ${entry.attempt.declineCode}: ${entry.attempt.failureMessage}`}
+            </p>
+          )}
+          {typeof entry.details.message === "string" && !entry.attempt?.declineCode && <p className="mt-1 text-sm text-slate-700">{entry.details.message}</p>}
+          {entry.refund?.reason && <p className="mt-1 text-sm text-slate-700">Reason: {entry.refund.reason.replaceAll("_", " ")}</p>}
+          {entry.deliveries.length > 0 && (
+            <ul className="mt-2 space-y-1">
+              {entry.deliveries.map((delivery) => (
+                <li key={delivery.id} className="text-xs text-slate-700">
+                  <Link href={`/dashboard/developers/webhooks/${delivery.endpointId}`} className="underline-offset-2 hover:underline">
+                    Webhook
+                  </Link>{" "}
+                  {delivery.status === "succeeded"
+                    ? `delivered (${delivery.lastStatusCode})`
+                    : delivery.status === "failed"
+                      ? `failed after ${delivery.attemptCount} attempts (${delivery.lastError ?? "no answer"})`
+                      : `${delivery.status}${delivery.attemptCount > 0 ? `, ${delivery.attemptCount} attempts so far` : ""}`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { dialect, intentStatus } from "@/db/schema";
+import type { PaymentSearch } from "./search-payments";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The payments list's query string; a value that does not parse is simply not applied. */
+const filters = z.object({
+  status: z.enum(intentStatus.enumValues).optional().catch(undefined),
+  dialect: z.enum(dialect.enumValues).optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  after: z.string().max(64).optional().catch(undefined),
+  before: z.string().max(64).optional().catch(undefined),
+});
+
+export function parsePaymentFilters(query: Record<string, string | string[] | undefined>): PaymentSearch {
+  const flat = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]));
+  const parsed = filters.parse(flat);
+  return { ...parsed, q: parsed.q?.replace(/\u0000/g, "") || undefined };
+}
