@@ -49,6 +49,9 @@ export default defineConfig({
       KASSA_DATA_DIR: path.join(os.tmpdir(), `kassa-e2e-${process.pid}-${Date.now()}`),
       DATABASE_URL: "",
       AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+      // The tests' webhook receivers listen on loopback.
+      KASSA_ALLOW_PRIVATE_WEBHOOKS: "1",
+      KASSA_WORKER_POLL_MS: "200",
     },
   },
 });

@@ -12,6 +12,7 @@ const TONES: Record<string, string> = {
   expired: "bg-slate-200 text-slate-800",
   refunded: "bg-violet-100 text-violet-900",
   disabled: "bg-red-100 text-red-900",
+  revoked: "bg-slate-200 text-slate-800",
 };
 
 const LABELS: Record<string, string> = { requires_payment_method: "awaiting payment", past_due: "past due" };

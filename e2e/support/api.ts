@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, type APIRequestContext } from "@playwright/test";
 
-export type E2EMerchant = { merchantId: string; secretKey: string; clientId: string; accessToken: string };
+export type E2EMerchant = { merchantId: string; secretKey: string; clientId: string; accessToken: string; email: string; password: string };
 
 /** Signs up through the public API the way a new merchant would: register, log in, merchant, key. */
 export async function signUpMerchant(request: APIRequestContext, settings: Record<string, unknown> = {}): Promise<E2EMerchant> {
@@ -16,7 +16,7 @@ export async function signUpMerchant(request: APIRequestContext, settings: Recor
     expect((await request.patch(`/api/v1/merchants/${merchant.id}`, { data: settings, headers: auth })).status()).toBe(200);
   }
   const key = await (await request.post(`/api/v1/merchants/${merchant.id}/api-keys`, { data: {}, headers: auth })).json();
-  return { merchantId: merchant.id, secretKey: key.secret_key, clientId: key.client_id, accessToken };
+  return { merchantId: merchant.id, secretKey: key.secret_key, clientId: key.client_id, accessToken, email, password };
 }
 
 export type E2EIntent = { id: string; client_secret: string; checkout_url: string; status: string };

@@ -49,7 +49,7 @@ export default async function ApiKeysPage() {
                         <td className="py-3 pr-4 font-mono text-xs">{key.secretHint}</td>
                         <td className="py-3 pr-4 font-mono text-xs">{key.clientId}</td>
                         <td className="py-3 pr-4 text-slate-700">{when(key.lastUsedAt)}</td>
-                        <td className="py-3 pr-4">{key.revokedAt ? <StatusBadge status="canceled" /> : <StatusBadge status="active" />}</td>
+                        <td className="py-3 pr-4"><StatusBadge status={key.revokedAt ? "revoked" : "active"} /></td>
                         <td className="py-3 text-right">{!key.revokedAt && <RevokeKeyButton keyId={key.id} hint={key.secretHint} />}</td>
                       </tr>
                     ))}

@@ -1,0 +1,114 @@
+import { expect, test } from "./support/fixtures";
+import { createIntent, readIntent, signUpMerchant } from "./support/api";
+import { fillCard, payButton } from "./support/checkout-page";
+import { signIn } from "./support/dashboard";
+import { startWebhookReceiver } from "../lib/testing/webhook-receiver";
+
+test("a merchant finds a payment made on the hosted page and refunds part of it", async ({ page, request, merchantSite }) => {
+  const merchant = await signUpMerchant(request);
+  const intent = await createIntent(request, merchant, merchantSite.origin, { customer_email: "grace@example.com", reference_id: "ORDER-77" });
+  await page.goto(intent.checkout_url);
+  await fillCard(page, "4242 4242 4242 4242");
+  await payButton(page).click();
+  await page.waitForURL(`${merchantSite.origin}/thanks**`);
+
+  await signIn(page, merchant.email, merchant.password);
+  await page.getByRole("link", { name: "Payments" }).click();
+  await page.getByLabel("Search").fill("grace@");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("link", { name: "$42.00" }).click();
+  await expect(page.getByRole("heading", { name: "$42.00" })).toBeVisible();
+  const timeline = page.getByTestId("timeline");
+  await expect(timeline).toContainText("Payment succeeded");
+  await expect(timeline).toContainText("Visa •••• 4242");
+
+  await page.getByRole("button", { name: "Refund" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Amount (USD)").fill("12.50");
+  await dialog.getByRole("button", { name: "Refund" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "$12.50 was refunded." })).toBeVisible();
+  await expect(timeline).toContainText("Refunded $12.50");
+  expect(await readIntent(request, merchant, intent.id)).toMatchObject({ amount_refunded: 1250, status: "succeeded" });
+});
+
+test("a key created in the dashboard works until it is revoked there", async ({ page, request }) => {
+  const merchant = await signUpMerchant(request);
+  await signIn(page, merchant.email, merchant.password, "/dashboard/developers");
+  await page.getByLabel("Label").fill("Warehouse server");
+  await page.getByRole("button", { name: "Create secret key" }).click();
+  const secret = (await page.getByTestId("secret-value").textContent())!.trim();
+  expect(secret).toMatch(/^sk_test_\w{32}$/);
+  const list = () => request.get("/api/v1/payment-intents", { headers: { authorization: `Bearer ${secret}` } });
+  expect((await list()).status()).toBe(200);
+
+  await page.reload();
+  const row = page.getByTestId("api-key-row").filter({ hasText: "Warehouse server" });
+  await expect(row).toContainText(/20\d\d-/);
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
+  await expect(row).toContainText("revoked");
+  expect((await list()).status()).toBe(401);
+});
+
+test("a webhook endpoint added in the dashboard shows its deliveries", async ({ page, request }) => {
+  const merchant = await signUpMerchant(request);
+  const receiver = await startWebhookReceiver();
+  try {
+    await signIn(page, merchant.email, merchant.password, "/dashboard/developers/webhooks");
+    await page.getByLabel("Endpoint URL").fill(receiver.url);
+    await page.getByLabel("Description").fill("Order system");
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    const secret = (await page.getByTestId("secret-value").textContent())!.trim();
+    receiver.trust(secret);
+    await page.reload();
+    await page.getByRole("link", { name: receiver.url }).click();
+    await page.getByRole("button", { name: "Send test event" }).click();
+    await expect(page.getByText("A test event is on its way.")).toBeVisible();
+    await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(receiver.received[0]!.verifiedWith).toEqual([secret]);
+    expect(receiver.received[0]!.payload.type).toBe("webhook.test");
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return page.getByTestId("delivery-log").textContent();
+      })
+      .toContain("succeeded");
+    await page.getByTestId("delivery-log").getByText("webhook.test", { exact: true }).click();
+    await expect(page.getByText("Attempt 1: 200")).toBeVisible();
+    await expect(page.getByText("answer 200", { exact: true })).toBeVisible();
+  } finally {
+    await receiver.close();
+  }
+});
+
+test("a viewer sees payments but cannot refund them", async ({ page, request, merchantSite }) => {
+  const owner = await signUpMerchant(request);
+  const viewer = await signUpMerchant(request);
+  const intent = await createIntent(request, owner, merchantSite.origin);
+  await request.post(`/api/v1/payment-intents/${intent.id}/confirm`, {
+    data: { client_secret: intent.client_secret, card: { number: "4242424242424242", exp_month: 12, exp_year: 2040, cvc: "123" } },
+  });
+
+  await signIn(page, owner.email, owner.password, "/dashboard/settings/team");
+  await page.getByLabel("Email").fill(viewer.email);
+  await page.getByLabel("Role", { exact: true }).selectOption("viewer");
+  await page.getByRole("button", { name: "Invite" }).click();
+  await expect(page.getByText("is now on the team")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/signin/);
+
+  await signIn(page, viewer.email, viewer.password);
+  await page.getByLabel("Merchant").selectOption({ label: "E2E Shop (viewer)" });
+  await page.waitForURL(/\/dashboard$/);
+  await expect(page.getByText(`${viewer.email} · viewer`)).toBeVisible();
+  await page.goto(`/dashboard/payments/${intent.id}`);
+  await expect(page.getByRole("heading", { name: "$42.00" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Refund" })).toHaveCount(0);
+  await expect(page.getByText("Your role can view payments but not change them.")).toBeVisible();
+});
+
+test("signed-out visitors are sent to sign in and brought back", async ({ page, request }) => {
+  const merchant = await signUpMerchant(request);
+  await signIn(page, merchant.email, merchant.password, "/dashboard/subscriptions");
+  await expect(page.getByRole("heading", { name: "Subscriptions" })).toBeVisible();
+});
