@@ -14,7 +14,7 @@ const SECTIONS = [
 export function NavLinks() {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+    <ul className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
       {SECTIONS.map((section) => {
         const current = section.exact ? pathname === section.href : pathname.startsWith(section.href);
         return (

@@ -9,6 +9,7 @@ export type ApiKeyCredentials = { secret: string; clientId?: string };
 export type MerchantPrincipal = { merchant: Merchant; apiKey: ApiKey };
 
 const LAST_USED_RESOLUTION = sql`interval '1 minute'`;
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
  * Resolves a secret key (and, for mintro, its client id) to its merchant. Unknown, revoked and
@@ -30,7 +31,9 @@ export async function authenticateApiKey(db: Db, credentials: ApiKeyCredentials)
   if (row.merchant.status === "suspended") {
     throw new AppError("merchant_suspended", "This merchant account is suspended.");
   }
-  await touchLastUsed(db, row.apiKey.id);
+  if (!row.apiKey.lastUsedAt || Date.now() - row.apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await touchLastUsed(db, row.apiKey.id);
+  }
   return row;
 }
 

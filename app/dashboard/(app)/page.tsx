@@ -26,7 +26,7 @@ export default async function OverviewPage() {
     <>
       <PageHeader title="Overview" description="The last 30 days, in UTC." />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Volume" value={main ? formatMoney(main.volume, main.currency) : "—"} note={overview.volumes.slice(1).map((v) => formatMoney(v.volume, v.currency)).join(" · ") || undefined} />
+        <Stat label="Net volume" value={main ? formatMoney(main.volume, main.currency) : "—"} note={overview.volumes.slice(1).map((v) => formatMoney(v.volume, v.currency)).join(" · ") || undefined} />
         <Stat label="Successful payments" value={String(overview.volumes.reduce((sum, v) => sum + v.count, 0))} />
         <Stat label="Success rate" value={successRate === null ? "—" : `${successRate}%`} note={`${overview.succeeded} of ${overview.attempted} attempted`} />
       </div>
