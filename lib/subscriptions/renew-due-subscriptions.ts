@@ -12,7 +12,7 @@ import { describeError } from "@/lib/errors/log-error";
 import { recordEvent } from "@/lib/events/record-event";
 import { createIntent } from "@/lib/intents/create-intent";
 import { RENEWAL_LEASE_SECONDS } from "./renewal-policy";
-import { settleRenewal } from "./settle-renewal";
+import { advancePeriod, settleRenewal } from "./settle-renewal";
 
 /** A renewal's intent stays open through every retry of its period. */
 const RENEWAL_INTENT_SECONDS = 60 * 24 * 3600;
@@ -91,19 +91,7 @@ async function renewOne(db: Db, subscription: Subscription, processor: CardProce
 async function closePeriod(db: Db, subscription: Subscription, intent: PaymentIntent): Promise<void> {
   await db.transaction(async (tx) => {
     if (intent.status === "succeeded" || intent.status === "authorized") {
-      const [advanced] = await tx
-        .update(subscriptions)
-        .set({
-          status: "active",
-          failedCharges: 0,
-          currentPeriodStart: sql`greatest(${subscriptions.currentPeriodEnd}, now())`,
-          currentPeriodEnd: sql`greatest(${subscriptions.currentPeriodEnd}, now()) + make_interval(days => ${subscription.intervalDays})`,
-          nextChargeAt: sql`greatest(${subscriptions.currentPeriodEnd}, now()) + make_interval(days => ${subscription.intervalDays})`,
-          nextPeriod: sql`${subscriptions.nextPeriod} + 1`,
-          renewalLockedUntil: null,
-        })
-        .where(and(eq(subscriptions.id, subscription.id), eq(subscriptions.nextPeriod, subscription.nextPeriod)))
-        .returning();
+      const advanced = await advancePeriod(tx, subscription, subscription.nextPeriod);
       if (advanced) await recordEvent(tx, { merchantId: advanced.merchantId, type: "subscription.renewed", subscription: advanced, intent, actor: SYSTEM });
       return;
     }

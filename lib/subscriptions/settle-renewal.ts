@@ -14,28 +14,8 @@ const SYSTEM = { type: "system" } as const;
  * Guarded by the period, so a settle that arrives twice moves it once.
  */
 export async function settleRenewal(tx: Db, subscription: Subscription, settled: SettledAttempt, result: AuthorizationResult): Promise<void> {
-  const samePeriod = and(
-    eq(subscriptions.id, subscription.id),
-    eq(subscriptions.nextPeriod, settled.intent.subscriptionPeriod ?? -1),
-    inArray(subscriptions.status, ["active", "past_due"]),
-  );
   if (settled.outcome !== "declined") {
-    const [renewed] = await tx
-      .update(subscriptions)
-      .set({
-        status: "active",
-        failedCharges: 0,
-        // A late payment (after retries, or a worker that was down) starts the period now, so missed
-        // periods are never charged back to back.
-        currentPeriodStart: sql`greatest(${subscriptions.currentPeriodEnd}, now())`,
-        currentPeriodEnd: sql`greatest(${subscriptions.currentPeriodEnd}, now()) + make_interval(days => ${subscription.intervalDays})`,
-        nextChargeAt: sql`greatest(${subscriptions.currentPeriodEnd}, now()) + make_interval(days => ${subscription.intervalDays})`,
-        nextPeriod: sql`${subscriptions.nextPeriod} + 1`,
-        renewalLockedUntil: null,
-        updatedAt: sql`now()`,
-      })
-      .where(samePeriod)
-      .returning();
+    const renewed = await advancePeriod(tx, subscription, settled.intent.subscriptionPeriod ?? -1);
     if (renewed) {
       await recordEvent(tx, { merchantId: renewed.merchantId, type: "subscription.renewed", subscription: renewed, intent: settled.intent, attempt: settled.attempt, actor: SYSTEM });
     } else {
@@ -52,6 +32,11 @@ export async function settleRenewal(tx: Db, subscription: Subscription, settled:
     return;
   }
 
+  const samePeriod = and(
+    eq(subscriptions.id, subscription.id),
+    eq(subscriptions.nextPeriod, settled.intent.subscriptionPeriod ?? -1),
+    inArray(subscriptions.status, ["active", "past_due"]),
+  );
   const message = result.approved ? "The renewal was declined." : result.message;
   const finalDecline = settled.intent.status === "failed";
   const [failed] = await tx
@@ -72,4 +57,30 @@ export async function settleRenewal(tx: Db, subscription: Subscription, settled:
   if (finalDecline) {
     await recordEvent(tx, { ...about, type: "subscription.canceled", details: { message: "The subscription was canceled after repeated declined renewals." } });
   }
+}
+
+/**
+ * Starts the next period once `period` is paid; null if the subscription has moved on or ended. A
+ * late payment (after retries, or a worker that was down) starts the period now, so missed periods
+ * are never charged back to back.
+ */
+export async function advancePeriod(tx: Db, subscription: Subscription, period: number): Promise<Subscription | null> {
+  const periodStart = sql`greatest(${subscriptions.currentPeriodEnd}, now())`;
+  const [renewed] = await tx
+    .update(subscriptions)
+    .set({
+      status: "active",
+      failedCharges: 0,
+      currentPeriodStart: periodStart,
+      currentPeriodEnd: sql`${periodStart} + make_interval(days => ${subscription.intervalDays})`,
+      nextChargeAt: sql`${periodStart} + make_interval(days => ${subscription.intervalDays})`,
+      nextPeriod: sql`${subscriptions.nextPeriod} + 1`,
+      renewalLockedUntil: null,
+      updatedAt: sql`now()`,
+    })
+    .where(
+      and(eq(subscriptions.id, subscription.id), eq(subscriptions.nextPeriod, period), inArray(subscriptions.status, ["active", "past_due"])),
+    )
+    .returning();
+  return renewed ?? null;
 }
