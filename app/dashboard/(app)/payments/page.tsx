@@ -8,6 +8,7 @@ import { formatMoney } from "@/lib/money/format";
 import { StatusBadge } from "@/components/ui/badge";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
+import { ListTable } from "@/components/ui/list-table";
 
 export const metadata: Metadata = { title: "Payments" };
 
@@ -89,41 +90,26 @@ export default async function PaymentsPage({ searchParams }: Props) {
             : "Payments appear here as soon as your server creates a payment intent. The Developers page has snippets for every dialect."}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Payments</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">Amount</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Description</th>
-                <th scope="col" className="px-4 py-3">Customer</th>
-                <th scope="col" className="px-4 py-3">Dialect</th>
-                <th scope="col" className="px-4 py-3">Created</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {results.payments.map((payment) => (
-                <tr key={payment.id} className="hover:bg-slate-50">
-                  <td className="whitespace-nowrap px-4 py-3 font-semibold tabular-nums text-slate-900">
-                    <Link href={`/dashboard/payments/${payment.id}`} className="underline-offset-4 hover:underline">
-                      {formatMoney(payment.amount, payment.currency)}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3">
-                    <StatusBadge status={payment.amountRefunded > 0 && payment.amountRefunded >= payment.amountCaptured ? "refunded" : payment.status} />
-                  </td>
-                  <td className="max-w-[16rem] truncate px-4 py-3 text-slate-700">{payment.description ?? payment.referenceId ?? <span className="font-mono text-xs">{payment.id}</span>}</td>
-                  <td className="max-w-[14rem] truncate px-4 py-3 text-slate-700">{payment.customerEmail ?? "—"}</td>
-                  <td className="px-4 py-3 text-slate-700">{payment.dialect}</td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                    <time dateTime={payment.createdAt.toISOString()}>{payment.createdAt.toISOString().slice(0, 16).replace("T", " ")}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable caption="Payments" columns={["Amount", "Status", "Description", "Customer", "Dialect", "Created"]}>
+          {results.payments.map((payment) => (
+            <tr key={payment.id} className="hover:bg-slate-50">
+              <td className="whitespace-nowrap px-4 py-3 font-semibold tabular-nums text-slate-900">
+                <Link href={`/dashboard/payments/${payment.id}`} className="underline-offset-4 hover:underline">
+                  {formatMoney(payment.amount, payment.currency)}
+                </Link>
+              </td>
+              <td className="px-4 py-3">
+                <StatusBadge status={payment.amountRefunded > 0 && payment.amountRefunded >= payment.amountCaptured ? "refunded" : payment.status} />
+              </td>
+              <td className="max-w-[16rem] truncate px-4 py-3 text-slate-700">{payment.description ?? payment.referenceId ?? <span className="font-mono text-xs">{payment.id}</span>}</td>
+              <td className="max-w-[14rem] truncate px-4 py-3 text-slate-700">{payment.customerEmail ?? "—"}</td>
+              <td className="px-4 py-3 text-slate-700">{payment.dialect}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                <time dateTime={payment.createdAt.toISOString()}>{payment.createdAt.toISOString().slice(0, 16).replace("T", " ")}</time>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       )}
       <nav aria-label="Pages" className="mt-4 flex justify-between">
         {results.hasNewer && results.payments[0] ? (

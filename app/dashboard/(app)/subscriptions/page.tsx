@@ -7,6 +7,7 @@ import { formatMoney } from "@/lib/money/format";
 import { StatusBadge } from "@/components/ui/badge";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/styles";
+import { ListTable } from "@/components/ui/list-table";
 
 export const metadata: Metadata = { title: "Subscriptions" };
 
@@ -43,37 +44,23 @@ export default async function SubscriptionsPage({ searchParams }: Props) {
           <code className="font-mono">intent_type: &quot;recurring&quot;</code> and <code className="font-mono">interval_days</code>.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Subscriptions</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">Amount</th>
-                <th scope="col" className="px-4 py-3">Every</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Next charge</th>
-                <th scope="col" className="px-4 py-3">Started</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.subscriptions.map((subscription) => (
-                <tr key={subscription.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-3 font-semibold tabular-nums">
-                    <Link href={`/dashboard/subscriptions/${subscription.id}`} className="underline-offset-4 hover:underline">
-                      {formatMoney(subscription.amount, subscription.currency)}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3">{subscription.intervalDays} days</td>
-                  <td className="px-4 py-3">
-                    <StatusBadge status={subscription.status} />
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">{subscription.status === "canceled" ? "—" : subscription.nextChargeAt.toISOString().slice(0, 10)}</td>
-                  <td className="px-4 py-3 text-slate-700">{subscription.createdAt.toISOString().slice(0, 10)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable caption="Subscriptions" columns={["Amount", "Every", "Status", "Next charge", "Started"]}>
+          {page.subscriptions.map((subscription) => (
+            <tr key={subscription.id} className="hover:bg-slate-50">
+              <td className="px-4 py-3 font-semibold tabular-nums">
+                <Link href={`/dashboard/subscriptions/${subscription.id}`} className="underline-offset-4 hover:underline">
+                  {formatMoney(subscription.amount, subscription.currency)}
+                </Link>
+              </td>
+              <td className="px-4 py-3">{subscription.intervalDays} days</td>
+              <td className="px-4 py-3">
+                <StatusBadge status={subscription.status} />
+              </td>
+              <td className="px-4 py-3 text-slate-700">{subscription.status === "canceled" ? "—" : subscription.nextChargeAt.toISOString().slice(0, 10)}</td>
+              <td className="px-4 py-3 text-slate-700">{subscription.createdAt.toISOString().slice(0, 10)}</td>
+            </tr>
+          ))}
+        </ListTable>
       )}
       {page.hasMore && page.subscriptions.at(-1) && (
         <nav aria-label="Pages" className="mt-4 flex justify-end">
