@@ -107,6 +107,40 @@ test("a viewer sees payments but cannot refund them", async ({ page, request, me
   await expect(page.getByText("Your role can view payments but not change them.")).toBeVisible();
 });
 
+test("a form sent from a tab opened before switching merchants changes the merchant it was shown for", async ({ page, request }) => {
+  const merchant = await signUpMerchant(request);
+  const auth = { authorization: `Bearer ${merchant.accessToken}` };
+  const second = await (await request.post("/api/v1/merchants", { data: { name: "Second Shop" }, headers: auth })).json();
+  await signIn(page, merchant.email, merchant.password);
+  await page.getByLabel("Merchant").selectOption({ label: "E2E Shop (owner)" });
+  await page.waitForURL(/\/dashboard$/);
+  await page.goto("/dashboard/settings");
+
+  const otherTab = await page.context().newPage();
+  await otherTab.goto("/dashboard");
+  await otherTab.getByLabel("Merchant").selectOption({ label: "Second Shop (owner)" });
+  await expect(otherTab.getByLabel("Merchant")).toHaveValue(second.id);
+
+  await page.getByLabel("Name shown to buyers").fill("First tab's name");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  const read = async (id: string) => (await request.get(`/api/v1/merchants/${id}`, { headers: auth })).json();
+  expect(await read(merchant.merchantId)).toMatchObject({ display_name: "First tab's name" });
+  expect(await read(second.id)).toMatchObject({ display_name: null });
+});
+
+test("a suspended merchant's dashboard shows its data but changes nothing", async ({ page, request }) => {
+  const merchant = await signUpMerchant(request);
+  const auth = { authorization: `Bearer ${merchant.accessToken}` };
+  await signIn(page, merchant.email, merchant.password, "/dashboard/settings");
+  expect((await request.patch(`/api/v1/merchants/${merchant.merchantId}`, { data: { status: "suspended" }, headers: auth })).status()).toBe(200);
+  await page.getByLabel("Name shown to buyers").fill("Should not stick");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "This merchant is suspended" })).toBeVisible();
+  const read = await (await request.get(`/api/v1/merchants/${merchant.merchantId}`, { headers: auth })).json();
+  expect(read).toMatchObject({ status: "suspended", display_name: null });
+});
+
 test("signed-out visitors are sent to sign in and brought back", async ({ page, request }) => {
   const merchant = await signUpMerchant(request);
   await signIn(page, merchant.email, merchant.password, "/dashboard/subscriptions");

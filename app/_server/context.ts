@@ -41,11 +41,29 @@ export async function dashboardContext(): Promise<DashboardContext> {
   return { db, user, merchant: current.merchant, role: current.role, merchants };
 }
 
-/** The context, refusing (for actions) when the role does not allow the action. */
-export async function authorize(permission: Permission): Promise<DashboardContext> {
-  const context = await dashboardContext();
+/**
+ * For a server action: the merchant named by the form's merchant_id (the one its page was drawn
+ * for), checked against the user's memberships now. Never the switcher's cookie, which another tab
+ * may have changed since the form was shown.
+ */
+export async function actionContext(form: FormData): Promise<DashboardContext> {
+  const user = await requireUser();
+  const db = await getDb();
+  const merchants = await listMerchantsForUser(db, user.id);
+  const merchantId = String(form.get("merchant_id") ?? "");
+  const current = merchants.find(({ merchant }) => merchant.id === merchantId);
+  if (!current) throw new AppError("forbidden", "You are not a member of this merchant any more. Reload the page.");
+  return { db, user, merchant: current.merchant, role: current.role, merchants };
+}
+
+/** The action's context, refusing when the role does not allow it or the merchant is suspended. */
+export async function authorize(permission: Permission, form: FormData): Promise<DashboardContext> {
+  const context = await actionContext(form);
   if (!roleAllows(context.role, permission)) {
     throw new AppError("forbidden", `Your role (${context.role}) does not allow this action.`);
+  }
+  if (context.merchant.status !== "active") {
+    throw new AppError("merchant_suspended", "This merchant is suspended; nothing can be changed until an owner reactivates it.");
   }
   return context;
 }

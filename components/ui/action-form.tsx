@@ -3,6 +3,7 @@
 import { createContext, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/app/_server/action-result";
+import { MerchantField } from "./merchant-scope";
 import { buttonClass, inputClass, labelClass } from "./styles";
 
 type Action = (previous: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
@@ -34,9 +35,10 @@ export function ActionForm(props: {
   return (
     <ResultContext.Provider value={result}>
       <form ref={form} action={formAction} className={props.className ?? "space-y-4"} noValidate>
+        <MerchantField />
         {props.children}
-        <ResultMessage result={result} />
         <SubmitButton label={props.submitLabel} variant={props.variant ?? "primary"} />
+        <ResultMessage result={result} />
       </form>
     </ResultContext.Provider>
   );
@@ -56,13 +58,13 @@ function ResultMessage({ result }: { result: ActionResult<unknown> | null }) {
   if (!result) return null;
   if (result.ok) {
     return result.message ? (
-      <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+      <p role="status" className="col-span-full basis-full rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
         {result.message}
       </p>
     ) : null;
   }
   return (
-    <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+    <p role="alert" className="col-span-full basis-full rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
       {result.error}
     </p>
   );

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/app/_server/action-result";
 import { SubmitButton } from "./action-form";
+import { MerchantField } from "./merchant-scope";
 import { SecretValue } from "./secret-value";
 import { buttonClass } from "./styles";
 
@@ -52,6 +53,7 @@ export function ConfirmAction(props: {
             {props.title}
           </h2>
           <div className="text-sm text-slate-700">{props.description}</div>
+          <MerchantField />
           {Object.entries(props.hidden ?? {}).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}

@@ -4,6 +4,7 @@ import { dashboardContext } from "@/app/_server/context";
 import { MerchantSwitcher } from "@/components/dashboard/merchant-switcher";
 import { NavLinks } from "@/components/dashboard/nav-links";
 import { SignOutButton } from "@/components/dashboard/sign-out-button";
+import { MerchantScope } from "@/components/ui/merchant-scope";
 
 export const metadata: Metadata = { title: { default: "Dashboard", template: "%s · Kassa dashboard" } };
 export const dynamic = "force-dynamic";
@@ -38,7 +39,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6 md:px-8 md:py-8">
-          {children}
+          <MerchantScope merchantId={context.merchant.id}>{children}</MerchantScope>
         </main>
       </div>
     </div>

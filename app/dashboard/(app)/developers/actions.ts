@@ -21,7 +21,7 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim
 /** The secret comes back once, in the result, and is never stored anywhere readable. */
 export async function createKeyAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string; clientId: string }>> {
   return runAction<{ secret: string; clientId: string }>(async () => {
-    const { db, merchant } = await authorize("api_keys:manage");
+    const { db, merchant } = await authorize("api_keys:manage", form);
     const input = { label: text(form, "label") || null };
     const parsed = createApiKeyBody.safeParse(input);
     if (!parsed.success) return validationFailed(parsed.error, input);
@@ -33,7 +33,7 @@ export async function createKeyAction(_previous: ActionResult | null, form: Form
 
 export async function revokeKeyAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const { db, merchant } = await authorize("api_keys:manage");
+    const { db, merchant } = await authorize("api_keys:manage", form);
     await revokeApiKey(db, merchant.id, text(form, "key_id"));
     revalidatePath("/dashboard/developers");
     return { ok: true, message: "The key was revoked. Requests with it now get 401." };
@@ -42,7 +42,7 @@ export async function revokeKeyAction(_previous: ActionResult | null, form: Form
 
 export async function createEndpointAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string; id: string }>> {
   return runAction<{ secret: string; id: string }>(async () => {
-    const { db, merchant } = await authorize("webhooks:manage");
+    const { db, merchant } = await authorize("webhooks:manage", form);
     const input = { url: text(form, "url"), events: form.getAll("events").map(String), description: text(form, "description") || null };
     const parsed = createWebhookEndpointBody.safeParse(input);
     if (!parsed.success) return validationFailed(parsed.error, input);
@@ -54,7 +54,7 @@ export async function createEndpointAction(_previous: ActionResult | null, form:
 
 export async function revealSecretAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string }>> {
   return runAction<{ secret: string }>(async () => {
-    const { db, merchant } = await authorize("webhooks:manage");
+    const { db, merchant } = await authorize("webhooks:manage", form);
     const endpoint = await getWebhookEndpoint(db, merchant.id, text(form, "endpoint_id"));
     return { ok: true, data: { secret: revealSecret(endpoint) } };
   });
@@ -62,7 +62,7 @@ export async function revealSecretAction(_previous: ActionResult | null, form: F
 
 export async function rotateSecretAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string }>> {
   return runAction<{ secret: string }>(async () => {
-    const { db, merchant } = await authorize("webhooks:manage");
+    const { db, merchant } = await authorize("webhooks:manage", form);
     const { secret } = await rotateWebhookSecret(db, merchant.id, text(form, "endpoint_id"));
     revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
     return { ok: true, message: "New secret created. The old one keeps signing for 24 hours.", data: { secret } };
@@ -71,7 +71,7 @@ export async function rotateSecretAction(_previous: ActionResult | null, form: F
 
 export async function toggleEndpointAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const { db, merchant } = await authorize("webhooks:manage");
+    const { db, merchant } = await authorize("webhooks:manage", form);
     const enabled = text(form, "enabled") === "true";
     await updateWebhookEndpoint(db, merchant.id, text(form, "endpoint_id"), { enabled });
     revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
@@ -81,7 +81,7 @@ export async function toggleEndpointAction(_previous: ActionResult | null, form:
 
 export async function testEventAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const { db, merchant } = await authorize("webhooks:manage");
+    const { db, merchant } = await authorize("webhooks:manage", form);
     await sendTestEvent(db, merchant.id, text(form, "endpoint_id"));
     revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
     return { ok: true, message: "A test event is on its way. Refresh in a moment to see its delivery." };
@@ -90,7 +90,7 @@ export async function testEventAction(_previous: ActionResult | null, form: Form
 
 export async function redeliverAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const { db, merchant } = await authorize("webhooks:manage");
+    const { db, merchant } = await authorize("webhooks:manage", form);
     await redeliverEvent(db, merchant.id, text(form, "event_id"), text(form, "endpoint_id") || undefined);
     revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
     return { ok: true, message: "Sent again." };

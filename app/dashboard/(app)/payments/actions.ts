@@ -25,7 +25,7 @@ function typedAmount(value: string, currency: string, field: string): number | u
 
 export async function refundPayment(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const { db, merchant, user } = await authorize("payments:write");
+    const { db, merchant, user } = await authorize("payments:write", form);
     const intent = await getIntent(db, merchant.id, text(form, "intent_id"));
     const input = { amount: typedAmount(text(form, "amount"), intent.currency, "amount"), reason: text(form, "reason") || undefined };
     const parsed = createRefundBody.safeParse(input);
@@ -39,7 +39,7 @@ export async function refundPayment(_previous: ActionResult | null, form: FormDa
 
 export async function capturePayment(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const { db, merchant, user } = await authorize("payments:write");
+    const { db, merchant, user } = await authorize("payments:write", form);
     const intent = await getIntent(db, merchant.id, text(form, "intent_id"));
     const input = { amount_to_capture: typedAmount(text(form, "amount"), intent.currency, "amount") };
     const parsed = captureIntentBody.safeParse(input);
@@ -52,7 +52,7 @@ export async function capturePayment(_previous: ActionResult | null, form: FormD
 
 export async function voidPayment(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const { db, merchant, user } = await authorize("payments:write");
+    const { db, merchant, user } = await authorize("payments:write", form);
     const id = text(form, "intent_id");
     await voidIntent(db, merchant.id, id, { type: "user", id: user.id });
     revalidatePath(`/dashboard/payments/${id}`);
@@ -62,7 +62,7 @@ export async function voidPayment(_previous: ActionResult | null, form: FormData
 
 export async function cancelPayment(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const { db, merchant, user } = await authorize("payments:write");
+    const { db, merchant, user } = await authorize("payments:write", form);
     const id = text(form, "intent_id");
     await cancelIntent(db, merchant.id, id, { type: "user", id: user.id }, "requested_by_customer");
     revalidatePath(`/dashboard/payments/${id}`);

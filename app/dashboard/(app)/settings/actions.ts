@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction, validationFailed, type ActionResult } from "@/app/_server/action-result";
-import { authorize, dashboardContext } from "@/app/_server/context";
+import { actionContext, authorize } from "@/app/_server/context";
 import { createCheckout } from "@/lib/accounts/checkouts";
 import { changeMemberRole, inviteMember, removeMember, revokeInvitation } from "@/lib/accounts/team";
 import { updateMerchant } from "@/lib/accounts/update-merchant";
@@ -35,7 +35,7 @@ function minimumsFromText(value: string): Record<string, number> {
 /** Branding, framing and minimums, validated by the same schema as PATCH /api/v1/merchants/{id}. */
 export async function saveSettings(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const { db, merchant } = await authorize("merchant:update");
+    const { db, merchant } = await authorize("merchant:update", form);
     const input = {
       name: text(form, "name"),
       display_name: text(form, "display_name") || null,
@@ -61,7 +61,7 @@ export async function saveSettings(_previous: ActionResult | null, form: FormDat
 
 export async function createCheckoutAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const { db, merchant } = await authorize("merchant:update");
+    const { db, merchant } = await authorize("merchant:update", form);
     const input = { name: text(form, "name"), display_name: text(form, "display_name") || null, brand_color: text(form, "brand_color") || null, logo_url: text(form, "logo_url") || null };
     const parsed = createCheckoutBody.safeParse(input);
     if (!parsed.success) return validationFailed(parsed.error, input);
@@ -80,7 +80,7 @@ const inviteInput = z.object({ email, role: z.enum(memberRole.enumValues, { erro
 
 export async function inviteAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ link?: string }>> {
   return runAction<{ link?: string }>(async () => {
-    const { db, merchant, role, user } = await authorize("team:manage");
+    const { db, merchant, role, user } = await authorize("team:manage", form);
     const input = { email: text(form, "email"), role: text(form, "role") };
     const parsed = inviteInput.safeParse(input);
     if (!parsed.success) return validationFailed(parsed.error, input);
@@ -97,7 +97,7 @@ export async function inviteAction(_previous: ActionResult | null, form: FormDat
 
 export async function changeRoleAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const { db, merchant, role } = await authorize("team:manage");
+    const { db, merchant, role } = await authorize("team:manage", form);
     const parsed = z.enum(memberRole.enumValues).safeParse(text(form, "role"));
     if (!parsed.success) throw new AppError("parameter_invalid", "Choose owner, admin, developer or viewer.", { param: "role" });
     await changeMemberRole(db, role, merchant.id, text(form, "user_id"), parsed.data);
@@ -108,10 +108,10 @@ export async function changeRoleAction(_previous: ActionResult | null, form: For
 
 export async function removeMemberAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const context = await dashboardContext();
+    const context = await actionContext(form);
     const target = text(form, "user_id");
     // Anyone may leave; removing someone else needs team:manage.
-    const { db, merchant, role } = target === context.user.id ? context : await authorize("team:manage");
+    const { db, merchant, role } = target === context.user.id ? context : await authorize("team:manage", form);
     await removeMember(db, role, merchant.id, target);
     revalidatePath("/dashboard", "layout");
     return { ok: true, message: target === context.user.id ? "You left the team." : "Removed from the team." };
@@ -120,7 +120,7 @@ export async function removeMemberAction(_previous: ActionResult | null, form: F
 
 export async function revokeInviteAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const { db, merchant } = await authorize("team:manage");
+    const { db, merchant } = await authorize("team:manage", form);
     await revokeInvitation(db, merchant.id, text(form, "invitation_id"));
     revalidatePath("/dashboard/settings/team");
     return { ok: true, message: "Invitation withdrawn." };

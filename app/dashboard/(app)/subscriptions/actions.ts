@@ -7,7 +7,7 @@ import { cancelSubscription } from "@/lib/subscriptions/cancel-subscription";
 
 export async function cancelSubscriptionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const { db, merchant, user } = await authorize("payments:write");
+    const { db, merchant, user } = await authorize("payments:write", form);
     const id = String(form.get("subscription_id") ?? "");
     await cancelSubscription(db, merchant.id, id, { type: "user", id: user.id });
     revalidatePath(`/dashboard/subscriptions/${id}`);
