@@ -93,12 +93,15 @@ test("a viewer sees payments but cannot refund them", async ({ page, request, me
   await page.getByLabel("Email").fill(viewer.email);
   await page.getByLabel("Role", { exact: true }).selectOption("viewer");
   await page.getByRole("button", { name: "Invite" }).click();
-  await expect(page.getByText("is now on the team")).toBeVisible();
+  const link = (await page.locator("code").filter({ hasText: "/invite/" }).textContent())!.trim();
+  await expect(page.getByText(`${viewer.email} · viewer`)).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/signin/);
 
+  // An account joins only by accepting the link, signed in with the invited email.
   await signIn(page, viewer.email, viewer.password);
-  await page.getByLabel("Merchant").selectOption({ label: "E2E Shop (viewer)" });
+  await page.goto(new URL(link).pathname);
+  await page.getByRole("button", { name: "Join E2E Shop" }).click();
   await page.waitForURL(/\/dashboard$/);
   await expect(page.getByText(`${viewer.email} · viewer`)).toBeVisible();
   await page.goto(`/dashboard/payments/${intent.id}`);

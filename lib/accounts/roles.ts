@@ -8,7 +8,8 @@ export const PERMISSIONS = {
   "team:manage": ["owner", "admin"],
   "api_keys:manage": ["owner", "admin", "developer"],
   "webhooks:manage": ["owner", "admin", "developer"],
-  "payments:write": ["owner", "admin"],
+  // A developer holds API keys, and a key can refund; the dashboard does not pretend otherwise.
+  "payments:write": ["owner", "admin", "developer"],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

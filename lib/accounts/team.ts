@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { invitations, memberships, merchants, users, type Invitation, type MemberRole } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { randomBase62, sha256Hex } from "@/lib/crypto/tokens";
@@ -15,19 +15,22 @@ export async function listMembers(db: Db, merchantId: string): Promise<Member[]>
     .orderBy(asc(memberships.createdAt));
 }
 
+/** Invitations not yet accepted, withdrawn or expired. */
+const pending = () => and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`));
+
 export async function listPendingInvitations(db: Db, merchantId: string): Promise<Invitation[]> {
   return db
     .select()
     .from(invitations)
-    .where(and(eq(invitations.merchantId, merchantId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(and(eq(invitations.merchantId, merchantId), pending()))
     .orderBy(asc(invitations.createdAt));
 }
 
-export type InviteOutcome = { kind: "added" } | { kind: "invited"; token: string };
-
 /**
- * Adds someone to the team: at once if they have an account, otherwise as an invitation whose link
- * (with a token shown this once) the inviter shares. Only owners may make owners.
+ * Invites someone by a link (its token shown this once) that the inviter shares. It works for seven
+ * days and only for that email. Someone with an account joins only by accepting it too: Kassa does
+ * not verify emails, so adding an account at once would hand a role to whoever registered the
+ * address first. Only owners may make owners.
  */
 export async function inviteMember(
   db: Db,
@@ -36,24 +39,37 @@ export async function inviteMember(
   invitedBy: string,
   email: string,
   role: MemberRole,
-): Promise<InviteOutcome> {
+): Promise<{ token: string }> {
   if (role === "owner" && actorRole !== "owner") throw new AppError("forbidden", "Only an owner can make someone an owner.");
   const address = email.trim().toLowerCase();
   return db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.email, address));
-    if (user) {
-      const [added] = await tx.insert(memberships).values({ userId: user.id, merchantId, role }).onConflictDoNothing().returning();
-      if (!added) throw new AppError("parameter_invalid", `${address} is already on the team.`, { param: "email" });
-      return { kind: "added" as const };
-    }
+    const [member] = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.merchantId, merchantId), eq(users.email, address)));
+    if (member) throw new AppError("parameter_invalid", `${address} is already on the team.`, { param: "email" });
+    // An expired invitation gives way to a new one.
+    await tx
+      .update(invitations)
+      .set({ revokedAt: sql`now()` })
+      .where(
+        and(
+          eq(invitations.merchantId, merchantId),
+          eq(invitations.email, address),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          lte(invitations.expiresAt, sql`now()`),
+        ),
+      );
     const token = randomBase62(32);
     const [invited] = await tx
       .insert(invitations)
-      .values({ merchantId, email: address, role, invitedBy, tokenHash: sha256Hex(token) })
+      .values({ merchantId, email: address, role, invitedBy, tokenHash: sha256Hex(token), expiresAt: sql`now() + interval '7 days'` })
       .onConflictDoNothing()
       .returning();
-    if (!invited) throw new AppError("parameter_invalid", `${address} has already been invited.`, { param: "email" });
-    return { kind: "invited" as const, token };
+    if (!invited) throw new AppError("parameter_invalid", `${address} has already been invited. Withdraw that invitation to send a new one.`, { param: "email" });
+    return { token };
   });
 }
 
@@ -63,7 +79,7 @@ export async function findInvitation(db: Db, token: string) {
     .select({ invitation: invitations, merchantName: merchants.name, merchantDisplayName: merchants.displayName })
     .from(invitations)
     .innerJoin(merchants, eq(merchants.id, invitations.merchantId))
-    .where(and(eq(invitations.tokenHash, sha256Hex(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    .where(and(eq(invitations.tokenHash, sha256Hex(token)), pending()));
   return row ?? null;
 }
 
@@ -74,9 +90,9 @@ export async function acceptInvitation(db: Db, token: string, userId: string): P
     const [invitation] = await tx
       .select()
       .from(invitations)
-      .where(and(eq(invitations.tokenHash, sha256Hex(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .where(and(eq(invitations.tokenHash, sha256Hex(token)), pending()))
       .for("update");
-    if (!invitation) throw new AppError("not_found", "This invitation is no longer valid. Ask for a new one.");
+    if (!invitation) throw new AppError("not_found", "This invitation is no longer valid: it was used, withdrawn or has expired. Ask for a new one.");
     if (!user || user.email !== invitation.email) {
       throw new AppError("forbidden", `This invitation is for ${invitation.email}. Sign in with that email to accept it.`);
     }

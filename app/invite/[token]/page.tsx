@@ -20,7 +20,7 @@ export default async function InvitePage({ params }: Props) {
   if (!found) {
     return (
       <AuthFrame title="This invitation is not valid">
-        <p className="text-sm text-slate-700">It may have been used or withdrawn. Ask the person who invited you for a new link.</p>
+        <p className="text-sm text-slate-700">It may have been used, withdrawn or have expired. Ask the person who invited you for a new link.</p>
       </AuthFrame>
     );
   }

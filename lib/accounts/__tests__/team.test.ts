@@ -1,27 +1,36 @@
 import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
+import { invitations, type MemberRole } from "@/db/schema";
 import { createTestMerchant, TEST_PASSWORD } from "@/lib/testing/fixtures";
 import { AppError } from "@/lib/errors/app-error";
 import { registerUser } from "../register-user";
 import { roleAllows, PERMISSIONS } from "../roles";
-import { acceptInvitation, changeMemberRole, findInvitation, inviteMember, listMembers, removeMember } from "../team";
+import { acceptInvitation, changeMemberRole, findInvitation, inviteMember, listMembers, listPendingInvitations, removeMember } from "../team";
 
 const newUser = async () =>
   registerUser(await getDb(), { email: `member-${randomUUID()}@example.com`, password: TEST_PASSWORD, name: "Member" });
 
+/** Invites an account and accepts for it, as the invitee would by opening the link. */
+async function join(db: Db, merchantId: string, ownerId: string, user: { id: string; email: string }, role: MemberRole) {
+  const { token } = await inviteMember(db, "owner", merchantId, ownerId, user.email, role);
+  await acceptInvitation(db, token, user.id);
+}
+
 describe("team", () => {
-  it("adds someone with an account at once, and invites someone without one by a link for that email only", async () => {
+  it("invites by a link for that email only, accepted once, also by someone who has an account", async () => {
     const { merchant, user: owner } = await createTestMerchant();
     const db = await getDb();
     const existing = await newUser();
-    expect(await inviteMember(db, "owner", merchant.id, owner.id, existing.email, "developer")).toEqual({ kind: "added" });
+    const { token: existingToken } = await inviteMember(db, "owner", merchant.id, owner.id, existing.email, "developer");
+    expect((await listMembers(db, merchant.id)).map((member) => member.email)).not.toContain(existing.email);
+    await expect(inviteMember(db, "owner", merchant.id, owner.id, existing.email, "viewer")).rejects.toThrow(/already been invited/);
+    expect(await acceptInvitation(db, existingToken, existing.id)).toBe(merchant.id);
     await expect(inviteMember(db, "owner", merchant.id, owner.id, existing.email, "viewer")).rejects.toThrow(/already on the team/);
 
     const email = `new-${randomUUID()}@example.com`;
-    const invited = await inviteMember(db, "owner", merchant.id, owner.id, email, "viewer");
-    expect(invited.kind).toBe("invited");
-    const token = invited.kind === "invited" ? invited.token : "";
+    const { token } = await inviteMember(db, "owner", merchant.id, owner.id, email, "viewer");
     expect((await findInvitation(db, token))!.invitation.email).toBe(email);
 
     const stranger = await newUser();
@@ -33,11 +42,30 @@ describe("team", () => {
     expect(roles).toMatchObject({ [existing.email]: "developer", [email]: "viewer", [owner.email]: "owner" });
   });
 
+  it("lets an invitation expire after seven days, and a new one replace it", async () => {
+    const { merchant, user: owner } = await createTestMerchant();
+    const db = await getDb();
+    const invitee = await newUser();
+    const { token } = await inviteMember(db, "owner", merchant.id, owner.id, invitee.email, "viewer");
+    const [row] = await db.select().from(invitations).where(eq(invitations.email, invitee.email));
+    const days = (row!.expiresAt.getTime() - row!.createdAt.getTime()) / 86_400_000;
+    expect(days).toBeCloseTo(7, 3);
+
+    await db.update(invitations).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(invitations.id, row!.id));
+    expect(await findInvitation(db, token)).toBeNull();
+    expect(await listPendingInvitations(db, merchant.id)).toEqual([]);
+    await expect(acceptInvitation(db, token, invitee.id)).rejects.toThrow(/expired/);
+
+    const { token: fresh } = await inviteMember(db, "owner", merchant.id, owner.id, invitee.email, "admin");
+    expect(await acceptInvitation(db, fresh, invitee.id)).toBe(merchant.id);
+    expect((await listMembers(db, merchant.id)).find((member) => member.userId === invitee.id)?.role).toBe("admin");
+  });
+
   it("lets only owners make owners", async () => {
     const { merchant, user: owner } = await createTestMerchant();
     const db = await getDb();
     const admin = await newUser();
-    await inviteMember(db, "owner", merchant.id, owner.id, admin.email, "admin");
+    await join(db, merchant.id, owner.id, admin, "admin");
     await expect(inviteMember(db, "admin", merchant.id, admin.id, `x-${randomUUID()}@example.com`, "owner")).rejects.toThrow(/Only an owner/);
     await expect(changeMemberRole(db, "admin", merchant.id, owner.id, "viewer")).rejects.toThrow(/Only an owner/);
     await expect(removeMember(db, "admin", merchant.id, owner.id)).rejects.toThrow(/Only an owner/);
@@ -50,7 +78,7 @@ describe("team", () => {
     await expect(removeMember(db, "owner", merchant.id, first.id)).rejects.toThrow(/at least one owner/);
 
     const second = await newUser();
-    await inviteMember(db, "owner", merchant.id, first.id, second.email, "owner");
+    await join(db, merchant.id, first.id, second, "owner");
     const outcomes = await Promise.allSettled([
       changeMemberRole(db, "owner", merchant.id, first.id, "admin"),
       changeMemberRole(db, "owner", merchant.id, second.id, "admin"),
@@ -64,7 +92,9 @@ describe("team", () => {
 
   it("gives each role what it needs and no more", () => {
     expect(roleAllows("viewer", "payments:write")).toBe(false);
-    expect(roleAllows("developer", "payments:write")).toBe(false);
+    // Whoever may create an API key may refund with it, so the dashboard lets them refund too.
+    expect(roleAllows("developer", "payments:write")).toBe(true);
+    expect(roleAllows("developer", "merchant:update")).toBe(false);
     expect(roleAllows("developer", "api_keys:manage")).toBe(true);
     expect(roleAllows("admin", "team:manage")).toBe(true);
     expect(roleAllows("developer", "team:manage")).toBe(false);

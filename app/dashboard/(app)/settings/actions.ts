@@ -84,13 +84,12 @@ export async function inviteAction(_previous: ActionResult | null, form: FormDat
     const input = { email: text(form, "email"), role: text(form, "role") };
     const parsed = inviteInput.safeParse(input);
     if (!parsed.success) return validationFailed(parsed.error, input);
-    const outcome = await inviteMember(db, role, merchant.id, user.id, parsed.data.email, parsed.data.role);
+    const { token } = await inviteMember(db, role, merchant.id, user.id, parsed.data.email, parsed.data.role);
     revalidatePath("/dashboard/settings/team");
-    if (outcome.kind === "added") return { ok: true, message: `${parsed.data.email} already had an account and is now on the team.` };
     return {
       ok: true,
-      message: `Send ${parsed.data.email} this link; it works once, for that email.`,
-      data: { link: `${publicUrl()}/invite/${outcome.token}` },
+      message: `Send ${parsed.data.email} this link; it works once, for that email, for seven days.`,
+      data: { link: `${publicUrl()}/invite/${token}` },
     };
   });
 }

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Team" };
 const ROLE_NOTES: Record<string, string> = {
   owner: "everything, including the owner role",
   admin: "everything but owners",
-  developer: "API keys and webhooks; reads payments",
+  developer: "API keys, webhooks and payments (refunds too); not settings or the team",
   viewer: "reads everything, changes nothing",
 };
 
@@ -51,7 +51,7 @@ export default async function TeamPage() {
                   {invitations.map((invitation) => (
                     <li key={invitation.id} className="flex items-center justify-between gap-3 py-2 text-sm">
                       <span>
-                        {invitation.email} · {invitation.role}
+                        {invitation.email} · {invitation.role} · link works until {invitation.expiresAt.toISOString().slice(0, 10)}
                       </span>
                       <RevokeInviteButton invitationId={invitation.id} email={invitation.email} />
                     </li>
