@@ -2,7 +2,8 @@ import { z } from "zod";
 import { dialect, intentStatus } from "@/db/schema";
 import type { PaymentSearch } from "./search-payments";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A calendar day that exists: 2024-02-30 has the right shape but would fail in the database. */
+const day = z.iso.date();
 
 /** The payments list's query string; a value that does not parse is simply not applied. */
 const filters = z.object({
