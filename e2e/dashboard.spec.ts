@@ -24,7 +24,14 @@ test("a merchant finds a payment made on the hosted page and refunds part of it"
 
   await page.getByRole("button", { name: "Refund" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Amount (USD)").fill("12.50");
+  const amount = dialog.getByLabel("Amount (USD)");
+  await amount.fill("50.00");
+  await dialog.getByRole("button", { name: "Refund" }).click();
+  await expect(amount).toHaveAttribute("aria-invalid", "true");
+  await expect(amount).toHaveAccessibleDescription("The refund of 50.00 is more than the 42.00 USD still refundable.");
+  // What was typed stays; an emptied box would mean "refund all of it" on the next click.
+  await expect(amount).toHaveValue("50.00");
+  await amount.fill("12.50");
   await dialog.getByRole("button", { name: "Refund" }).click();
   await expect(page.getByRole("status").filter({ hasText: "$12.50 was refunded." })).toBeVisible();
   await expect(timeline).toContainText("Refunded $12.50");

@@ -3,15 +3,14 @@
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
-import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
+import { useState, type FormEvent } from "react";
+import { Field } from "@/components/ui/action-form";
+import { buttonClass } from "@/components/ui/styles";
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const emailId = useId();
-  const passwordId = useId();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,18 +34,8 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
           {notice}
         </p>
       )}
-      <div>
-        <label htmlFor={emailId} className={labelClass}>
-          Email
-        </label>
-        <input id={emailId} name="email" type="email" autoComplete="email" required className={inputClass} />
-      </div>
-      <div>
-        <label htmlFor={passwordId} className={labelClass}>
-          Password
-        </label>
-        <input id={passwordId} name="password" type="password" autoComplete="current-password" required className={inputClass} />
-      </div>
+      <Field name="email" label="Email" type="email" autoComplete="email" required />
+      <Field name="password" label="Password" type="password" autoComplete="current-password" required />
       {error && (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}

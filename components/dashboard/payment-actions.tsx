@@ -2,7 +2,7 @@
 
 import { cancelPayment, capturePayment, refundPayment, voidPayment } from "@/app/dashboard/(app)/payments/actions";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { inputClass, labelClass } from "@/components/ui/styles";
+import { Field } from "@/components/ui/action-form";
 
 type Props = {
   intentId: string;
@@ -12,6 +12,12 @@ type Props = {
   currency: string;
   canWrite: boolean;
 };
+
+const REFUND_REASONS = [
+  { value: "requested_by_customer", label: "Requested by the customer" },
+  { value: "duplicate", label: "Duplicate" },
+  { value: "fraudulent", label: "Fraudulent" },
+] as const;
 
 /** The actions that fit the payment's state, each asking for confirmation; none for a viewer. */
 export function PaymentActions(props: Props) {
@@ -30,22 +36,8 @@ export function PaymentActions(props: Props) {
           action={refundPayment}
           hidden={hidden}
         >
-          <div>
-            <label htmlFor="refund-amount" className={labelClass}>
-              Amount ({props.currency})
-            </label>
-            <input id="refund-amount" name="amount" inputMode="decimal" placeholder="All of it" className={inputClass} />
-          </div>
-          <div>
-            <label htmlFor="refund-reason" className={labelClass}>
-              Reason
-            </label>
-            <select id="refund-reason" name="reason" className={inputClass} defaultValue="requested_by_customer">
-              <option value="requested_by_customer">Requested by the customer</option>
-              <option value="duplicate">Duplicate</option>
-              <option value="fraudulent">Fraudulent</option>
-            </select>
-          </div>
+          <Field name="amount" label={`Amount (${props.currency})`} inputMode="decimal" placeholder="All of it" />
+          <Field name="reason" label="Reason" defaultValue="requested_by_customer" options={REFUND_REASONS} />
         </ConfirmAction>
       )}
       {props.status === "authorized" && (
@@ -59,12 +51,7 @@ export function PaymentActions(props: Props) {
             action={capturePayment}
             hidden={hidden}
           >
-            <div>
-              <label htmlFor="capture-amount" className={labelClass}>
-                Amount ({props.currency})
-              </label>
-              <input id="capture-amount" name="amount" inputMode="decimal" placeholder="All of it" className={inputClass} />
-            </div>
+            <Field name="amount" label={`Amount (${props.currency})`} inputMode="decimal" placeholder="All of it" />
           </ConfirmAction>
           <ConfirmAction
             label="Void"

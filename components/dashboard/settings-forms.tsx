@@ -12,7 +12,6 @@ import {
 import { ActionForm, Field } from "@/components/ui/action-form";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { CopyButton } from "@/components/ui/copy-button";
-import { inputClass, labelClass } from "@/components/ui/styles";
 
 export type SettingsValues = {
   name: string;
@@ -63,7 +62,7 @@ export function CheckoutForm() {
   );
 }
 
-const ROLES = ["owner", "admin", "developer", "viewer"] as const;
+const ROLE_OPTIONS = ["owner", "admin", "developer", "viewer"].map((role) => ({ value: role, label: role }));
 
 export function InviteForm() {
   const [link, setLink] = useState<string | null>(null);
@@ -77,18 +76,7 @@ export function InviteForm() {
         className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end"
       >
         <Field name="email" label="Email" type="email" required />
-        <div>
-          <label htmlFor="invite-role" className={labelClass}>
-            Role
-          </label>
-          <select id="invite-role" name="role" defaultValue="developer" className={inputClass}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field name="role" label="Role" defaultValue="developer" options={ROLE_OPTIONS} />
       </ActionForm>
       {link && (
         <div className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3">
@@ -106,18 +94,7 @@ export function MemberControls(props: { userId: string; role: string; name: stri
       {props.canManage && (
         <ActionForm action={changeRoleAction} submitLabel="Change" variant="secondary" className="flex items-end gap-2">
           <input type="hidden" name="user_id" value={props.userId} />
-          <div>
-            <label htmlFor={`role-${props.userId}`} className="sr-only">
-              Role of {props.name}
-            </label>
-            <select id={`role-${props.userId}`} name="role" defaultValue={props.role} className={inputClass}>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {role}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field name="role" label={`Role of ${props.name}`} hideLabel defaultValue={props.role} options={ROLE_OPTIONS} />
         </ActionForm>
       )}
       {(props.canManage || props.isSelf) && (

@@ -1,7 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from "react";
-import { useFormStatus } from "react-dom";
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/app/_server/action-result";
 import { MerchantField } from "./merchant-scope";
 import { buttonClass, inputClass, labelClass } from "./styles";
@@ -9,6 +8,22 @@ import { buttonClass, inputClass, labelClass } from "./styles";
 type Action = (previous: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 
 const ResultContext = createContext<ActionResult<unknown> | null>(null);
+
+/**
+ * A server action for a form that keeps what the user typed. React resets a form after its action
+ * runs, even when the server refused the input; a refund amount emptied that way would read "All
+ * of it" on the next click. Submitting through onSubmit avoids that reset; `action` stays so the
+ * form still posts before the page has hydrated.
+ */
+export function useFormAction(action: Action) {
+  const [result, dispatch, pending] = useActionState(action, null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => dispatch(data));
+  };
+  return { result, pending, formProps: { action: dispatch, onSubmit } };
+}
 
 /**
  * A form bound to a server action: shows the action's message or errors, marks failing fields, and
@@ -23,7 +38,7 @@ export function ActionForm(props: {
   className?: string;
   onSuccess?: (result: ActionResult<unknown>) => void;
 }) {
-  const [result, formAction] = useActionState(props.action, null);
+  const { result, pending, formProps } = useFormAction(props.action);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (result?.ok) {
@@ -33,19 +48,18 @@ export function ActionForm(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new result arrives
   }, [result]);
   return (
-    <ResultContext.Provider value={result}>
-      <form ref={form} action={formAction} className={props.className ?? "space-y-4"} noValidate>
+    <ResultScope result={result}>
+      <form ref={form} {...formProps} className={props.className ?? "space-y-4"} noValidate>
         <MerchantField />
         {props.children}
-        <SubmitButton label={props.submitLabel} variant={props.variant ?? "primary"} />
+        <SubmitButton label={props.submitLabel} variant={props.variant ?? "primary"} pending={pending} />
         <ResultMessage result={result} />
       </form>
-    </ResultContext.Provider>
+    </ResultScope>
   );
 }
 
-export function SubmitButton({ label, variant = "primary" }: { label: string; variant?: keyof typeof buttonClass }) {
-  const { pending } = useFormStatus();
+export function SubmitButton({ label, variant = "primary", pending }: { label: string; variant?: keyof typeof buttonClass; pending: boolean }) {
   return (
     <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass[variant]}>
       {pending && <span aria-hidden className="h-3.5 w-3.5 animate-spin rounded-full border-2 border-current border-t-transparent" />}
@@ -70,7 +84,15 @@ function ResultMessage({ result }: { result: ActionResult<unknown> | null }) {
   );
 }
 
-/** A labelled input that shows the server's error for its name. */
+/** Gives the Fields inside a form the last result of its action, so each can show its own error. */
+export function ResultScope({ result, children }: { result: ActionResult<unknown> | null; children: ReactNode }) {
+  return <ResultContext.Provider value={result}>{children}</ResultContext.Provider>;
+}
+
+/**
+ * A labelled input, textarea or select (with options) that shows the server's error for its name.
+ * Outside an action form it is simply a labelled control.
+ */
 export function Field(props: {
   name: string;
   label: string;
@@ -80,6 +102,9 @@ export function Field(props: {
   hint?: string;
   required?: boolean;
   textarea?: boolean;
+  options?: readonly { value: string; label: string }[];
+  hideLabel?: boolean;
+  className?: string;
   autoComplete?: string;
   inputMode?: "numeric" | "decimal" | "email" | "url" | "text";
 }) {
@@ -91,7 +116,6 @@ export function Field(props: {
     id,
     name: props.name,
     defaultValue: props.defaultValue,
-    placeholder: props.placeholder,
     required: props.required,
     "aria-invalid": Boolean(error),
     "aria-describedby": describedBy,
@@ -99,11 +123,23 @@ export function Field(props: {
     autoComplete: props.autoComplete,
   };
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
+    <div className={props.className}>
+      <label htmlFor={id} className={props.hideLabel ? "sr-only" : labelClass}>
         {props.label}
       </label>
-      {props.textarea ? <textarea {...common} rows={4} /> : <input {...common} type={props.type ?? "text"} inputMode={props.inputMode} />}
+      {props.options ? (
+        <select {...common}>
+          {props.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      ) : props.textarea ? (
+        <textarea {...common} placeholder={props.placeholder} rows={4} />
+      ) : (
+        <input {...common} placeholder={props.placeholder} type={props.type ?? "text"} inputMode={props.inputMode} />
+      )}
       {props.hint && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
           {props.hint}

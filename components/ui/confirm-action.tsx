@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/app/_server/action-result";
-import { SubmitButton } from "./action-form";
+import { ResultScope, SubmitButton, useFormAction } from "./action-form";
 import { MerchantField } from "./merchant-scope";
 import { SecretValue } from "./secret-value";
 import { buttonClass } from "./styles";
@@ -26,7 +26,7 @@ export function ConfirmAction(props: {
   secretLabel?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [result, formAction] = useActionState(props.action, null);
+  const { result, pending, formProps } = useFormAction(props.action);
   useEffect(() => {
     if (result?.ok) dialog.current?.close();
   }, [result]);
@@ -48,7 +48,7 @@ export function ConfirmAction(props: {
         aria-labelledby={`${props.label}-title`}
         className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
       >
-        <form action={formAction} className="space-y-4 p-5">
+        <form {...formProps} className="space-y-4 p-5">
           <h2 id={`${props.label}-title`} className="text-lg font-semibold text-slate-900">
             {props.title}
           </h2>
@@ -57,7 +57,7 @@ export function ConfirmAction(props: {
           {Object.entries(props.hidden ?? {}).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          {props.children}
+          <ResultScope result={result}>{props.children}</ResultScope>
           {result && !result.ok && (
             <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
               {result.error}
@@ -67,7 +67,7 @@ export function ConfirmAction(props: {
             <button type="button" className={buttonClass.secondary} onClick={() => dialog.current?.close()}>
               Keep it
             </button>
-            <SubmitButton label={props.confirmLabel} variant={props.variant === "danger" ? "danger" : "primary"} />
+            <SubmitButton label={props.confirmLabel} variant={props.variant === "danger" ? "danger" : "primary"} pending={pending} />
           </div>
         </form>
       </dialog>

@@ -7,10 +7,15 @@ import { searchPayments } from "@/lib/dashboard/search-payments";
 import { formatMoney } from "@/lib/money/format";
 import { StatusBadge } from "@/components/ui/badge";
 import { EmptyState, PageHeader } from "@/components/ui/page";
-import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
+import { Field } from "@/components/ui/action-form";
+import { buttonClass } from "@/components/ui/styles";
 import { ListTable } from "@/components/ui/list-table";
 
 export const metadata: Metadata = { title: "Payments" };
+
+const ANY = { value: "", label: "Any" };
+const STATUS_OPTIONS = [ANY, ...intentStatus.enumValues.map((status) => ({ value: status, label: status.replaceAll("_", " ") }))];
+const DIALECT_OPTIONS = [ANY, ...dialect.enumValues.map((name) => ({ value: name, label: name }))];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,50 +32,11 @@ export default async function PaymentsPage({ searchParams }: Props) {
     <>
       <PageHeader title="Payments" description="Every payment intent, in any of the five dialects, newest first." />
       <form method="get" className="mb-6 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-6">
-        <div className="lg:col-span-2">
-          <label htmlFor="q" className={labelClass}>
-            Search
-          </label>
-          <input id="q" name="q" defaultValue={filters.q} placeholder="Intent id, reference or customer email" className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="status" className={labelClass}>
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""} className={inputClass}>
-            <option value="">Any</option>
-            {intentStatus.enumValues.map((status) => (
-              <option key={status} value={status}>
-                {status.replaceAll("_", " ")}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="dialect" className={labelClass}>
-            Dialect
-          </label>
-          <select id="dialect" name="dialect" defaultValue={filters.dialect ?? ""} className={inputClass}>
-            <option value="">Any</option>
-            {dialect.enumValues.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="from" className={labelClass}>
-            From
-          </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="to" className={labelClass}>
-            To
-          </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} className={inputClass} />
-        </div>
+        <Field name="q" label="Search" defaultValue={filters.q} placeholder="Intent id, reference or customer email" className="lg:col-span-2" />
+        <Field name="status" label="Status" defaultValue={filters.status ?? ""} options={STATUS_OPTIONS} />
+        <Field name="dialect" label="Dialect" defaultValue={filters.dialect ?? ""} options={DIALECT_OPTIONS} />
+        <Field name="from" label="From" type="date" defaultValue={filters.from} />
+        <Field name="to" label="To" type="date" defaultValue={filters.to} />
         <div className="flex gap-2 sm:col-span-2 lg:col-span-6">
           <button type="submit" className={buttonClass.primary}>
             Apply
