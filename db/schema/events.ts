@@ -1,5 +1,6 @@
 import { bigint, index, jsonb, pgTable, uuid, varchar } from "drizzle-orm/pg-core";
 import { merchants } from "./accounts";
+import { dialect } from "./payments";
 import { createdAt } from "./columns";
 
 /**
@@ -23,6 +24,8 @@ export const events = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     /** The webhook body, rendered once in the dialect of the intent, so every retry sends the same bytes. */
     payload: jsonb("payload").$type<Record<string, unknown>>(),
+    /** The dialect the payload speaks, which also decides the signature headers it is sent with. */
+    dialect: dialect("dialect"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -8,3 +8,4 @@ export * from "./rate-limits";
 export * from "./webhooks";
 export * from "./refunds";
 export * from "./invitations";
+export * from "./connected-sites";

@@ -13,7 +13,7 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
-import { merchants } from "./accounts";
+import { apiKeys, merchants } from "./accounts";
 import { checkouts } from "./checkouts";
 import { at, createdAt, money, updatedAt } from "./columns";
 
@@ -27,7 +27,7 @@ export const intentStatus = pgEnum("intent_status", [
   "expired",
 ]);
 
-export const dialect = pgEnum("dialect", ["native", "mint", "mintro", "shop", "mutopay"]);
+export const dialect = pgEnum("dialect", ["native", "mint", "mintro", "shop", "mutopay", "gateway"]);
 export const uiMode = pgEnum("ui_mode", ["hosted", "embedded"]);
 export const captureMethod = pgEnum("capture_method", ["automatic", "manual"]);
 export const attemptStatus = pgEnum("attempt_status", ["processing", "succeeded", "authorized", "declined"]);
@@ -62,6 +62,8 @@ export const paymentIntents = pgTable(
       .notNull()
       .references(() => merchants.id, { onDelete: "cascade" }),
     dialect: dialect("dialect").notNull(),
+    /** The key that created it, if one did: a site connected with its own key hears only of its own payments. */
+    apiKeyId: uuid("api_key_id").references(() => apiKeys.id),
     status: intentStatus("status").notNull().default("requires_payment_method"),
     amount: money("amount").notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),

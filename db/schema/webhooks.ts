@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
-import { merchants } from "./accounts";
+import { apiKeys, merchants } from "./accounts";
 import { at, createdAt, updatedAt } from "./columns";
 import { events } from "./events";
 
@@ -17,6 +17,8 @@ export const webhookEndpoints = pgTable(
     /** Event types to send; empty means every type. */
     events: jsonb("events").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     enabled: boolean("enabled").notNull().default(true),
+    /** When set, only events of payments that this key created: a connected shop hears only of its own orders. */
+    apiKeyId: uuid("api_key_id").references(() => apiKeys.id),
     /** Why Kassa turned it off (the receiver answered 410 Gone), so the merchant can see. */
     disabledReason: text("disabled_reason"),
     secretCiphertext: text("secret_ciphertext").notNull(),

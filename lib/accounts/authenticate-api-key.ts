@@ -15,7 +15,11 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * Resolves a secret key (and, for mintro, its client id) to its merchant. Unknown, revoked and
  * malformed keys all get the same 401; a suspended merchant gets 403.
  */
-export async function authenticateApiKey(db: Db, credentials: ApiKeyCredentials): Promise<MerchantPrincipal> {
+export async function authenticateApiKey(
+  db: Db,
+  credentials: ApiKeyCredentials,
+  options: { allowSuspended?: boolean } = {},
+): Promise<MerchantPrincipal> {
   const unauthenticated = new AppError("unauthenticated", "Invalid API key provided.");
   if (!credentials.secret) throw unauthenticated;
   const hash = hashSecretKey(credentials.secret);
@@ -28,7 +32,7 @@ export async function authenticateApiKey(db: Db, credentials: ApiKeyCredentials)
   if (credentials.clientId !== undefined && !constantTimeEqual(row.apiKey.clientId, credentials.clientId)) {
     throw unauthenticated;
   }
-  if (row.merchant.status === "suspended") {
+  if (row.merchant.status === "suspended" && !options.allowSuspended) {
     throw new AppError("merchant_suspended", "This merchant account is suspended.");
   }
   if (!row.apiKey.lastUsedAt || Date.now() - row.apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   "team:manage": ["owner", "admin"],
   "api_keys:manage": ["owner", "admin", "developer"],
   "webhooks:manage": ["owner", "admin", "developer"],
+  // Connecting a shop makes it a key and a webhook endpoint, so it takes both of the above.
+  "sites:connect": ["owner", "admin", "developer"],
   // A developer holds API keys, and a key can refund; the dashboard does not pretend otherwise.
   "payments:write": ["owner", "admin", "developer"],
 } as const satisfies Record<string, readonly MemberRole[]>;

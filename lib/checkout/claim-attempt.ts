@@ -12,8 +12,8 @@ import { tokenizeCard } from "./tokenize-card";
 
 export type Claim = { intent: PaymentIntent; attempt: PaymentAttempt; token: CardToken };
 
-/** A card the buyer just typed (tokenized now), or a saved one being charged again. */
-export type CardSource = { card: ValidCard } | { token: CardToken };
+/** A card the buyer just typed (tokenized now, with the email they gave, if any), or a saved one being charged again. */
+export type CardSource = { card: ValidCard; customerEmail?: string | null } | { token: CardToken };
 
 /**
  * Moves the intent to `processing` and opens attempt N in one transaction, so only one racing
@@ -40,7 +40,13 @@ async function tryClaim(db: Db, intent: PaymentIntent, source: CardSource, guard
       intentId: intent.id,
       from: ["requires_payment_method"],
       to: "processing",
-      set: { attemptCount: sql`${paymentIntents.attemptCount} + 1` },
+      set: {
+        attemptCount: sql`${paymentIntents.attemptCount} + 1`,
+        // An email the merchant already gave stays; the buyer's fills it in only when there was none.
+        ...("customerEmail" in source && source.customerEmail
+          ? { customerEmail: sql`coalesce(${paymentIntents.customerEmail}, ${source.customerEmail})` }
+          : {}),
+      },
       guard: sql`${paymentIntents.expiresAt} > now() and ${paymentIntents.attemptCount} < ${MAX_ATTEMPTS}`,
     });
     if (!claimed) return null;

@@ -7,7 +7,7 @@ import { claimAttempt } from "./claim-attempt";
 import { settleAttempt, type SettledAttempt } from "./settle-attempt";
 import { getProcessor } from "./simulated-processor";
 
-export type ConfirmInput = { intentId: string; clientSecret: string | null | undefined; card: CardInput };
+export type ConfirmInput = { intentId: string; clientSecret: string | null | undefined; card: CardInput; customerEmail?: string | null };
 export type ConfirmResult = SettledAttempt;
 
 /**
@@ -20,7 +20,7 @@ export async function confirmIntent(db: Db, input: ConfirmInput, processor = get
   assertPayable(intent);
   await assertMerchantActive(db, intent.merchantId);
   const card = validateCard(input.card);
-  const claim = await claimAttempt(db, intent, { card });
+  const claim = await claimAttempt(db, intent, { card, customerEmail: input.customerEmail });
   const result = await authorizeAttempt(processor, claim, card);
   return settleAttempt(db, claim, result, { actor: { type: "buyer" } });
 }

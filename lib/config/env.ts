@@ -51,7 +51,7 @@ function loadOrCreateSecret(): string {
 
 /** Derives independent keys for independent uses, so no two features share key material. */
 export function derivedKey(
-  purpose: "api-token" | "card-fingerprint" | "demo-api-key" | "idempotency" | "webhook-secret",
+  purpose: "api-token" | "card-fingerprint" | "connect-credentials" | "demo-api-key" | "idempotency" | "webhook-secret",
 ): Buffer {
   return Buffer.from(hkdfSync("sha256", authSecret(), "kassa", purpose, 32));
 }

@@ -1,5 +1,5 @@
-/** Events a merchant's server can receive by webhook (seed 001's list, plus refunds and expiry). */
-export const WEBHOOK_EVENT_TYPES = [
+/** What every dialect sends by webhook: seed 001's list, plus refunds and expiry. */
+export const STANDARD_WEBHOOK_EVENTS = [
   "payment.succeeded",
   "payment.failed",
   "payment.canceled",
@@ -11,13 +11,12 @@ export const WEBHOOK_EVENT_TYPES = [
   "subscription.canceled",
 ] as const;
 
+/** Every event a merchant's server can subscribe to; a dialect may send more than the standard ones (seed 002's service sends authorizations). */
+export const WEBHOOK_EVENT_TYPES = [...STANDARD_WEBHOOK_EVENTS, "payment.authorized"] as const;
+
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** Recorded in the audit trail only. */
-export type AuditEventType = "payment.created" | "payment.authorized" | "webhook.test";
+export type AuditEventType = "payment.created" | "webhook.test";
 
 export type EventType = WebhookEventType | AuditEventType;
-
-export function isWebhookEvent(type: string): type is WebhookEventType {
-  return (WEBHOOK_EVENT_TYPES as readonly string[]).includes(type);
-}

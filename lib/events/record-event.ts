@@ -2,9 +2,9 @@ import type { Event, PaymentAttempt, PaymentIntent, Refund, Subscription } from 
 import { events } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { newId } from "@/lib/ids";
+import { dialectDefinition } from "@/lib/dialects/registry";
 import { enqueueDeliveries } from "@/lib/webhooks/enqueue-deliveries";
-import { renderWebhookPayload } from "@/lib/webhooks/render-payload";
-import { isWebhookEvent, type EventType } from "./event-types";
+import { STANDARD_WEBHOOK_EVENTS, type EventType } from "./event-types";
 
 export type { EventType } from "./event-types";
 
@@ -38,7 +38,10 @@ export type NewEvent = {
 export async function recordEvent(db: Db, event: NewEvent): Promise<Event> {
   const id = newId("evt");
   const createdAt = new Date();
-  const payload = isWebhookEvent(event.type) ? await renderWebhookPayload(db, { ...event, id, createdAt }) : null;
+  // The webhook speaks the dialect that created the intent (or subscription); an event about neither, the native one.
+  const dialect = dialectDefinition(event.intent?.dialect ?? event.subscription?.dialect ?? "native");
+  const sent = ((dialect.webhook.events ?? STANDARD_WEBHOOK_EVENTS) as readonly string[]).includes(event.type);
+  const payload = sent ? await dialect.webhook.render(db, { ...event, id, createdAt }) : null;
   const [row] = await db
     .insert(events)
     .values({
@@ -50,10 +53,11 @@ export async function recordEvent(db: Db, event: NewEvent): Promise<Event> {
       actor: actorLabel(event.actor),
       data: auditData(event),
       payload,
+      dialect: payload ? dialect.name : null,
       createdAt,
     })
     .returning();
-  if (payload) await enqueueDeliveries(db, row!);
+  if (payload) await enqueueDeliveries(db, row!, { apiKeyId: event.intent?.apiKeyId ?? null });
   return row!;
 }
 

@@ -7,10 +7,9 @@ import { hashRequest, runIdempotent, type IdempotencyMode } from "@/lib/idempote
 import { configuredRateLimit, consumeRateLimit } from "@/lib/rate-limits/consume-rate-limit";
 import { jsonResponse, type ApiResult } from "./api-result";
 import type { ApiDialect } from "./dialect";
+import { corsHeaders, type RouteContext } from "./route-methods";
 import { authenticate, idempotencyScope, type AuthKind, type Principal, type PrincipalFor } from "./principal";
 import { bracketPath, unstorableText, type IssueLocation } from "./validation";
-
-type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 /** The largest JSON body any route accepts; real requests are a few kilobytes. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -36,8 +35,10 @@ export type RouteSpec<A extends AuthKind, P, Q, B> = {
    * secret that must not be stored (an API key, an access token).
    */
   idempotency?: IdempotencyMode | "none";
-  /** What of the body identifies the request for idempotency; card routes drop the CVC and the number. */
-  idempotencyBody?: (body: B) => unknown;
+  /** What of the request identifies it for idempotency; card routes drop the CVC and the number. */
+  idempotencyBody?: (body: B, context: { request: Request; query: Q }) => unknown;
+  /** Browsers on any origin may call it (a public route whose credential is the client secret, never a cookie). */
+  cors?: boolean;
   handle: (context: HandlerContext<A, P, Q, B>) => Promise<ApiResult>;
 };
 
@@ -52,7 +53,7 @@ export function apiRoute<A extends AuthKind, P = Record<string, never>, Q = Reco
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     const requestId = `req_${randomBase62(16)}`;
-    const headers = { "request-id": requestId };
+    const headers: Record<string, string> = { "request-id": requestId, ...(spec.cors ? corsHeaders() : {}) };
     try {
       const db = await getDb();
       const url = new URL(request.url);
@@ -67,7 +68,7 @@ export function apiRoute<A extends AuthKind, P = Record<string, never>, Q = Reco
       const mode = spec.idempotency ?? "atomic";
       if (request.method !== "POST" || key === null || mode === "none") return jsonResponse(await run(db), headers);
 
-      const identity = spec.idempotencyBody ? spec.idempotencyBody(body) : body;
+      const identity = spec.idempotencyBody ? spec.idempotencyBody(body, { request, query }) : body;
       const outcome = await runIdempotent(
         db,
         { scope: idempotencyScope(auth, url.pathname), key, requestHash: hashRequest(request.method, url.pathname, identity) },

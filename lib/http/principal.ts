@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/events/record-event";
 import { bearerToken, type ApiDialect } from "./dialect";
 
-export type AuthKind = "secret_key" | "access_token" | "public";
+/** `secret_key_any_status` also admits a suspended merchant, for the one route that reports whether it can take payments. */
+export type AuthKind = "secret_key" | "secret_key_any_status" | "access_token" | "public";
 
 /** Who is calling: a merchant by its secret key, a user by their access token, or anyone. */
 export type Principal =
@@ -13,7 +14,7 @@ export type Principal =
   | { kind: "user"; userId: string }
   | { kind: "public" };
 
-export type PrincipalFor<A extends AuthKind> = A extends "secret_key"
+export type PrincipalFor<A extends AuthKind> = A extends "secret_key" | "secret_key_any_status"
   ? Extract<Principal, { kind: "merchant" }>
   : A extends "access_token"
     ? Extract<Principal, { kind: "user" }>
@@ -24,10 +25,10 @@ export async function authenticate<A extends AuthKind>(db: Db, auth: A, request:
 }
 
 async function resolve(db: Db, auth: AuthKind, request: Request, dialect: ApiDialect): Promise<Principal> {
-  if (auth === "secret_key") {
+  if (auth === "secret_key" || auth === "secret_key_any_status") {
     const credentials = dialect.credentials(request);
     if (!credentials) throw new AppError("unauthenticated", "No API key provided.");
-    return { kind: "merchant", ...(await authenticateApiKey(db, credentials)) };
+    return { kind: "merchant", ...(await authenticateApiKey(db, credentials, { allowSuspended: auth === "secret_key_any_status" })) };
   }
   if (auth === "access_token") {
     const token = bearerToken(request);

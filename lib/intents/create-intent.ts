@@ -3,7 +3,7 @@ import { paymentIntents, type Dialect, type LineItem, type PaymentIntent } from 
 import type { Db } from "@/db/client";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
-import { newIntentId } from "./intent-id";
+import { dialectDefinition } from "@/lib/dialects/registry";
 import { assertAboveMinimum } from "./minimum-amount";
 import { assertReferenceFree, referenceTaken } from "./reference";
 import { isUniqueViolation } from "@/db/errors";
@@ -41,7 +41,8 @@ export type NewIntent = {
 };
 
 export async function createIntent(db: Db, merchantId: string, input: NewIntent, actor: Actor): Promise<PaymentIntent> {
-  const id = input.id ?? newIntentId(input.dialect);
+  const dialect = dialectDefinition(input.dialect);
+  const id = input.id ?? dialect.newIntentId();
   const expiresIn = input.expiresInSeconds ?? DEFAULT_EXPIRY_SECONDS;
   return db.transaction(async (tx) => {
     if (!input.subscriptionId) await assertAboveMinimum(tx, merchantId, input.amount, input.currency);
@@ -71,7 +72,8 @@ export async function createIntent(db: Db, merchantId: string, input: NewIntent,
         subscriptionPeriod: input.subscriptionPeriod ?? null,
         successUrl: input.successUrl ?? null,
         cancelUrl: input.cancelUrl ?? null,
-        clientSecret: `${id}_secret_${randomBase62(24)}`,
+        clientSecret: dialect.newClientSecret?.(id) ?? `${id}_secret_${randomBase62(24)}`,
+        apiKeyId: actor.type === "api_key" ? actor.id : null,
         // Database time, so every instance agrees on when an intent expires.
         expiresAt: sql`now() + make_interval(secs => ${expiresIn})` as unknown as Date,
       })

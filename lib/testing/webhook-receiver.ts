@@ -53,3 +53,13 @@ export async function startWebhookReceiver(port = 0) {
     }),
   };
 }
+
+/** What a receiver got, sorted into the order the events happened (deliveries may arrive in any order, as with Stripe). */
+export async function inEventOrder(received: ReceivedWebhook[]): Promise<ReceivedWebhook[]> {
+  const { inArray } = await import("drizzle-orm");
+  const { getDb } = await import("@/db/client");
+  const { events } = await import("@/db/schema");
+  const db = await getDb();
+  const order = await db.select({ id: events.id }).from(events).where(inArray(events.id, received.map((hook) => hook.id))).orderBy(events.sequence);
+  return order.flatMap(({ id }) => received.filter((hook) => hook.id === id));
+}

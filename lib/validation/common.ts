@@ -42,6 +42,13 @@ export const stringMetadata = z
   })
   .refine((value) => Object.keys(value).length <= 50, { error: "can have at most 50 keys" });
 
+/** Any JSON object the merchant wants echoed back, up to a size limit (4 KB by default). */
+export function jsonMetadata(maxBytes = 4 * 1024) {
+  return z
+    .record(z.string(), z.unknown(), { error: "must be an object" })
+    .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= maxBytes, { error: `must be at most ${maxBytes / 1024} KB as JSON` });
+}
+
 export const allowedOrigins = z
   .array(z.string().refine(isOrigin, { error: "must be an origin such as https://shop.example.com, with no path" }))
   .max(20, { error: "can list at most 20 origins" });

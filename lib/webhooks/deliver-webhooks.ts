@@ -1,8 +1,9 @@
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import { events, webhookAttempts, webhookDeliveries, webhookEndpoints, type WebhookDelivery } from "@/db/schema";
+import { events, webhookAttempts, webhookDeliveries, webhookEndpoints, type Event, type WebhookDelivery } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import { dialectDefinition } from "@/lib/dialects/registry";
 import { describeError } from "@/lib/errors/log-error";
 import { signingSecrets } from "./endpoints";
 import { postWebhook, type PostOutcome } from "./post-webhook";
@@ -66,7 +67,7 @@ export async function deliverOne(db: Db, delivery: WebhookDelivery): Promise<voi
     if (!row) return;
     endpointId = row.endpoint.id;
     body = JSON.stringify(row.event.payload);
-    const headers = signedHeaders(row.event.id, body, signingSecrets(row.endpoint));
+    const headers = signedHeaders(row.event, body, signingSecrets(row.endpoint));
     outcome = await postWebhook(row.endpoint.url, headers, body, webhookRetryPolicy().timeoutMs);
   } catch (error) {
     console.error(`[kassa] could not send delivery ${delivery.id}: ${describeError(error)}`);
@@ -75,15 +76,20 @@ export async function deliverOne(db: Db, delivery: WebhookDelivery): Promise<voi
   await record(db, delivery, endpointId, body, outcome);
 }
 
-/** Standard Webhooks headers; during a secret rotation, one signature per live secret. */
-function signedHeaders(messageId: string, body: string, secrets: string[]): Record<string, string> {
-  const timestamp = new Date();
-  const signatures = secrets.map((secret) => new Webhook(secret).sign(messageId, timestamp, body));
+/**
+ * Standard Webhooks headers, with one signature per live secret during a rotation, and beside them
+ * whatever headers the event's dialect signs for its own integrations (with the current secret).
+ */
+function signedHeaders(event: Event, body: string, secrets: string[]): Record<string, string> {
+  const sentAt = new Date();
+  const signatures = secrets.map((secret) => new Webhook(secret).sign(event.id, sentAt, body));
+  const dialectHeaders = event.dialect ? dialectDefinition(event.dialect).webhook.signatureHeaders?.(body, secrets[0]!, sentAt) : undefined;
   return {
     "content-type": "application/json",
     "user-agent": "Kassa-Webhooks/1.0",
-    "webhook-id": messageId,
-    "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
+    ...dialectHeaders,
+    "webhook-id": event.id,
+    "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
     "webhook-signature": signatures.join(" "),
   };
 }

@@ -15,6 +15,19 @@ export async function createWebhookEndpoint(
   settings: EndpointSettings,
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
   await assertDeliverableUrl(settings.url);
+  return insertWebhookEndpoint(db, merchantId, settings);
+}
+
+/**
+ * The insert alone, for a caller that has checked the URL with assertDeliverableUrl before opening
+ * its transaction (the check resolves DNS, which no transaction should wait on). `apiKeyId` scopes
+ * the endpoint to the payments that key creates.
+ */
+export async function insertWebhookEndpoint(
+  db: Db,
+  merchantId: string,
+  settings: EndpointSettings & { apiKeyId?: string },
+): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
   const secret = generateWebhookSecret();
   const [endpoint] = await db
     .insert(webhookEndpoints)
@@ -25,6 +38,7 @@ export async function createWebhookEndpoint(
       events: settings.events ?? [],
       enabled: settings.enabled ?? true,
       description: settings.description ?? null,
+      apiKeyId: settings.apiKeyId ?? null,
       secretCiphertext: encryptSecret(secret),
     })
     .returning();

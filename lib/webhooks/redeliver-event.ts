@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { events, type Event } from "@/db/schema";
+import { events, paymentIntents, type Event } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { getWebhookEndpoint } from "./endpoints";
@@ -10,10 +10,16 @@ import { enqueueDeliveries } from "./enqueue-deliveries";
  * endpoint or to every endpoint that wants it now.
  */
 export async function redeliverEvent(db: Db, merchantId: string, eventId: string, endpointId?: string): Promise<{ event: Event; queued: number }> {
-  const [event] = await db.select().from(events).where(and(eq(events.id, eventId), eq(events.merchantId, merchantId)));
-  if (!event) throw notFound("event", eventId, "id");
+  const [row] = await db
+    .select({ event: events, apiKeyId: paymentIntents.apiKeyId })
+    .from(events)
+    .leftJoin(paymentIntents, eq(paymentIntents.id, events.intentId))
+    .where(and(eq(events.id, eventId), eq(events.merchantId, merchantId)));
+  if (!row) throw notFound("event", eventId, "id");
+  const { event } = row;
   if (!event.payload) throw new AppError("parameter_invalid", `Event ${eventId} (${event.type}) is not sent by webhook.`, { param: "id" });
   if (endpointId) await getWebhookEndpoint(db, merchantId, endpointId);
-  const queued = await db.transaction((tx) => enqueueDeliveries(tx, event, endpointId));
+  const target = endpointId ? { endpointId } : { apiKeyId: row.apiKeyId };
+  const queued = await db.transaction((tx) => enqueueDeliveries(tx, event, target));
   return { event, queued };
 }

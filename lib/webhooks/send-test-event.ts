@@ -22,7 +22,7 @@ export async function sendTestEvent(db: Db, merchantId: string, endpointId: stri
         createdAt,
       })
       .returning();
-    await enqueueDeliveries(tx, event!, endpoint.id);
+    await enqueueDeliveries(tx, event!, { endpointId: endpoint.id });
     return event!;
   });
 }

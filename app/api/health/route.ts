@@ -1,4 +1,6 @@
 import { getDatabase } from "@/db/client";
+import { otherMethods } from "@/lib/http/route-methods";
+import { nativeDialect } from "@/lib/dialects/native/dialect";
 
 export const dynamic = "force-dynamic";
 
@@ -12,3 +14,5 @@ export async function GET(): Promise<Response> {
     return Response.json({ ok: false }, { status: 503 });
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET });

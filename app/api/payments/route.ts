@@ -6,6 +6,7 @@ import { createPaymentBody } from "@/lib/dialects/mutopay/schemas";
 import { created } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
 import { actorOf } from "@/lib/http/principal";
+import { otherMethods } from "@/lib/http/route-methods";
 
 /** Seed 004: create a payment link; priced in USD, or converted from another currency. */
 export const POST = apiRoute({
@@ -15,3 +16,5 @@ export const POST = apiRoute({
   handle: async ({ db, auth, body }) =>
     created(renderPayment(await createIntent(db, auth.merchant.id, toNewIntent(body), actorOf(auth)))),
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(mutopayDialect, { POST });

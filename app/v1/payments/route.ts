@@ -5,6 +5,7 @@ import { renderPayment } from "@/lib/dialects/mint/render";
 import { createPaymentBody } from "@/lib/dialects/mint/schemas";
 import { apiRoute } from "@/lib/http/api-route";
 import { actorOf } from "@/lib/http/principal";
+import { otherMethods } from "@/lib/http/route-methods";
 
 /** Seed 000: create a payment against one of the merchant's checkouts. */
 export const POST = apiRoute({
@@ -16,3 +17,5 @@ export const POST = apiRoute({
     return data(renderPayment(intent), 201);
   },
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(mintDialect, { POST });

@@ -1,5 +1,5 @@
 import { minorToNumber } from "@/lib/money/decimal";
-import type { WebhookRenderer } from "@/lib/webhooks/render-payload";
+import type { WebhookRenderer } from "@/lib/webhooks/webhook-format";
 import { renderPayment } from "./render";
 
 /** The payment as `GET /v1/payments/{id}` returns it, under `{id, type, created_at, data}`. */

@@ -1,5 +1,5 @@
 import { minorToDecimal } from "@/lib/money/decimal";
-import type { WebhookRenderer } from "@/lib/webhooks/render-payload";
+import type { WebhookRenderer } from "@/lib/webhooks/webhook-format";
 
 /**
  * Seed 001's payloads: `intent_id`, `charge_id` for charges, `subscription_id` for subscription

@@ -9,7 +9,15 @@ const FIXED: Partial<Record<ErrorCode, { status: number; error: string }>> = {
   rate_limited: { status: 429, error: "rate_limited" },
 };
 
-const KINDS: Partial<Record<number, string>> = { 400: "invalid_request", 404: "not_found", 409: "conflict", 422: "unprocessable" };
+const KINDS: Partial<Record<number, string>> = {
+  400: "invalid_request",
+  404: "not_found",
+  405: "method_not_allowed",
+  409: "conflict",
+  410: "gone",
+  413: "request_too_large",
+  422: "unprocessable",
+};
 
 /** Seed 004: `X-API-Key`; errors `{"error":"invalid_request","message":…}` and the fixed 401/403/429 bodies. */
 export const mutopayDialect: ApiDialect = {

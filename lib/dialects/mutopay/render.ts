@@ -1,5 +1,5 @@
-import type { IntentStatus, PaymentIntent } from "@/db/schema";
-import { checkoutUrl } from "@/lib/checkout/checkout-url";
+import type { IntentStatus, Merchant, PaymentIntent } from "@/db/schema";
+import { checkoutPagePath, checkoutUrl } from "@/lib/checkout/checkout-url";
 import { minorToNumber } from "@/lib/money/decimal";
 
 const STATUS: Record<IntentStatus, string> = {
@@ -19,6 +19,8 @@ export function renderPayment(intent: PaymentIntent) {
     id: intent.id,
     status: STATUS[intent.status],
     url: checkoutUrl(intent),
+    // The WooCommerce plugin puts its base URL in front of this, so it is a path on this server.
+    payment_url: checkoutPagePath(intent.id, intent.clientSecret),
     amount_usd: minorToNumber(intent.amount, "USD"),
     currency: data.original_currency ?? intent.currency,
     ...(data.amount_original ? { amount_original: Number(data.amount_original), fx_rate: Number(data.fx_rate) } : {}),
@@ -30,4 +32,35 @@ export function renderPayment(intent: PaymentIntent) {
     expires_at: intent.expiresAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
     created_at: intent.createdAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
   };
+}
+
+/**
+ * The WooCommerce plugin's four statuses. It knows no cancel: a canceled payment closes the order
+ * the way an expired one does, which is what the shop needs.
+ */
+export const PLUGIN_STATUS: Record<IntentStatus, "pending" | "completed" | "failed" | "expired"> = {
+  requires_payment_method: "pending",
+  processing: "pending",
+  authorized: "pending",
+  succeeded: "completed",
+  failed: "failed",
+  canceled: "expired",
+  expired: "expired",
+};
+
+/** What the plugin polls: its status, the transaction reference once paid, and why it failed. */
+export function renderPaymentStatus(intent: PaymentIntent, txHash: string | null) {
+  const status = PLUGIN_STATUS[intent.status];
+  return {
+    id: intent.id,
+    status,
+    tx_hash: status === "completed" ? txHash : null,
+    failure_reason: status === "failed" ? (intent.lastError?.message ?? "The payment failed.") : null,
+  };
+}
+
+/** Kassa has no wallet to set up: the plugin's flag says whether the merchant can take payments now. */
+export function renderSetupStatus(merchant: Merchant) {
+  const active = merchant.status === "active";
+  return { wallet_address_set: active, can_accept_payments: active, merchant_id: merchant.id, merchant_name: merchant.displayName ?? merchant.name };
 }

@@ -1,5 +1,5 @@
 import { withDetail } from "@/lib/intents/intent-details";
-import type { WebhookRenderer } from "@/lib/webhooks/render-payload";
+import type { WebhookRenderer } from "@/lib/webhooks/webhook-format";
 import { renderIntent, renderRefund, renderSubscription } from "./render";
 
 /** `{id, type, created_at, data: {object}}`, the object as the native API would return it now. */

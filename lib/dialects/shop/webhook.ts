@@ -1,4 +1,4 @@
-import type { WebhookRenderer } from "@/lib/webhooks/render-payload";
+import type { WebhookRenderer } from "@/lib/webhooks/webhook-format";
 import { renderPayment } from "./render";
 
 /** Seed 003 sends "payment details": the payment exactly as its API returns it. */

@@ -5,6 +5,7 @@ import { renderIntent } from "@/lib/dialects/mintro/render";
 import { createIntentBody } from "@/lib/dialects/mintro/schemas";
 import { apiRoute } from "@/lib/http/api-route";
 import { actorOf } from "@/lib/http/principal";
+import { otherMethods } from "@/lib/http/route-methods";
 
 /** Seed 001: create a payment intent and get its payment_url. */
 export const POST = apiRoute({
@@ -13,3 +14,5 @@ export const POST = apiRoute({
   body: createIntentBody,
   handle: async ({ db, auth, body }) => ok(renderIntent(await createIntent(db, auth.merchant.id, toNewIntent(body), actorOf(auth)))),
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(mintroDialect, { POST });

@@ -3,6 +3,7 @@ import { data, mintDialect } from "@/lib/dialects/mint/dialect";
 import { renderCheckout } from "@/lib/dialects/mint/render";
 import { createCheckoutBody } from "@/lib/dialects/mint/schemas";
 import { apiRoute } from "@/lib/http/api-route";
+import { otherMethods } from "@/lib/http/route-methods";
 
 /** mint's checkouts: each with its own name and branding on the hosted page. */
 export const GET = apiRoute({
@@ -25,3 +26,5 @@ export const POST = apiRoute({
     return data(renderCheckout(checkout), 201);
   },
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(mintDialect, { GET, POST });

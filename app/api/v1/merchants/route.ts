@@ -5,6 +5,7 @@ import { renderMerchant } from "@/lib/dialects/native/render";
 import { createMerchantBody } from "@/lib/dialects/native/schemas";
 import { created, ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const POST = apiRoute({
   dialect: nativeDialect,
@@ -21,3 +22,5 @@ export const GET = apiRoute({
     return ok({ object: "list", data: memberships.map(({ merchant, role }) => renderMerchant(merchant, role)) });
   },
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET, POST });

@@ -6,6 +6,7 @@ import { createPaymentBody } from "@/lib/dialects/shop/schemas";
 import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
 import { actorOf } from "@/lib/http/principal";
+import { otherMethods } from "@/lib/http/route-methods";
 
 /** Seed 003: create a payment (200, as the seed documents) and send the buyer to its checkout_url. */
 export const POST = apiRoute({
@@ -14,3 +15,5 @@ export const POST = apiRoute({
   body: createPaymentBody,
   handle: async ({ db, auth, body }) => ok(renderPayment(await createIntent(db, auth.merchant.id, toNewIntent(body), actorOf(auth)))),
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(shopDialect, { POST });

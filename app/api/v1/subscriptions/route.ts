@@ -4,6 +4,7 @@ import { listSubscriptionsQuery } from "@/lib/dialects/native/schemas";
 import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const GET = apiRoute({
   dialect: nativeDialect,
@@ -14,3 +15,5 @@ export const GET = apiRoute({
     return ok({ object: "list", has_more: page.hasMore, data: page.subscriptions.map(renderSubscription) });
   },
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET });

@@ -4,6 +4,7 @@ import { createWebhookEndpointBody } from "@/lib/dialects/native/schemas";
 import { created, ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
 import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks/endpoints";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const POST = apiRoute({
   dialect: nativeDialect,
@@ -23,3 +24,5 @@ export const GET = apiRoute({
   handle: async ({ db, auth }) =>
     ok({ object: "list", data: (await listWebhookEndpoints(db, auth.merchant.id)).map((endpoint) => renderWebhookEndpoint(endpoint)) }),
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET, POST });

@@ -3,6 +3,7 @@ import { data, mintDialect } from "@/lib/dialects/mint/dialect";
 import { renderPayment } from "@/lib/dialects/mint/render";
 import { paymentParams } from "@/lib/dialects/mint/schemas";
 import { apiRoute } from "@/lib/http/api-route";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const GET = apiRoute({
   dialect: mintDialect,
@@ -10,3 +11,5 @@ export const GET = apiRoute({
   params: paymentParams,
   handle: async ({ db, auth, params }) => data(renderPayment(await getIntent(db, auth.merchant.id, params.id))),
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(mintDialect, { GET });

@@ -5,6 +5,7 @@ import { renderIntent } from "@/lib/dialects/mintro/render";
 import { intentIdParams } from "@/lib/dialects/mintro/schemas";
 import { apiRoute } from "@/lib/http/api-route";
 import { subscriptionOfIntent } from "@/lib/subscriptions/get-subscription";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const GET = apiRoute({
   dialect: mintroDialect,
@@ -15,3 +16,5 @@ export const GET = apiRoute({
     return ok(renderIntent(intent, await subscriptionOfIntent(db, intent.id)));
   },
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(mintroDialect, { GET });

@@ -4,6 +4,7 @@ import { nativeDialect } from "@/lib/dialects/native/dialect";
 import { loginBody } from "@/lib/dialects/native/schemas";
 import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const POST = apiRoute({
   dialect: nativeDialect,
@@ -14,3 +15,5 @@ export const POST = apiRoute({
   handle: async ({ db, body }) =>
     ok({ access_token: await logIn(db, body.email, body.password), token_type: "Bearer", expires_in: ACCESS_TOKEN_TTL_SECONDS }),
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { POST });

@@ -4,6 +4,7 @@ import { renderUser } from "@/lib/dialects/native/render";
 import { registerBody } from "@/lib/dialects/native/schemas";
 import { created } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const POST = apiRoute({
   dialect: nativeDialect,
@@ -13,3 +14,5 @@ export const POST = apiRoute({
   body: registerBody,
   handle: async ({ db, body }) => created(renderUser(await registerUser(db, body))),
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { POST });

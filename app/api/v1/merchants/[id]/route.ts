@@ -5,6 +5,7 @@ import { renderMerchant } from "@/lib/dialects/native/render";
 import { merchantParams, merchantSettingsBody } from "@/lib/dialects/native/schemas";
 import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const GET = apiRoute({
   dialect: nativeDialect,
@@ -35,3 +36,5 @@ export const PATCH = apiRoute({
     return ok(renderMerchant(merchant, role));
   },
 });
+
+export const { POST, PUT, DELETE } = otherMethods(nativeDialect, { GET, PATCH });

@@ -4,6 +4,7 @@ import { renderPayment } from "@/lib/dialects/shop/render";
 import { paymentParams } from "@/lib/dialects/shop/schemas";
 import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const GET = apiRoute({
   dialect: shopDialect,
@@ -11,3 +12,5 @@ export const GET = apiRoute({
   params: paymentParams,
   handle: async ({ db, auth, params }) => ok(renderPayment(await getIntent(db, auth.merchant.id, params.id))),
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(shopDialect, { GET });

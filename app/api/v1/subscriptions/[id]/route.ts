@@ -4,6 +4,7 @@ import { objectParams } from "@/lib/dialects/native/schemas";
 import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
 import { getSubscription } from "@/lib/subscriptions/get-subscription";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const GET = apiRoute({
   dialect: nativeDialect,
@@ -11,3 +12,5 @@ export const GET = apiRoute({
   params: objectParams,
   handle: async ({ db, auth, params }) => ok(renderSubscription(await getSubscription(db, auth.merchant.id, params.id))),
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET });

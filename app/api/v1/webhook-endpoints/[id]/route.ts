@@ -4,6 +4,7 @@ import { objectParams, updateWebhookEndpointBody } from "@/lib/dialects/native/s
 import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
 import { deleteWebhookEndpoint, getWebhookEndpoint, updateWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const GET = apiRoute({
   dialect: nativeDialect,
@@ -30,3 +31,5 @@ export const DELETE = apiRoute({
     return ok({ ...renderWebhookEndpoint(endpoint), deleted: true });
   },
 });
+
+export const { POST, PUT } = otherMethods(nativeDialect, { GET, PATCH, DELETE });

@@ -5,6 +5,7 @@ import { mintroStatus } from "@/lib/dialects/mintro/render";
 import { intentIdParams } from "@/lib/dialects/mintro/schemas";
 import { apiRoute } from "@/lib/http/api-route";
 import { actorOf } from "@/lib/http/principal";
+import { otherMethods } from "@/lib/http/route-methods";
 
 /** Only while the intent awaits payment; otherwise a 400 that says why. */
 export const POST = apiRoute({
@@ -16,3 +17,5 @@ export const POST = apiRoute({
     return ok({ intent_id: intent.id, status: mintroStatus(intent.status) });
   },
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(mintroDialect, { POST });

@@ -4,6 +4,7 @@ import { renderIntent } from "@/lib/dialects/mintro/render";
 import { referenceParams } from "@/lib/dialects/mintro/schemas";
 import { apiRoute } from "@/lib/http/api-route";
 import { subscriptionOfIntent } from "@/lib/subscriptions/get-subscription";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const GET = apiRoute({
   dialect: mintroDialect,
@@ -14,3 +15,5 @@ export const GET = apiRoute({
     return ok(renderIntent(intent, await subscriptionOfIntent(db, intent.id)));
   },
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(mintroDialect, { GET });

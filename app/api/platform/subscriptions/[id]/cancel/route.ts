@@ -5,6 +5,7 @@ import { intentIdParams } from "@/lib/dialects/mintro/schemas";
 import { apiRoute } from "@/lib/http/api-route";
 import { actorOf } from "@/lib/http/principal";
 import { cancelSubscription } from "@/lib/subscriptions/cancel-subscription";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const POST = apiRoute({
   dialect: mintroDialect,
@@ -13,3 +14,5 @@ export const POST = apiRoute({
   handle: async ({ db, auth, params }) =>
     ok(renderSubscriptionCancel(await cancelSubscription(db, auth.merchant.id, subscriptionIdFromPath(params.id), actorOf(auth)))),
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(mintroDialect, { POST });

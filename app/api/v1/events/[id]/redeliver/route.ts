@@ -3,6 +3,7 @@ import { objectParams, redeliverBody } from "@/lib/dialects/native/schemas";
 import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
 import { redeliverEvent } from "@/lib/webhooks/redeliver-event";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const POST = apiRoute({
   dialect: nativeDialect,
@@ -14,3 +15,5 @@ export const POST = apiRoute({
     return ok({ id: event.id, object: "event", type: event.type, deliveries_queued: queued });
   },
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { POST });

@@ -6,6 +6,7 @@ import { renderApiKey } from "@/lib/dialects/native/render";
 import { createApiKeyBody, merchantParams } from "@/lib/dialects/native/schemas";
 import { created, ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const POST = apiRoute({
   dialect: nativeDialect,
@@ -30,3 +31,5 @@ export const GET = apiRoute({
     return ok({ object: "list", data: (await listApiKeys(db, params.id)).map((key) => renderApiKey(key)) });
   },
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET, POST });

@@ -6,6 +6,7 @@ import { captureIntentBody, intentParams } from "@/lib/dialects/native/schemas";
 import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
 import { actorOf } from "@/lib/http/principal";
+import { otherMethods } from "@/lib/http/route-methods";
 
 /** Captures an authorized intent in full, or `amount_to_capture` of it. */
 export const POST = apiRoute({
@@ -19,3 +20,5 @@ export const POST = apiRoute({
     return ok(renderIntent(await withDetail(db, intent)));
   },
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { POST });

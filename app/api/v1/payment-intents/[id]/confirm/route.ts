@@ -4,6 +4,7 @@ import { nativeDialect } from "@/lib/dialects/native/dialect";
 import { renderConfirmResult } from "@/lib/dialects/native/render-confirm";
 import { confirmIntentBody, intentParams } from "@/lib/dialects/native/schemas";
 import { apiRoute } from "@/lib/http/api-route";
+import { otherMethods } from "@/lib/http/route-methods";
 
 /** The Payment API the checkout page calls: authenticated by the intent's client_secret, not a key. */
 export const POST = apiRoute({
@@ -28,3 +29,5 @@ export const POST = apiRoute({
     return renderConfirmResult(result);
   },
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { POST });

@@ -5,6 +5,7 @@ import { createRefundBody, intentParams } from "@/lib/dialects/native/schemas";
 import { created, ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
 import { actorOf } from "@/lib/http/principal";
+import { otherMethods } from "@/lib/http/route-methods";
 
 /** Refunds all that is left, or `amount` of it; never more than was captured. */
 export const POST = apiRoute({
@@ -24,3 +25,5 @@ export const GET = apiRoute({
   handle: async ({ db, auth, params }) =>
     ok({ object: "list", data: (await listRefunds(db, auth.merchant.id, params.id)).map(renderRefund) }),
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET, POST });

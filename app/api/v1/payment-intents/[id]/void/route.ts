@@ -6,6 +6,7 @@ import { intentParams, voidIntentBody } from "@/lib/dialects/native/schemas";
 import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
 import { actorOf } from "@/lib/http/principal";
+import { otherMethods } from "@/lib/http/route-methods";
 
 /** Releases an authorization instead of capturing it. */
 export const POST = apiRoute({
@@ -16,3 +17,5 @@ export const POST = apiRoute({
   idempotency: "external",
   handle: async ({ db, auth, params }) => ok(renderIntent(await withDetail(db, await voidIntent(db, auth.merchant.id, params.id, actorOf(auth))))),
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { POST });

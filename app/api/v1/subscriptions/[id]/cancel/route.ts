@@ -5,6 +5,7 @@ import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
 import { actorOf } from "@/lib/http/principal";
 import { cancelSubscription } from "@/lib/subscriptions/cancel-subscription";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const POST = apiRoute({
   dialect: nativeDialect,
@@ -12,3 +13,5 @@ export const POST = apiRoute({
   params: objectParams,
   handle: async ({ db, auth, params }) => ok(renderSubscription(await cancelSubscription(db, auth.merchant.id, params.id, actorOf(auth)))),
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { POST });

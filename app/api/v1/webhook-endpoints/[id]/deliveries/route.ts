@@ -5,6 +5,7 @@ import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
 import { getWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { listDeliveries } from "@/lib/webhooks/list-deliveries";
+import { otherMethods } from "@/lib/http/route-methods";
 
 /** The delivery log of one endpoint: every event sent, with each attempt's status, time and answer. */
 export const GET = apiRoute({
@@ -16,3 +17,5 @@ export const GET = apiRoute({
     return ok({ object: "list", data: (await listDeliveries(db, auth.merchant.id, { endpointId: params.id })).map(renderDelivery) });
   },
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET });

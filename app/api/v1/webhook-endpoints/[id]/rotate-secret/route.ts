@@ -4,6 +4,7 @@ import { objectParams, rotateSecretBody } from "@/lib/dialects/native/schemas";
 import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
 import { rotateWebhookSecret } from "@/lib/webhooks/endpoints";
+import { otherMethods } from "@/lib/http/route-methods";
 
 /** A new secret; the old one keeps signing too for grace_period_seconds (default a day). */
 export const POST = apiRoute({
@@ -17,3 +18,5 @@ export const POST = apiRoute({
     return ok(renderWebhookEndpoint(endpoint, secret));
   },
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { POST });

@@ -5,6 +5,7 @@ import { renderApiKey } from "@/lib/dialects/native/render";
 import { apiKeyParams } from "@/lib/dialects/native/schemas";
 import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
+import { otherMethods } from "@/lib/http/route-methods";
 
 export const DELETE = apiRoute({
   dialect: nativeDialect,
@@ -15,3 +16,5 @@ export const DELETE = apiRoute({
     return ok(renderApiKey(await revokeApiKey(db, params.id, params.key_id)));
   },
 });
+
+export const { GET, POST, PUT, PATCH } = otherMethods(nativeDialect, { DELETE });

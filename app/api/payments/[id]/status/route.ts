@@ -1,0 +1,22 @@
+import { getIntent } from "@/lib/intents/get-intent";
+import { paidAttempt, transactionReference } from "@/lib/intents/paid-attempt";
+import { mutopayDialect } from "@/lib/dialects/mutopay/dialect";
+import { renderPaymentStatus } from "@/lib/dialects/mutopay/render";
+import { paymentParams } from "@/lib/dialects/mutopay/schemas";
+import { ok } from "@/lib/http/api-result";
+import { apiRoute } from "@/lib/http/api-route";
+import { otherMethods } from "@/lib/http/route-methods";
+
+/** What MutoPay's WooCommerce plugin polls: `{id, status, tx_hash, failure_reason}` in its four statuses. */
+export const GET = apiRoute({
+  dialect: mutopayDialect,
+  auth: "secret_key",
+  params: paymentParams,
+  handle: async ({ db, auth, params }) => {
+    const intent = await getIntent(db, auth.merchant.id, params.id);
+    const attempt = intent.status === "succeeded" ? await paidAttempt(db, auth.merchant.id, intent.id) : null;
+    return ok(renderPaymentStatus(intent, attempt ? transactionReference(attempt) : null));
+  },
+});
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(mutopayDialect, { GET });

@@ -1,0 +1,12 @@
+import type { DialectDefinition } from "../definition";
+import { newId } from "@/lib/ids";
+import { mutopayDialect } from "./dialect";
+import { mutopayWebhook } from "./webhook";
+
+export const mutopay: DialectDefinition = {
+  name: "mutopay",
+  api: mutopayDialect,
+  pathPrefixes: ["/api/payments", "/api/connect", "/api/merchant"],
+  newIntentId: () => newId("pay"),
+  webhook: mutopayWebhook,
+};

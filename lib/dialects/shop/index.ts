@@ -1,0 +1,12 @@
+import type { DialectDefinition } from "../definition";
+import { newId } from "@/lib/ids";
+import { shopDialect } from "./dialect";
+import { shopWebhook } from "./webhook";
+
+export const shop: DialectDefinition = {
+  name: "shop",
+  api: shopDialect,
+  pathPrefixes: ["/api/v1/payments"],
+  newIntentId: () => newId("pay"),
+  webhook: { render: shopWebhook },
+};
