@@ -19,11 +19,11 @@ export type DashboardContext = {
   merchants: { merchant: Merchant; role: MemberRole }[];
 };
 
-/** The signed-in user, or a redirect to sign in. */
-export async function requireUser(): Promise<SessionUser> {
+/** The signed-in user, or a redirect to sign in (and back to `callbackUrl` afterwards, when given). */
+export async function requireUser(callbackUrl?: string): Promise<SessionUser> {
   const session = await getServerSession(authOptions);
   const user = session?.user as Partial<SessionUser> | undefined;
-  if (!user?.id) redirect("/signin");
+  if (!user?.id) redirect(callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin");
   return { id: user.id, email: user.email ?? "", name: user.name ?? "" };
 }
 

@@ -5,6 +5,7 @@ import type { ActionResult } from "@/app/_server/action-result";
 import {
   createEndpointAction,
   createKeyAction,
+  disconnectSiteAction,
   redeliverAction,
   revealSecretAction,
   revokeKeyAction,
@@ -62,6 +63,7 @@ export function CreateEndpointForm() {
               <label key={type} className="flex items-center gap-2 text-sm text-slate-800">
                 <input type="checkbox" name="events" value={type} className="h-4 w-4 rounded border-slate-400" />
                 <code className="font-mono text-xs">{type}</code>
+                {type === "payment.authorized" && <span className="text-xs text-slate-600">(seed 002 service payments only)</span>}
               </label>
             ))}
           </div>
@@ -117,5 +119,19 @@ export function RedeliverButton({ endpointId, eventId }: { endpointId: string; e
       <input type="hidden" name="endpoint_id" value={endpointId} />
       <input type="hidden" name="event_id" value={eventId} />
     </ActionForm>
+  );
+}
+
+export function DisconnectSiteButton({ siteId, siteName }: { siteId: string; siteName: string }) {
+  return (
+    <ConfirmAction
+      label="Disconnect"
+      title={`Disconnect ${siteName}`}
+      description="Its API key is revoked (its requests get 401 from now on) and its webhook endpoint deleted. To use it again, connect it again from the shop."
+      confirmLabel="Disconnect"
+      variant="danger"
+      action={disconnectSiteAction}
+      hidden={{ site_id: siteId }}
+    />
   );
 }

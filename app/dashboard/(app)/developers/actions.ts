@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { runAction, validationFailed, type ActionResult } from "@/app/_server/action-result";
 import { authorize } from "@/app/_server/context";
+import { disconnectSite } from "@/lib/accounts/connected-sites";
 import { createApiKey } from "@/lib/accounts/create-api-key";
 import { revokeApiKey } from "@/lib/accounts/revoke-api-key";
 import { createApiKeyBody, createWebhookEndpointBody } from "@/lib/dialects/native/schemas";
@@ -94,5 +95,14 @@ export async function redeliverAction(_previous: ActionResult | null, form: Form
     await redeliverEvent(db, merchant.id, text(form, "event_id"), text(form, "endpoint_id") || undefined);
     revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
     return { ok: true, message: "Sent again." };
+  });
+}
+
+export async function disconnectSiteAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const { db, merchant } = await authorize("sites:connect", form);
+    const site = await disconnectSite(db, merchant.id, text(form, "site_id"));
+    revalidatePath("/dashboard/developers/sites");
+    return { ok: true, message: `${site.siteName} is disconnected: its key is revoked and its webhook endpoint deleted.` };
   });
 }

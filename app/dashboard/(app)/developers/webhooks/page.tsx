@@ -34,6 +34,7 @@ export default async function WebhooksPage() {
                     <p className="text-xs text-slate-600">
                       {endpoint.description ? `${endpoint.description} · ` : ""}
                       {endpoint.events.length === 0 ? "every event" : endpoint.events.join(", ")}
+                      {endpoint.apiKeyId ? " · only payments its connected site's key creates" : ""}
                     </p>
                   </div>
                   <StatusBadge status={endpoint.enabled ? "active" : "disabled"} />
