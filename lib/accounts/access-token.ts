@@ -17,17 +17,25 @@ export async function issueAccessToken(userId: string): Promise<string> {
     .sign(derivedKey("api-token"));
 }
 
-/** The user id the token was issued to; 401 for anything expired, forged or malformed. */
+const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The user id the token was issued to; 401 for anything expired, forged or malformed. A token must
+ * say when it expires and name a user id, even when its signature is good.
+ */
 export async function verifyAccessToken(token: string): Promise<string> {
   try {
     const { payload } = await jwtVerify(token, derivedKey("api-token"), {
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ["HS256"],
+      requiredClaims: ["exp", "sub"],
     });
-    if (!payload.sub) throw new Error("no subject");
+    if (!payload.sub || !USER_ID.test(payload.sub)) throw new Error("subject is not a user id");
     return payload.sub;
   } catch {
-    throw new AppError("unauthenticated", "Invalid or expired access token. Log in again to get a new one.");
+    throw invalidToken();
   }
 }
+
+export const invalidToken = () => new AppError("unauthenticated", "Invalid or expired access token. Log in again to get a new one.");

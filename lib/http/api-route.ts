@@ -6,10 +6,11 @@ import { describeError } from "@/lib/errors/log-error";
 import { hashRequest, runIdempotent, type IdempotencyMode } from "@/lib/idempotency/run-idempotent";
 import { configuredRateLimit, consumeRateLimit } from "@/lib/rate-limits/consume-rate-limit";
 import { jsonResponse, type ApiResult } from "./api-result";
+import { readBodyText } from "./read-body";
 import type { ApiDialect } from "./dialect";
 import { corsHeaders, type RouteContext } from "./route-methods";
 import { authenticate, idempotencyScope, type AuthKind, type Principal, type PrincipalFor } from "./principal";
-import { bracketPath, unstorableText, type IssueLocation } from "./validation";
+import { findTextProblem, textProblemError, type IssueLocation } from "./validation";
 
 /** The largest JSON body any route accepts; real requests are a few kilobytes. */
 const MAX_BODY_BYTES = 1_000_000;
@@ -95,13 +96,8 @@ async function enforceRateLimit(db: Db, principal: Principal): Promise<void> {
 
 function validate<T>(dialect: ApiDialect, schema: z.ZodType<T> | undefined, input: unknown, location: IssueLocation): T {
   if (!schema) return undefined as T;
-  const unstorable = unstorableText(input);
-  if (unstorable) {
-    const param = bracketPath(unstorable) || undefined;
-    throw new AppError("parameter_invalid", `Invalid ${param ?? location}: text must not contain NUL characters or unpaired surrogates.`, {
-      param,
-    });
-  }
+  const problem = findTextProblem(input);
+  if (problem) throw textProblemError(problem, location);
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw dialect.validationError(parsed.error, input, location);
   return parsed.data;
@@ -109,19 +105,13 @@ function validate<T>(dialect: ApiDialect, schema: z.ZodType<T> | undefined, inpu
 
 async function readJson(request: Request): Promise<unknown> {
   if (request.method === "GET" || request.method === "HEAD" || request.method === "DELETE") return undefined;
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readBodyText(request, MAX_BODY_BYTES);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
   } catch {
     throw new AppError("invalid_json", "The request body is not valid JSON.");
   }
-}
-
-function tooLarge(): AppError {
-  return new AppError("request_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1_000_000} MB.`);
 }
 
 /** Any failure as an AppError; an unexpected one is logged with the request id and stays vague. */

@@ -1,5 +1,6 @@
 import { authenticateApiKey, type MerchantPrincipal } from "@/lib/accounts/authenticate-api-key";
-import { verifyAccessToken } from "@/lib/accounts/access-token";
+import { invalidToken, verifyAccessToken } from "@/lib/accounts/access-token";
+import { userExists } from "@/lib/accounts/user-exists";
 import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/events/record-event";
@@ -33,7 +34,10 @@ async function resolve(db: Db, auth: AuthKind, request: Request, dialect: ApiDia
   if (auth === "access_token") {
     const token = bearerToken(request);
     if (!token) throw new AppError("unauthenticated", "No access token provided. Send Authorization: Bearer <access_token>.");
-    return { kind: "user", userId: await verifyAccessToken(token) };
+    const userId = await verifyAccessToken(token);
+    // A token outlives its user when the account is deleted; it then proves nothing.
+    if (!(await userExists(db, userId))) throw invalidToken();
+    return { kind: "user", userId };
   }
   return { kind: "public" };
 }

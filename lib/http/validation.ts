@@ -64,27 +64,62 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+/** Deeper than any request Kassa takes (metadata included), and shallow enough for every recursive walk after. */
+export const MAX_JSON_DEPTH = 32;
+/** More items than any list a route takes (line items stop at 100). */
+export const MAX_ARRAY_LENGTH = 1000;
+
+export type TextProblem = { kind: "unstorable" | "too_deep" | "too_long"; path: (string | number)[] };
+
 /**
- * Postgres cannot store NUL characters or unpaired UTF-16 surrogates in text or jsonb; refusing them
- * up front turns what would be a 500 into a 400 that names the field.
+ * The first thing in a parsed request that Kassa refuses before validating it: nesting deeper than
+ * MAX_JSON_DEPTH or an array longer than MAX_ARRAY_LENGTH (which would overflow the stack of the
+ * recursive walks that follow: zod, JSON.stringify), or text Postgres cannot store (NUL characters,
+ * unpaired UTF-16 surrogates). Walks with its own stack, so no input can overflow it.
  */
-export function unstorableText(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
-  if (typeof value === "string") return isStorable(value) ? null : path;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = unstorableText(value[i], [...path, i]);
-      if (found) return found;
+export function findTextProblem(value: unknown): TextProblem | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: current, path } = stack.pop()!;
+    if (typeof current === "string") {
+      if (!isStorable(current)) return { kind: "unstorable", path };
+      continue;
     }
-    return null;
-  }
-  if (value && typeof value === "object") {
-    for (const [key, child] of Object.entries(value)) {
-      if (!isStorable(key)) return [...path, key];
-      const found = unstorableText(child, [...path, key]);
-      if (found) return found;
+    if (current === null || typeof current !== "object") continue;
+    if (path.length >= MAX_JSON_DEPTH) return { kind: "too_deep", path };
+    if (Array.isArray(current)) {
+      if (current.length > MAX_ARRAY_LENGTH) return { kind: "too_long", path };
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: [...path, i] });
+      continue;
+    }
+    const entries = Object.entries(current);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i]!;
+      if (!isStorable(key)) return { kind: "unstorable", path: [...path, key] };
+      stack.push({ value: child, path: [...path, key] });
     }
   }
   return null;
+}
+
+/** Only the text check, for form fields and path segments, which cannot nest. */
+export function unstorableText(value: unknown): (string | number)[] | null {
+  const problem = findTextProblem(value);
+  return problem?.kind === "unstorable" ? problem.path : null;
+}
+
+/** The AppError for a problem findTextProblem found, naming the field the way Stripe-like APIs do. */
+export function textProblemError(problem: TextProblem, location: IssueLocation): AppError {
+  const param = bracketPath(problem.path) || undefined;
+  const where = param ?? `the request ${location}`;
+  switch (problem.kind) {
+    case "unstorable":
+      return new AppError("parameter_invalid", `Invalid ${param ?? location}: text must not contain NUL characters or unpaired surrogates.`, { param });
+    case "too_deep":
+      return new AppError("parameter_invalid", `Invalid ${where}: JSON may nest at most ${MAX_JSON_DEPTH} levels deep.`, { param });
+    case "too_long":
+      return new AppError("parameter_invalid", `Invalid ${where}: arrays may hold at most ${MAX_ARRAY_LENGTH} items.`, { param });
+  }
 }
 
 function isStorable(text: string): boolean {

@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 export async function GET(): Promise<Response> {
   try {
     const { kind } = await getDatabase();
-    return Response.json({ ok: true, database: kind });
+    // KASSA_INSTANCE_ID, when set, says which instance answered (behind a balancer, or to a test that started it).
+    return Response.json({ ok: true, database: kind, ...(process.env.KASSA_INSTANCE_ID ? { instance: process.env.KASSA_INSTANCE_ID } : {}) });
   } catch (error) {
     console.error("[kassa] health check: database unavailable:", (error as Error).message);
     return Response.json({ ok: false }, { status: 503 });
