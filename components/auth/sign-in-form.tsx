@@ -22,8 +22,11 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
     if (result?.ok) {
       router.push(callbackUrl);
       router.refresh();
+    } else if (result?.error === "throttled") {
+      // SIGN_IN_THROTTLED in app/_server/auth.ts: this network failed too often on this account.
+      setError("Too many failed sign-ins from your network. Wait a few minutes, then try again.");
     } else {
-      setError("Invalid email or password. After ten tries, wait five minutes.");
+      setError("Invalid email or password.");
     }
   }
 

@@ -9,3 +9,4 @@ export * from "./webhooks";
 export * from "./refunds";
 export * from "./invitations";
 export * from "./connected-sites";
+export * from "./sign-in-failures";

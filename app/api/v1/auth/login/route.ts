@@ -4,6 +4,7 @@ import { nativeDialect } from "@/lib/dialects/native/dialect";
 import { loginBody } from "@/lib/dialects/native/schemas";
 import { ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";
+import { clientAddress } from "@/lib/http/client-address";
 import { otherMethods } from "@/lib/http/route-methods";
 
 export const POST = apiRoute({
@@ -12,8 +13,10 @@ export const POST = apiRoute({
   // The answer carries a user or an access token: nothing to keep, and nothing to replay.
   idempotency: "none",
   body: loginBody,
-  handle: async ({ db, body }) =>
-    ok({ access_token: await logIn(db, body.email, body.password), token_type: "Bearer", expires_in: ACCESS_TOKEN_TTL_SECONDS }),
+  handle: async ({ db, body, request }) => {
+    const token = await logIn(db, { email: body.email, password: body.password, address: clientAddress(request.headers) });
+    return ok({ access_token: token, token_type: "Bearer", expires_in: ACCESS_TOKEN_TTL_SECONDS });
+  },
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { POST });

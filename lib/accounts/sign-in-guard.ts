@@ -1,0 +1,58 @@
+import { and, eq, lt, sql } from "drizzle-orm";
+import { signInFailures } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { sha256Hex } from "@/lib/crypto/tokens";
+import { AppError } from "@/lib/errors/app-error";
+
+/**
+ * Limits on failed sign-ins over the last ten minutes, all keyed on the client address, so a flood
+ * from one address never locks the owner out from another:
+ * - 20 failures from one address stop every sign-in from it;
+ * - 10 failures on one account from one address stop that account's sign-ins from it;
+ * - once an account has 50 failures from anywhere, every address that failed on it is stopped, while
+ *   an address that has not (the owner's) still gets in.
+ */
+export const SIGN_IN_LIMITS = { windowMinutes: 10, perAddress: 20, perAccountAndAddress: 10, perAccountUnderAttack: 50 } as const;
+
+export type SignInSource = { email: string; address: string };
+
+const emailHash = (email: string) => sha256Hex(email.trim().toLowerCase());
+
+/** Throws a 429 with Retry-After when this address may not try this account now. */
+export async function assertSignInAllowed(db: Db, source: SignInSource): Promise<void> {
+  const { windowMinutes, perAddress, perAccountAndAddress, perAccountUnderAttack } = SIGN_IN_LIMITS;
+  const email = emailHash(source.email);
+  const [counts] = await queryRows<{ address: number; account_and_address: number; account: number; retry_after: number | null }>(
+    db,
+    sql`
+      select
+        count(*) filter (where address = ${source.address})::int as address,
+        count(*) filter (where address = ${source.address} and email_hash = ${email})::int as account_and_address,
+        count(*) filter (where email_hash = ${email})::int as account,
+        ceil(extract(epoch from min(created_at) filter (where address = ${source.address})
+          + make_interval(mins => ${windowMinutes}) - now()))::int as retry_after
+      from ${signInFailures}
+      where created_at > now() - make_interval(mins => ${windowMinutes})
+        and (address = ${source.address} or email_hash = ${email})`,
+  );
+  const blocked =
+    counts!.address >= perAddress ||
+    counts!.account_and_address >= perAccountAndAddress ||
+    (counts!.account >= perAccountUnderAttack && counts!.account_and_address > 0);
+  if (blocked) {
+    throw new AppError("rate_limited", "Too many failed sign-ins from your network. Wait a few minutes, then try again.", {
+      retryAfter: Math.max(1, counts!.retry_after ?? windowMinutes * 60),
+    });
+  }
+}
+
+export async function recordSignInFailure(db: Db, source: SignInSource): Promise<void> {
+  await db.insert(signInFailures).values({ emailHash: emailHash(source.email), address: source.address });
+  if (Math.random() < 0.01) await db.delete(signInFailures).where(lt(signInFailures.createdAt, sql`now() - interval '1 day'`));
+}
+
+/** The right password from an address forgives that address its typos on this account. */
+export async function clearSignInFailures(db: Db, source: SignInSource): Promise<void> {
+  await db.delete(signInFailures).where(and(eq(signInFailures.emailHash, emailHash(source.email)), eq(signInFailures.address, source.address)));
+}
