@@ -1,18 +1,24 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 /**
- * Two jobs before a page renders. For the dashboard, a quick sign-in redirect. For checkouts, headers
- * a page cannot set itself: which sites may frame a checkout (none for redirect-mode intents,
- * the merchant's allowed origins for embedded ones), and no caching or referrer for a URL that
- * carries a client secret.
+ * Two jobs before a page renders. For the dashboard, a quick sign-in redirect. For checkouts, the
+ * headers a page cannot set itself: a Content-Security-Policy with a fresh script nonce (Next.js
+ * reads it from the request and puts it on its own scripts), which sites may frame the page, and
+ * no caching, sniffing or referrer for a URL that carries a client secret.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (request.nextUrl.pathname.startsWith("/dashboard")) return dashboardGate(request);
-  const ancestors = await allowedAncestors(request.nextUrl.pathname.split("/")[2] ?? "");
+  const { checkoutContentSecurityPolicy } = await import("@/lib/checkout/checkout-policy");
+  const policy = await policyFor(request.nextUrl.pathname.split("/")[2] ?? "");
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
+  const csp = checkoutContentSecurityPolicy(policy, nonce);
 
-  const response = NextResponse.next();
-  response.headers.set("content-security-policy", `frame-ancestors ${ancestors.length > 0 ? ancestors.join(" ") : "'none'"}`);
-  if (ancestors.length === 0) response.headers.set("x-frame-options", "DENY");
+  const forwarded = new Headers(request.headers);
+  forwarded.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set("content-security-policy", csp);
+  if (policy.frameAncestors.length === 0) response.headers.set("x-frame-options", "DENY");
+  response.headers.set("x-content-type-options", "nosniff");
   response.headers.set("referrer-policy", "no-referrer");
   response.headers.set("cache-control", "no-store");
   return response;
@@ -30,18 +36,18 @@ function dashboardGate(request: NextRequest): NextResponse {
   return NextResponse.redirect(signIn);
 }
 
-/** Nobody may frame a page whose intent is unknown, malformed or redirect-mode. */
-async function allowedAncestors(segment: string): Promise<string[]> {
+/** An unknown, malformed or redirect-mode intent: framed by nobody, its forms going nowhere but Kassa. */
+async function policyFor(segment: string) {
   let intentId: string;
   try {
     intentId = decodeURIComponent(segment);
   } catch {
-    return [];
+    return { frameAncestors: [], formTargets: [] };
   }
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(intentId)) return [];
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(intentId)) return { frameAncestors: [], formTargets: [] };
   const { getDb } = await import("@/db/client");
-  const { frameAncestors } = await import("@/lib/checkout/framing");
-  return frameAncestors(await getDb(), intentId);
+  const { checkoutPolicy } = await import("@/lib/checkout/checkout-policy");
+  return checkoutPolicy(await getDb(), intentId);
 }
 
-export const config = { matcher: ["/pay/:id", "/dashboard/:path*"] };
+export const config = { matcher: ["/pay/:path*", "/dashboard/:path*"] };

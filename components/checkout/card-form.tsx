@@ -119,7 +119,8 @@ export function CardForm(props: CardFormProps) {
     const response = await fetch(event.currentTarget.action, {
       method: "POST",
       headers: { accept: "application/json" },
-      body: new FormData(event.currentTarget),
+      // URL-encoded, as the form itself would post it (the route takes no multipart).
+      body: new URLSearchParams(new FormData(event.currentTarget) as unknown as Record<string, string>),
     });
     if (response.ok) {
       setPhase("canceled");

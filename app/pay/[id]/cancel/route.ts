@@ -7,7 +7,7 @@ import { nativeDialect } from "@/lib/dialects/native/dialect";
 import { isAppError } from "@/lib/errors/app-error";
 import { jsonResponse } from "@/lib/http/api-result";
 import { toAppError } from "@/lib/http/api-route";
-import { checkoutFormRoute } from "@/lib/http/checkout-form-route";
+import { checkoutFormRoute, readForm } from "@/lib/http/checkout-form-route";
 
 const cancelByForm = checkoutFormRoute(async ({ db, intentId, field }) => {
   const page = checkoutPagePath(intentId, field("client_secret"));
@@ -29,7 +29,9 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   const requestId = `req_${randomBase62(16)}`;
   try {
     const { id } = await context.params;
-    const clientSecret = String((await request.formData()).get("client_secret") ?? "");
+    const form = await readForm(request);
+    if (form instanceof Response) return form;
+    const clientSecret = form.get("client_secret") ?? "";
     const intent = await cancelCheckout(await getDb(), id, clientSecret);
     return Response.json({ intent_id: intent.id, status: intent.status });
   } catch (error) {
