@@ -1,7 +1,7 @@
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
 import { paymentIntents, type IntentStatus, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { notFound } from "@/lib/errors/app-error";
+import { afterCursor } from "@/lib/pagination/after-cursor";
 import { expireDueIntents } from "./expire-intent";
 
 export type ListIntentsQuery = { limit: number; startingAfter?: string; status?: IntentStatus };
@@ -13,19 +13,7 @@ export async function listIntents(db: Db, merchantId: string, query: ListIntents
   await expireDueIntents(db, merchantId);
   const conditions: (SQL | undefined)[] = [eq(paymentIntents.merchantId, merchantId)];
   if (query.status) conditions.push(eq(paymentIntents.status, query.status));
-  if (query.startingAfter) {
-    const [cursor] = await db
-      .select({ createdAt: paymentIntents.createdAt, id: paymentIntents.id })
-      .from(paymentIntents)
-      .where(and(eq(paymentIntents.id, query.startingAfter), eq(paymentIntents.merchantId, merchantId)));
-    if (!cursor) throw notFound("payment_intent", query.startingAfter, "starting_after");
-    conditions.push(
-      or(
-        lt(paymentIntents.createdAt, cursor.createdAt),
-        and(eq(paymentIntents.createdAt, cursor.createdAt), lt(paymentIntents.id, cursor.id)),
-      ),
-    );
-  }
+  if (query.startingAfter) conditions.push(await afterCursor(db, paymentIntents, merchantId, query.startingAfter, "payment_intent"));
   const rows = await db
     .select()
     .from(paymentIntents)

@@ -1,7 +1,7 @@
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
 import { subscriptions, type Subscription, type SubscriptionStatus } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { notFound } from "@/lib/errors/app-error";
+import { afterCursor } from "@/lib/pagination/after-cursor";
 
 export type SubscriptionPage = { subscriptions: Subscription[]; hasMore: boolean };
 
@@ -13,16 +13,7 @@ export async function listSubscriptions(
 ): Promise<SubscriptionPage> {
   const conditions: (SQL | undefined)[] = [eq(subscriptions.merchantId, merchantId)];
   if (query.status) conditions.push(eq(subscriptions.status, query.status));
-  if (query.startingAfter) {
-    const [cursor] = await db
-      .select({ createdAt: subscriptions.createdAt, id: subscriptions.id })
-      .from(subscriptions)
-      .where(and(eq(subscriptions.id, query.startingAfter), eq(subscriptions.merchantId, merchantId)));
-    if (!cursor) throw notFound("subscription", query.startingAfter, "starting_after");
-    conditions.push(
-      or(lt(subscriptions.createdAt, cursor.createdAt), and(eq(subscriptions.createdAt, cursor.createdAt), lt(subscriptions.id, cursor.id))),
-    );
-  }
+  if (query.startingAfter) conditions.push(await afterCursor(db, subscriptions, merchantId, query.startingAfter, "subscription"));
   const rows = await db
     .select()
     .from(subscriptions)
