@@ -82,12 +82,16 @@ test("answers 403 for a wrong client_secret and 404 for an unknown intent", asyn
 
 test("sends the buyer to cancel_url once the intent expires", async ({ page, request, merchantSite }) => {
   const merchant = await signUpMerchant(request);
+  // The page's clock stands still until the server has expired the intent; then it jumps to zero.
+  await page.clock.install();
+  await page.clock.pauseAt(new Date());
   const intent = await createIntent(request, merchant, merchantSite.origin, { expires_in: 10 });
   await page.goto(intent.checkout_url);
-  await expect(page.getByText(/Expires in 0:0\d/)).toBeVisible();
+  await expect(page.getByText(/Expires in 0:(0\d|10)/)).toBeVisible();
+  await expect.poll(async () => (await readIntent(request, merchant, intent.id)).status, { timeout: 30_000 }).toBe("expired");
   // The countdown reloads the page at zero; the server then redirects to cancel_url.
-  await page.waitForURL(`${merchantSite.origin}/cart`, { timeout: 20_000 });
-  expect((await readIntent(request, merchant, intent.id)).status).toBe("expired");
+  await page.clock.runFor(15_000);
+  await page.waitForURL(`${merchantSite.origin}/cart`);
   const again = await page.goto(intent.checkout_url);
   expect(again?.url()).toBe(`${merchantSite.origin}/cart`);
 });
@@ -101,13 +105,44 @@ test("cancel returns the buyer to cancel_url and cancels the intent", async ({ p
   expect((await readIntent(request, merchant, intent.id)).status).toBe("canceled");
 });
 
-test("refuses to be framed in redirect mode", async ({ page, request, merchantSite }) => {
+test("refuses to be framed in redirect mode, and sends the page under a strict policy", async ({ request, merchantSite }) => {
   const merchant = await signUpMerchant(request);
   const intent = await createIntent(request, merchant, merchantSite.origin);
   const response = await request.get(intent.checkout_url);
-  expect(response.headers()["content-security-policy"]).toBe("frame-ancestors 'none'");
-  expect(response.headers()["x-frame-options"]).toBe("DENY");
-  expect(response.headers()["referrer-policy"]).toBe("no-referrer");
+  const headers = response.headers();
+  const policy = Object.fromEntries(headers["content-security-policy"]!.split("; ").map((directive) => [directive.split(" ")[0], directive]));
+  expect(policy["frame-ancestors"]).toBe("frame-ancestors 'none'");
+  expect(policy["script-src"]).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'$/);
+  expect(policy["form-action"]).toBe(`form-action 'self' ${merchantSite.origin}`);
+  expect([policy["base-uri"], policy["object-src"]]).toEqual(["base-uri 'none'", "object-src 'none'"]);
+  expect(headers["content-security-policy"]).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+  // Each answer its own nonce, and every script on the page carries it.
+  const nonce = /'nonce-([^']+)'/.exec(policy["script-src"]!)![1]!;
+  const again = await request.get(intent.checkout_url);
+  expect(again.headers()["content-security-policy"]).not.toContain(nonce);
+  const scripts = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["cache-control"]).toMatch(/no-store/);
+});
+
+test("never lets a URL that carries the client secret be cached or referred, redirects included", async ({ request, merchantSite }) => {
+  const merchant = await signUpMerchant(request);
+  const intent = await createIntent(request, merchant, merchantSite.origin);
+  const url = new URL(intent.checkout_url);
+  const slashed = await request.get(`${url.pathname}/${url.search}`, { maxRedirects: 0 });
+  expect(slashed.status()).toBe(308);
+  expect(slashed.headers()["location"]).toContain("client_secret=");
+  expect(slashed.headers()["cache-control"]).toMatch(/no-store/);
+  expect(slashed.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(slashed.headers()["x-content-type-options"]).toBe("nosniff");
+  const form = await request.post(`${url.pathname}/submit`, { form: { client_secret: intent.client_secret, number: "1", expiry: "1/1", cvc: "1" }, maxRedirects: 0 });
+  expect(form.status()).toBe(303);
+  expect(form.headers()["cache-control"]).toMatch(/no-store/);
+  expect(form.headers()["referrer-policy"]).toBe("no-referrer");
 });
 
 test("charges once when Pay is double-clicked", async ({ page, request, merchantSite }) => {

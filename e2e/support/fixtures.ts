@@ -1,8 +1,13 @@
-import { test as base } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
 import { startMerchantSite, type MerchantSite } from "./parent-site";
 
-/** Every test gets the merchant's website on a second origin, started once per worker. */
-export const test = base.extend<{}, { merchantSite: MerchantSite }>({
+/**
+ * Every test gets the merchant's website on a second origin, started once per worker, and a watch
+ * on Content-Security-Policy violations in every page and frame: Chromium reports each one on the
+ * console, and a test fails on any it did not expect (PCI DSS 6.4.3: no script runs that the policy
+ * does not allow, and the policy never stands in a real flow's way).
+ */
+export const test = base.extend<{ cspViolations: string[]; expectedCspViolations: RegExp[] }, { merchantSite: MerchantSite }>({
   merchantSite: [
     async ({}, use) => {
       const site = await startMerchantSite();
@@ -11,6 +16,19 @@ export const test = base.extend<{}, { merchantSite: MerchantSite }>({
     },
     { scope: "worker" },
   ],
+  expectedCspViolations: [[], { option: true }],
+  cspViolations: [
+    async ({ page, expectedCspViolations }, use) => {
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        const text = message.text();
+        if (/Content Security Policy/i.test(text) && !expectedCspViolations.some((expected) => expected.test(text))) violations.push(text);
+      });
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
-export { expect } from "@playwright/test";
+export { expect };

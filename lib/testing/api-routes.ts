@@ -1,0 +1,29 @@
+import fs from "node:fs";
+import path from "node:path";
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+
+export type ApiRouteFile = { file: string; template: string };
+
+/** Every route file that answers API requests (under app/api and app/v1), with its URL template. */
+export function apiRouteFiles(): ApiRouteFile[] {
+  const found: ApiRouteFile[] = [];
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory() && entry.name !== "__tests__") walk(full);
+      else if (entry.name === "route.ts") found.push({ file: full, template: `/${path.relative(path.join(REPO_ROOT, "app"), folder)}` });
+    }
+  };
+  walk(path.join(REPO_ROOT, "app/api"));
+  walk(path.join(REPO_ROOT, "app/v1"));
+  return found.sort((a, b) => a.template.localeCompare(b.template));
+}
+
+/** The methods a route file handles itself, as opposed to the 405s otherMethods gives it. */
+export function handledMethods(file: string): string[] {
+  const source = fs.readFileSync(file, "utf8");
+  return ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((method) =>
+    new RegExp(`export (const|async function) ${method}\\b|as ${method}\\b`, "m").test(source),
+  );
+}
