@@ -1,9 +1,19 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT ?? 3210);
+/**
+ * A port nobody holds right now, chosen once by the runner: its workers load this file again, and
+ * inherit E2E_PORT from it instead of choosing another.
+ */
+function freePort(): string {
+  const script = "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ["-e", script]).toString();
+}
+process.env.E2E_PORT ??= freePort();
+const port = Number(process.env.E2E_PORT);
 const baseURL = `http://localhost:${port}`;
 
 // Debian's Chromium here; elsewhere set PLAYWRIGHT_CHROMIUM_PATH, or leave it unset to use Playwright's own.
@@ -16,7 +26,8 @@ export default defineConfig({
   outputDir: "test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  workers: 2,
+  // Two cores: a second worker competes with the server it is testing.
+  workers: 1,
   retries: 0,
   reporter: [["list"]],
   use: {
@@ -37,7 +48,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start -p ${port}`,
+    // As production runs it (npm start): the server that reads the client's address from the socket.
+    command: "node scripts/start.mjs",
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -52,6 +64,8 @@ export default defineConfig({
       // The tests' webhook receivers listen on loopback.
       KASSA_ALLOW_PRIVATE_WEBHOOKS: "1",
       KASSA_WORKER_POLL_MS: "200",
+      // The cheapest scrypt Kassa allows: the tests sign up and in a lot, from one address.
+      KASSA_PASSWORD_COST: "10",
     },
   },
 });

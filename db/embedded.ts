@@ -12,7 +12,7 @@ export async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir === IN_MEMORY;
   const releaseLock = inMemory ? () => {} : lockDataDir(dataDir);
   try {
-    const client = new PGlite(inMemory ? undefined : path.join(dataDir, "pgdata"));
+    const client = inMemory ? new PGlite({ loadDataDir: templateDump() }) : new PGlite(path.join(dataDir, "pgdata"));
     const db = drizzle({ client, schema });
     await migrate(db, { migrationsFolder: migrationsFolder() });
     return {
@@ -27,6 +27,15 @@ export async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
     releaseLock();
     throw error;
   }
+}
+
+/**
+ * An in-memory database may start as a copy of a migrated one (KASSA_EMBEDDED_TEMPLATE, a tarball
+ * from PGlite's dumpDataDir): the tests do, so no test file pays for the migrations again.
+ */
+function templateDump(): Blob | undefined {
+  const file = process.env.KASSA_EMBEDDED_TEMPLATE;
+  return file ? new Blob([fs.readFileSync(file)]) : undefined;
 }
 
 /**

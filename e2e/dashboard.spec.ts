@@ -1,5 +1,6 @@
+import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { createIntent, readIntent, signUpMerchant } from "./support/api";
+import { createIntent, readIntent, signUpMerchant, type E2EMerchant } from "./support/api";
 import { fillCard, payButton } from "./support/checkout-page";
 import { signIn } from "./support/dashboard";
 import { startWebhookReceiver } from "../lib/testing/webhook-receiver";
@@ -92,9 +93,7 @@ test("a viewer sees payments but cannot refund them", async ({ page, request, me
   const owner = await signUpMerchant(request);
   const viewer = await signUpMerchant(request);
   const intent = await createIntent(request, owner, merchantSite.origin);
-  await request.post(`/api/v1/payment-intents/${intent.id}/confirm`, {
-    data: { client_secret: intent.client_secret, card: { number: "4242424242424242", exp_month: 12, exp_year: 2040, cvc: "123" } },
-  });
+  await payByApi(request, intent);
 
   await signIn(page, owner.email, owner.password, "/dashboard/settings/team");
   await page.getByLabel("Email").fill(viewer.email);
@@ -115,6 +114,70 @@ test("a viewer sees payments but cannot refund them", async ({ page, request, me
   await expect(page.getByRole("heading", { name: "$42.00" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Refund" })).toHaveCount(0);
   await expect(page.getByText("Your role can view payments but not change them.")).toBeVisible();
+});
+
+async function payByApi(request: APIRequestContext, intent: { id: string; client_secret: string }) {
+  const paid = await request.post(`/api/v1/payment-intents/${intent.id}/confirm`, {
+    data: { client_secret: intent.client_secret, card: { number: "4242424242424242", exp_month: 12, exp_year: 2040, cvc: "123" } },
+  });
+  expect(paid.status(), await paid.text()).toBe(200);
+  expect((await paid.json()).status).toBe("succeeded");
+}
+
+/** An owner invites `email` with `role`; the invited user accepts, signed in. Leaves the page signed in as the invited user. */
+async function joinAs(page: Page, owner: E2EMerchant, invited: E2EMerchant, role: string) {
+  await signIn(page, owner.email, owner.password, "/dashboard/settings/team");
+  await page.getByLabel("Email").fill(invited.email);
+  await page.getByLabel("Role", { exact: true }).selectOption(role);
+  await page.getByRole("button", { name: "Invite" }).click();
+  const link = (await page.locator("code").filter({ hasText: "/invite/" }).first().textContent())!.trim();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/signin/);
+  await signIn(page, invited.email, invited.password);
+  await page.goto(new URL(link).pathname);
+  await page.getByRole("button", { name: /^Join / }).click();
+  await page.waitForURL(/\/dashboard$/);
+}
+
+test("the dashboard's server actions check role and merchant on the server, whatever the form sends", async ({ page, request, merchantSite }) => {
+  const user = await signUpMerchant(request);
+  const other = await signUpMerchant(request);
+  const stranger = await signUpMerchant(request);
+  const own = await createIntent(request, user, merchantSite.origin);
+  const theirs = await createIntent(request, other, merchantSite.origin);
+  const strangers = await createIntent(request, stranger, merchantSite.origin);
+  for (const intent of [own, theirs, strangers]) await payByApi(request, intent);
+  // The user owns their merchant and only views the other one.
+  await joinAs(page, other, user, "viewer");
+  await page.getByLabel("Merchant").selectOption({ label: "E2E Shop (owner)" });
+  // The header is drawn on the server for the merchant chosen: once it says owner, the switch is done.
+  await expect(page.getByText(`${user.email} · owner`)).toBeVisible();
+
+  await page.goto(`/dashboard/payments/${own.id}`);
+  const forged = async (merchantId: string, intentId: string, refusal: string) => {
+    await page.getByRole("button", { name: "Refund" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.locator("input[name=merchant_id]").evaluate((input: HTMLInputElement, value) => void (input.value = value), merchantId);
+    await dialog.locator("input[name=intent_id]").evaluate((input: HTMLInputElement, value) => void (input.value = value), intentId);
+    await dialog.getByRole("button", { name: "Refund" }).click();
+    await expect(dialog.getByRole("alert")).toContainText(refusal);
+    await dialog.getByRole("button", { name: "Keep it" }).click();
+  };
+  // A viewer's refund, sent from a form of a merchant where the user may refund.
+  await forged(other.merchantId, theirs.id, "Your role (viewer) does not allow this action.");
+  // Another merchant's payment, under the user's own merchant.
+  await forged(user.merchantId, theirs.id, `No such payment_intent: '${theirs.id}'`);
+  // A merchant the user does not belong to at all.
+  await forged(stranger.merchantId, strangers.id, "You are not a member of this merchant");
+  for (const [merchant, intent] of [[other, theirs], [stranger, strangers]] as const) {
+    expect((await readIntent(request, merchant, intent.id)).amount_refunded).toBe(0);
+  }
+
+  // The same form, untouched, does refund the user's own payment.
+  await page.reload();
+  await page.getByRole("button", { name: "Refund" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Refund" }).click();
+  await expect.poll(async () => (await readIntent(request, user, own.id)).amount_refunded).toBe(4200);
 });
 
 test("a form sent from a tab opened before switching merchants changes the merchant it was shown for", async ({ page, request }) => {

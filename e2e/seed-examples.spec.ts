@@ -47,7 +47,7 @@ test("seed 004's cURL, Node.js and Python examples each create a mutopay payment
     await run("node", [prepared("mutopay-create-payment.mjs", "https://mutopay.com", baseURL!, "\nconsole.log(JSON.stringify(payment));\n")], { env })
   ).stdout;
   const python = (
-    await run("python3", [prepared("mutopay_create_payment.py", "https://mutopay.com", baseURL!, "\nprint(__import__('json').dumps(payment))\n")], { env })
+    await run(process.env.SEED_EXAMPLES_PYTHON || "python3", [prepared("mutopay_create_payment.py", "https://mutopay.com", baseURL!, "\nprint(__import__('json').dumps(payment))\n")], { env })
   ).stdout;
   for (const output of [curl, node, python]) {
     const payment = JSON.parse(output);

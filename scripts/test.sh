@@ -14,8 +14,8 @@ step "unit and integration tests on the embedded database (PGlite)"
 env -u DATABASE_URL npx vitest run
 
 if [[ -n "${DATABASE_URL:-}" ]]; then
-  step "unit and integration tests on PostgreSQL (${DATABASE_URL%%\?*})"
-  npx vitest run
+  step "transactions and concurrency again on PostgreSQL (${DATABASE_URL%%\?*}), a database per test file"
+  npx vitest run --config vitest.postgres.config.mts
 fi
 
 step "production build"

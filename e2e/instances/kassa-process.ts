@@ -1,13 +1,32 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import net from "node:net";
 import path from "node:path";
 
 export type KassaProcess = { url: string; logs: string[]; kill: (signal?: NodeJS.Signals) => Promise<void> };
 
-const NEXT_BIN = path.resolve(__dirname, "../../node_modules/next/dist/bin/next");
+const START = path.resolve(__dirname, "../../scripts/start.mjs");
 
-/** A real `next start` of the built app, as production runs it, with its own environment. */
-export async function startKassa(port: number, env: Record<string, string>): Promise<KassaProcess> {
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+/** A port nobody holds at this moment. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+/**
+ * A real `npm start` of the built app, as production runs it, with its own environment, on a free
+ * port. It counts as up only when /api/health answers with this child's own instance id, so a
+ * server left over on the same port can never pass for it.
+ */
+export async function startKassa(env: Record<string, string>): Promise<KassaProcess> {
+  const port = await freePort();
+  const instance = randomUUID();
+  const child: ChildProcess = spawn(process.execPath, [START], {
     cwd: path.resolve(__dirname, "../.."),
     env: {
       ...process.env,
@@ -18,6 +37,8 @@ export async function startKassa(port: number, env: Record<string, string>): Pro
       KASSA_DEMO: "off",
       KASSA_ALLOW_PRIVATE_WEBHOOKS: "1",
       KASSA_WORKER_POLL_MS: "100",
+      KASSA_PASSWORD_COST: "10",
+      KASSA_INSTANCE_ID: instance,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -30,7 +51,10 @@ export async function startKassa(port: number, env: Record<string, string>): Pro
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Kassa on ${port} exited early:\n${logs.join("")}`);
-    const healthy = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${url}/api/health`).then(
+      async (response) => response.ok && ((await response.json()) as { instance?: string }).instance === instance,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) throw new Error(`Kassa on ${port} did not become healthy:\n${logs.join("")}`);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -23,7 +23,7 @@ it("loses no webhook when the app is killed with SIGKILL mid-delivery and restar
   // The receiver holds every request open, so deliveries are in flight when the app dies.
   receiver.answerWith(() => "hang");
   try {
-    const first = await startKassa(3311, env);
+    const first = await startKassa(env);
     running.push(first);
     const merchant = await newMerchant(first.url);
     const endpoint = await api(first.url, merchant.secretKey, "/api/v1/webhook-endpoints", { url: receiver.url });
@@ -43,7 +43,7 @@ it("loses no webhook when the app is killed with SIGKILL mid-delivery and restar
     await first.kill("SIGKILL");
 
     receiver.answerWith(() => 200);
-    const second = await startKassa(3311, env);
+    const second = await startKassa(env);
     running.push(second);
     const delivered = () => new Set(receiver.received.filter((hook) => hook.verifiedWith.length === 1).map((hook) => hook.payload.data.object.id));
     await waitFor(() => delivered().size === 5, 30_000, "every event after the restart");

@@ -1,12 +1,28 @@
+import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withDatabase } from "@/lib/testing/global-setup";
 import { startWebhookReceiver } from "@/lib/testing/webhook-receiver";
 import { api, newMerchant, startKassa, waitFor, type KassaProcess } from "./kassa-process";
 
-const databaseUrl = process.env.DATABASE_URL;
+const serverUrl = process.env.DATABASE_URL;
 const running: KassaProcess[] = [];
+// A database of its own, empty: the two instances migrate it as they start, together.
+const ownDatabase = `kassa_instances_${randomBytes(4).toString("hex")}`;
+const databaseUrl = serverUrl ? withDatabase(serverUrl, ownDatabase) : undefined;
+
+beforeAll(async () => {
+  if (!serverUrl) return;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${ownDatabase}"`);
+  await admin.end();
+});
 afterAll(async () => {
   for (const kassa of running) await kassa.kill("SIGKILL");
+  if (!serverUrl) return;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${ownDatabase}" with (force)`);
+  await admin.end();
 });
 
 describe.skipIf(!databaseUrl)("two app instances on one PostgreSQL", () => {
@@ -14,7 +30,7 @@ describe.skipIf(!databaseUrl)("two app instances on one PostgreSQL", () => {
     const receiver = await startWebhookReceiver();
     receiver.answerWith(() => 200);
     const env = { DATABASE_URL: databaseUrl!, KASSA_WEBHOOK_RETRY_BASE_MS: "200" };
-    const [a, b] = await Promise.all([startKassa(3321, env), startKassa(3322, env)]);
+    const [a, b] = await Promise.all([startKassa(env), startKassa(env)]);
     running.push(a, b);
     const sql = postgres(databaseUrl!, { max: 1, onnotice: () => {} });
     try {
@@ -64,8 +80,16 @@ describe.skipIf(!databaseUrl)("two app instances on one PostgreSQL", () => {
       await sql`update subscriptions set next_charge_at = now() - interval '1 second' where intent_id = any(${subscriptionIntents})`;
 
       const expected = 20 + 4 * 3; // canceled; payment.succeeded, subscription.created, subscription.renewed
-      await waitFor(() => receiver.received.length >= expected, 45_000, `${expected} webhooks`);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // Done when the outbox says so: every delivery settled, and one attempt recorded for each.
+      const settled = async () => {
+        const [row] = await sql`
+          select count(*) filter (where d.status = 'succeeded')::int as succeeded,
+                 count(*) filter (where d.status in ('pending', 'delivering'))::int as open,
+                 (select count(*)::int from webhook_attempts a join webhook_deliveries x on x.id = a.delivery_id where x.endpoint_id = ${endpoint.id}) as attempts
+          from webhook_deliveries d where d.endpoint_id = ${endpoint.id}`;
+        return row!.succeeded === expected && row!.open === 0 && row!.attempts === expected;
+      };
+      await waitFor(settled, 45_000, `${expected} webhooks delivered once each`);
       const ids = receiver.received.map((hook) => hook.id);
       expect(ids).toHaveLength(expected);
       expect(new Set(ids).size).toBe(expected);

@@ -129,25 +129,31 @@ describe("captures, voids and refunds, after review", () => {
     const merchant = await createTestMerchant();
     const { body: intent } = await callRoute(nativeIntents.POST, { path: "/api/v1/payment-intents", body: { ...validIntent, capture_method: "manual" }, headers: merchant.auth });
     await payIntent(intent.id);
+    // The acquirer holds the first operation until the other request has been answered, so the two
+    // truly overlap; whichever reserved the authorization first is the only one that reaches it.
     const sent: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
     setProcessor(
       new (class extends SimulatedProcessor {
         override async capture(): Promise<OperationResult> {
           sent.push("capture");
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          await held;
           return super.capture();
         }
         override async void(): Promise<OperationResult> {
           sent.push("void");
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          await held;
           return super.void();
         }
       })(),
     );
-    const [captured, voided] = await Promise.all([
-      post(capture.POST, merchant, `/api/v1/payment-intents/${intent.id}/capture`, intent.id),
-      post(voidRoute.POST, merchant, `/api/v1/payment-intents/${intent.id}/void`, intent.id),
-    ]);
+    const capturing = post(capture.POST, merchant, `/api/v1/payment-intents/${intent.id}/capture`, intent.id);
+    const voiding = post(voidRoute.POST, merchant, `/api/v1/payment-intents/${intent.id}/void`, intent.id);
+    const refused = await Promise.race([capturing, voiding]);
+    expect(refused.status).toBe(409);
+    release();
+    const [captured, voided] = await Promise.all([capturing, voiding]);
     expect(sent).toHaveLength(1);
     expect([captured.status, voided.status].sort()).toEqual([200, 409]);
   });
@@ -206,9 +212,14 @@ describe("webhooks, after review", () => {
   });
   afterAll(() => receiver.close());
 
+  /** Sends until nothing is left to send, moving each retry's due time to now instead of waiting for it. */
   async function drain() {
     const db = await getDb();
-    for (let i = 0; i < 20; i++) if ((await deliverDueWebhooks(db)) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let round = 0; round < 50; round++) {
+      await db.update(webhookDeliveries).set({ nextAttemptAt: sql`now()` }).where(eq(webhookDeliveries.status, "pending"));
+      if ((await deliverDueWebhooks(db)) === 0) return;
+    }
+    throw new Error("deliveries still due after 50 rounds");
   }
 
   it("count a delivery Kassa itself could not send as a failed attempt, and give up in time", async () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestMerchant, payIntent } from "@/lib/testing/fixtures";
 import * as merchantRoute from "../../v1/merchants/[id]/route";
@@ -55,9 +55,13 @@ describe("POST /api/payments (mutopay)", () => {
 
   it("honours expires_at up to 7 days and refuses more", async () => {
     const { secretKey } = await createTestMerchant();
+    // The app's clock stands still, so the lifetime it computes is exact; the database counts from its own now().
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(Math.floor(Date.now() / 1000) * 1000));
     const inTwoDays = new Date(Date.now() + 2 * 86400_000).toISOString();
     const ok = await create(secretKey, { ...seedBody, expires_at: inTwoDays });
-    expect(Date.parse(ok.body.expires_at)).toBeGreaterThan(Date.now() + 2 * 86400_000 - 5_000);
+    vi.useRealTimers();
+    expect(Date.parse(ok.body.expires_at) - Date.parse(ok.body.created_at)).toBe(2 * 86400_000);
     const tooFar = await create(secretKey, { ...seedBody, expires_at: new Date(Date.now() + 8 * 86400_000).toISOString() });
     expect(tooFar.status).toBe(400);
     expect(tooFar.body).toEqual({ error: "invalid_request", message: "expires_at must be at most 7 days away." });
