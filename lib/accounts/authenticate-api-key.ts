@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors/app-error";
 import { hashSecretKey } from "./api-keys";
+import { cachedPrincipal, rememberPrincipal } from "./principal-cache";
 
 export type ApiKeyCredentials = { secret: string; clientId?: string };
 export type MerchantPrincipal = { merchant: Merchant; apiKey: ApiKey };
@@ -13,32 +14,41 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
  * Resolves a secret key (and, for mintro, its client id) to its merchant. Unknown, revoked and
- * malformed keys all get the same 401; a suspended merchant gets 403.
+ * malformed keys all get the same 401; a suspended merchant gets 403. What the database said is
+ * trusted for up to a second (principal-cache.ts), so a busy key costs no query per request.
  */
 export async function authenticateApiKey(
   db: Db,
   credentials: ApiKeyCredentials,
   options: { allowSuspended?: boolean } = {},
 ): Promise<MerchantPrincipal> {
-  const unauthenticated = new AppError("unauthenticated", "Invalid API key provided.");
-  if (!credentials.secret) throw unauthenticated;
+  // Built only when needed: an Error captures a stack, which the success path should not pay for.
+  const unauthenticated = () => new AppError("unauthenticated", "Invalid API key provided.");
+  if (!credentials.secret) throw unauthenticated();
   const hash = hashSecretKey(credentials.secret);
-  const [row] = await db
-    .select({ apiKey: apiKeys, merchant: merchants })
-    .from(apiKeys)
-    .innerJoin(merchants, eq(merchants.id, apiKeys.merchantId))
-    .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)));
-  if (!row || !constantTimeEqual(row.apiKey.secretHash, hash)) throw unauthenticated;
+  const row = cachedPrincipal(hash) ?? (await lookUp(db, hash));
+  if (!row || !constantTimeEqual(row.apiKey.secretHash, hash)) throw unauthenticated();
   if (credentials.clientId !== undefined && !constantTimeEqual(row.apiKey.clientId, credentials.clientId)) {
-    throw unauthenticated;
+    throw unauthenticated();
   }
   if (row.merchant.status === "suspended" && !options.allowSuspended) {
     throw new AppError("merchant_suspended", "This merchant account is suspended.");
   }
   if (!row.apiKey.lastUsedAt || Date.now() - row.apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await touchLastUsed(db, row.apiKey.id);
+    row.apiKey.lastUsedAt = new Date();
   }
   return row;
+}
+
+async function lookUp(db: Db, hash: string): Promise<MerchantPrincipal | null> {
+  const [row] = await db
+    .select({ apiKey: apiKeys, merchant: merchants })
+    .from(apiKeys)
+    .innerJoin(merchants, eq(merchants.id, apiKeys.merchantId))
+    .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)));
+  if (row) rememberPrincipal(hash, row);
+  return row ?? null;
 }
 
 /** At most one write a minute per key, so a busy key does not turn every read into a write. */

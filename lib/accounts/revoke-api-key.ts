@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { apiKeys, type ApiKey } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { notFound } from "@/lib/errors/app-error";
+import { forgetMerchantPrincipals } from "./principal-cache";
 
 /** Revokes a key of this merchant; revoking twice keeps the first revocation time. */
 export async function revokeApiKey(db: Db, merchantId: string, keyId: string): Promise<ApiKey> {
@@ -11,5 +12,6 @@ export async function revokeApiKey(db: Db, merchantId: string, keyId: string): P
     .where(and(eq(apiKeys.id, keyId), eq(apiKeys.merchantId, merchantId)))
     .returning();
   if (!key) throw notFound("API key", keyId, "key_id");
+  forgetMerchantPrincipals(merchantId);
   return key;
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { merchants, type Merchant } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { forgetMerchantPrincipals } from "./principal-cache";
 
 export type MerchantSettings = {
   name?: string;
@@ -19,5 +20,6 @@ export async function updateMerchant(db: Db, merchantId: string, settings: Merch
     .set({ ...settings, updatedAt: sql`now()` })
     .where(eq(merchants.id, merchantId))
     .returning();
+  forgetMerchantPrincipals(merchantId);
   return merchant!;
 }

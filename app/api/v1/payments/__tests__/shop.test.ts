@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { apiKeys, merchants } from "@/db/schema";
 import { callRoute } from "@/lib/testing/call-route";
+import { revokeApiKey } from "@/lib/accounts/revoke-api-key";
+import { updateMerchant } from "@/lib/accounts/update-merchant";
 import { createTestMerchant, payIntent } from "@/lib/testing/fixtures";
 import * as payments from "../route";
 import * as payment from "../[id]/route";
@@ -81,11 +81,11 @@ describe("POST /api/v1/payments (shop)", () => {
     await unauthorized({ authorization: secretKey });
     await unauthorized({ authorization: "Bearer sk_test_doesnotexist" });
     const db = await getDb();
-    await db.update(merchants).set({ status: "suspended" }).where(eq(merchants.id, merchant.id));
+    await updateMerchant(db, merchant.id, { status: "suspended" });
     await unauthorized(auth);
-    await db.update(merchants).set({ status: "active" }).where(eq(merchants.id, merchant.id));
+    await updateMerchant(db, merchant.id, { status: "active" });
     expect((await create(auth, body)).status).toBe(200);
-    await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, apiKey.id));
+    await revokeApiKey(db, merchant.id, apiKey.id);
     await unauthorized(auth);
   });
 
