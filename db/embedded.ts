@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { IN_MEMORY, migrationsFolder } from "./config";
+import { queryLogger } from "./query-log";
 import * as schema from "./schema";
 import type { DatabaseHandle, Db } from "./types";
 
@@ -13,7 +14,7 @@ export async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
   const releaseLock = inMemory ? () => {} : lockDataDir(dataDir);
   try {
     const client = inMemory ? new PGlite({ loadDataDir: templateDump() }) : new PGlite(path.join(dataDir, "pgdata"));
-    const db = drizzle({ client, schema });
+    const db = drizzle({ client, schema, logger: queryLogger() });
     await migrate(db, { migrationsFolder: migrationsFolder() });
     return {
       db: db as unknown as Db,

@@ -2,6 +2,8 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { migrationsFolder } from "./config";
+import { preparingStatements } from "./prepared-statements";
+import { queryLogger } from "./query-log";
 import * as schema from "./schema";
 import type { DatabaseHandle, Db } from "./types";
 
@@ -10,8 +12,14 @@ const MIGRATION_LOCK_ID = 7_261_534_001;
 
 export async function openPostgres(url: string): Promise<DatabaseHandle> {
   await migrateUnderLock(url);
-  const client = postgres(url, { max: Number(process.env.KASSA_DB_POOL_SIZE ?? 10), onnotice: () => {} });
-  const db = drizzle({ client, schema });
+  const client = postgres(url, {
+    max: Number(process.env.KASSA_DB_POOL_SIZE ?? 10),
+    onnotice: () => {},
+    // No statement waits on a lock for longer: a duplicate idempotent request waiting for the first
+    // gets its 409 after this (run-idempotent.ts), and nothing stuck holds a request forever.
+    connection: { lock_timeout: 30_000 },
+  });
+  const db = drizzle({ client: preparingStatements(client), schema, logger: queryLogger() });
   return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 

@@ -49,9 +49,20 @@ function loadOrCreateSecret(): string {
   }
 }
 
-/** Derives independent keys for independent uses, so no two features share key material. */
-export function derivedKey(
-  purpose: "api-token" | "card-fingerprint" | "connect-credentials" | "demo-api-key" | "idempotency" | "webhook-secret",
-): Buffer {
-  return Buffer.from(hkdfSync("sha256", authSecret(), "kassa", purpose, 32));
+type KeyPurpose = "api-token" | "card-fingerprint" | "connect-credentials" | "demo-api-key" | "idempotency" | "webhook-secret";
+const derived = new Map<string, Buffer>();
+
+/**
+ * Derives independent keys for independent uses, so no two features share key material. Each is
+ * derived once per secret: HKDF on every payment showed in the profile.
+ */
+export function derivedKey(purpose: KeyPurpose): Buffer {
+  const secret = authSecret();
+  const cacheKey = `${purpose}\u0000${secret}`;
+  let key = derived.get(cacheKey);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", secret, "kassa", purpose, 32));
+    derived.set(cacheKey, key);
+  }
+  return key;
 }

@@ -1,11 +1,20 @@
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-/** Uniformly random base62 text: ids and secrets that are safe in URLs. */
+/**
+ * Uniformly random base62 text: ids and secrets that are safe in URLs. One call for the random bytes
+ * rather than one per character; bytes of 248 and above are skipped, so each of the 62 characters is
+ * exactly as likely (248 is 4 × 62).
+ */
 export function randomBase62(length: number): string {
   let out = "";
-  for (let i = 0; i < length; i++) out += BASE62[randomInt(62)];
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < 248) out += BASE62[byte % 62];
+      if (out.length === length) break;
+    }
+  }
   return out;
 }
 

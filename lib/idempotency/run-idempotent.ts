@@ -43,8 +43,9 @@ export async function runIdempotent(
 
 async function runAtomic(db: Db, request: IdempotentRequest, work: (tx: Db) => Promise<ApiResult>): Promise<IdempotentOutcome> {
   try {
+    // A duplicate waits on the unique index for the first to commit; the connection's lock_timeout
+    // (db/postgres.ts) bounds that wait.
     return await db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`set local lock_timeout = '${WAIT_FOR_FIRST_MS / 1000}s'`));
       const claimed = await claim(tx, request);
       if (!claimed) return replay(await existing(tx, request));
       const result = await work(tx);
@@ -90,21 +91,20 @@ async function runExternal(db: Db, request: IdempotentRequest, work: (db: Db) =>
   return { result, replayed: false };
 }
 
-/** Inserts the key as in progress; null when it already exists. */
+/** Inserts the key as in progress, or takes over an expired one of the same name; null when a live one exists. */
 async function claim(db: Db, request: IdempotentRequest): Promise<string | null> {
-  const sameKey = and(eq(idempotencyKeys.scope, request.scope), eq(idempotencyKeys.key, request.key));
-  await db.delete(idempotencyKeys).where(and(sameKey, lte(idempotencyKeys.expiresAt, sql`now()`)));
+  const fresh = {
+    requestHash: request.requestHash,
+    responseStatus: IN_PROGRESS,
+    responseBody: "",
+    lockedAt: sql`now()`,
+    createdAt: sql`now()`,
+    expiresAt: sql`now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`,
+  };
   const [row] = await db
     .insert(idempotencyKeys)
-    .values({
-      scope: request.scope,
-      key: request.key,
-      requestHash: request.requestHash,
-      responseStatus: IN_PROGRESS,
-      responseBody: "",
-      expiresAt: sql`now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`,
-    })
-    .onConflictDoNothing()
+    .values({ scope: request.scope, key: request.key, ...fresh })
+    .onConflictDoUpdate({ target: [idempotencyKeys.scope, idempotencyKeys.key], set: fresh, setWhere: lte(idempotencyKeys.expiresAt, sql`now()`) })
     .returning({ id: idempotencyKeys.id });
   return row?.id ?? null;
 }
