@@ -1,6 +1,8 @@
-import { eq } from "drizzle-orm";
-import { paymentIntents, type PaymentIntent } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { merchants, paymentIntents, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { fromRow } from "@/db/from-row";
+import { queryRows } from "@/db/rows";
 import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { expireIfDue } from "@/lib/intents/expire-intent";
@@ -11,13 +13,33 @@ import { expireIfDue } from "@/lib/intents/expire-intent";
  */
 export async function authenticateCheckout(db: Db, intentId: string, clientSecret: string | null | undefined): Promise<PaymentIntent> {
   const [intent] = await db.select().from(paymentIntents).where(eq(paymentIntents.id, intentId));
+  return expireIfDue(db, checkSecret(intent, intentId, clientSecret));
+}
+
+/**
+ * For a payment: the intent, its client secret checked, and whether its merchant may take money,
+ * in one query; refused unless it can be paid right now.
+ */
+export async function authenticatePayment(db: Db, intentId: string, clientSecret: string | null | undefined): Promise<PaymentIntent> {
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select intent.*, merchant.status as merchant_status from ${paymentIntents} intent
+        join ${merchants} merchant on merchant.id = intent.merchant_id where intent.id = ${intentId}`,
+  );
+  const intent = await expireIfDue(db, checkSecret(row && fromRow(paymentIntents, row), intentId, clientSecret));
+  assertPayable(intent);
+  if (row!.merchant_status !== "active") throw new AppError("merchant_suspended", "This merchant cannot accept payments right now.");
+  return intent;
+}
+
+function checkSecret(intent: PaymentIntent | undefined, intentId: string, clientSecret: string | null | undefined): PaymentIntent {
   if (!intent) throw notFound("payment_intent", intentId, "id");
   if (!clientSecret || !constantTimeEqual(intent.clientSecret, clientSecret)) {
     throw new AppError("client_secret_invalid", "The client_secret does not match this payment intent.", {
       param: "client_secret",
     });
   }
-  return expireIfDue(db, intent);
+  return intent;
 }
 
 /** Why an intent cannot take a payment right now, or nothing when it can. */

@@ -1,28 +1,33 @@
 import { eq, sql } from "drizzle-orm";
-import { paymentAttempts, paymentIntents, type CardToken, type PaymentAttempt, type PaymentIntent } from "@/db/schema";
+import { cardTokens, paymentAttempts, paymentIntents, type CardToken, type PaymentAttempt, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { fromRow } from "@/db/from-row";
+import { queryRows } from "@/db/rows";
 import { AppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids";
 import { expireIfDue } from "@/lib/intents/expire-intent";
-import { transitionIntent } from "@/lib/intents/transition";
+import { transitionStatement } from "@/lib/intents/transition";
 import { assertPayable } from "./authenticate-checkout";
 import type { ValidCard } from "./card";
+import { cardFingerprint } from "./fingerprint";
 import { MAX_ATTEMPTS } from "./limits";
-import { tokenizeCard } from "./tokenize-card";
 
 export type Claim = { intent: PaymentIntent; attempt: PaymentAttempt; token: CardToken };
 
 /** A card the buyer just typed (tokenized now, with the email they gave, if any), or a saved one being charged again. */
 export type CardSource = { card: ValidCard; customerEmail?: string | null } | { token: CardToken };
 
+/** Runs first in the claiming transaction; throwing stops the claim (a renewal checks its subscription). */
+export type ClaimGuard = (tx: Db) => Promise<void>;
+
 /**
- * Moves the intent to `processing` and opens attempt N in one transaction, so only one racing
- * confirm can win it. A loser that finds the intent payable again (the winner was declined
- * meanwhile) tries once more.
+ * Moves the intent to `processing` and opens attempt N (with the card's token) in one statement, so
+ * only one racing confirm can win it and nothing is half-written. A loser that finds the intent
+ * payable again (the winner was declined meanwhile) tries once more.
  */
 export async function claimAttempt(db: Db, intent: PaymentIntent, source: CardSource, guard?: ClaimGuard): Promise<Claim> {
   for (let round = 0; round < 2; round++) {
-    const claim = await tryClaim(db, intent, source, guard);
+    const claim = guard ? await db.transaction(async (tx) => (await guard(tx), tryClaim(tx, intent, source))) : await tryClaim(db, intent, source);
     if (claim) return claim;
     const [current] = await db.select().from(paymentIntents).where(eq(paymentIntents.id, intent.id));
     assertPayable(await expireIfDue(db, current!));
@@ -30,39 +35,46 @@ export async function claimAttempt(db: Db, intent: PaymentIntent, source: CardSo
   throw new AppError("payment_processing", "Another payment attempt for this intent has just finished. Please try again.");
 }
 
-/** Runs first in the claiming transaction; throwing stops the claim (a renewal checks its subscription). */
-export type ClaimGuard = (tx: Db) => Promise<void>;
-
-async function tryClaim(db: Db, intent: PaymentIntent, source: CardSource, guard?: ClaimGuard): Promise<Claim | null> {
-  return db.transaction(async (tx) => {
-    if (guard) await guard(tx);
-    const claimed = await transitionIntent(tx, {
-      intentId: intent.id,
-      from: ["requires_payment_method"],
-      to: "processing",
-      set: {
-        attemptCount: sql`${paymentIntents.attemptCount} + 1`,
-        // An email the merchant already gave stays; the buyer's fills it in only when there was none.
-        ...("customerEmail" in source && source.customerEmail
-          ? { customerEmail: sql`coalesce(${paymentIntents.customerEmail}, ${source.customerEmail})` }
-          : {}),
-      },
-      guard: sql`${paymentIntents.expiresAt} > now() and ${paymentIntents.attemptCount} < ${MAX_ATTEMPTS}`,
-    });
-    if (!claimed) return null;
-    const token = "token" in source ? source.token : await tokenizeCard(tx, intent.merchantId, source.card);
-    const [attempt] = await tx
-      .insert(paymentAttempts)
-      .values({
-        id: newId("pa"),
-        intentId: intent.id,
-        merchantId: intent.merchantId,
-        number: claimed.attemptCount,
-        amount: claimed.amount,
-        currency: claimed.currency,
-        cardTokenId: token.id,
-      })
-      .returning();
-    return { intent: claimed, attempt: attempt!, token };
+async function tryClaim(db: Db, intent: PaymentIntent, source: CardSource): Promise<Claim | null> {
+  const claimed = transitionStatement({
+    intentId: intent.id,
+    from: ["requires_payment_method"],
+    to: "processing",
+    set: {
+      attemptCount: sql`${paymentIntents.attemptCount} + 1`,
+      // An email the merchant already gave stays; the buyer's fills it in only when there was none.
+      ...("customerEmail" in source && source.customerEmail ? { customerEmail: sql`coalesce(${paymentIntents.customerEmail}, ${source.customerEmail})` } : {}),
+    },
+    guard: sql`${paymentIntents.expiresAt} > now() and ${paymentIntents.attemptCount} < ${MAX_ATTEMPTS}`,
   });
+  const tokenId = "token" in source ? source.token.id : newId("tok");
+  const [row] = await queryRows<{ intent: Record<string, unknown> | null; token: Record<string, unknown> | null; attempt: Record<string, unknown> | null }>(
+    db,
+    sql`
+      with claimed as (${claimed}),
+      token as (${"card" in source ? newToken(tokenId, source.card) : sql`select null where false`}),
+      attempt as (
+        insert into ${paymentAttempts} (id, intent_id, merchant_id, number, amount, currency, card_token_id)
+        select ${newId("pa")}, id, merchant_id, attempt_count, amount, currency, ${tokenId} from claimed
+        returning *
+      )
+      select (select to_json(claimed) from claimed) as intent, (select to_json(attempt) from attempt) as attempt,
+             ${"card" in source ? sql`(select to_json(token) from token)` : sql`null`} as token`,
+  );
+  if (!row?.intent || !row.attempt) return null;
+  const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>;
+  return {
+    intent: fromRow(paymentIntents, json(row.intent)),
+    attempt: fromRow(paymentAttempts, json(row.attempt)),
+    token: "token" in source ? source.token : fromRow(cardTokens, json(row.token)),
+  };
+}
+
+/** Keeps what may be kept of a card (brand, last 4, expiry, fingerprint), for the claimed intent's merchant; never the number or CVC. */
+function newToken(id: string, card: ValidCard) {
+  return sql`
+    insert into ${cardTokens} (id, merchant_id, brand, last4, exp_month, exp_year, fingerprint, cardholder_name)
+    select ${id}, merchant_id, ${card.brand}, ${card.last4}, ${card.expMonth}, ${card.expYear}, ${cardFingerprint(card.pan)}, ${card.name}
+    from claimed
+    returning *`;
 }

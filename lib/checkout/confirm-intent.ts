@@ -1,6 +1,5 @@
 import type { Db } from "@/db/client";
-import { assertMerchantActive } from "@/lib/accounts/assert-merchant-active";
-import { assertPayable, authenticateCheckout } from "./authenticate-checkout";
+import { authenticatePayment } from "./authenticate-checkout";
 import { authorizeAttempt } from "./authorize-attempt";
 import { validateCard, type CardInput } from "./card";
 import { claimAttempt } from "./claim-attempt";
@@ -16,9 +15,7 @@ export type ConfirmResult = SettledAttempt;
  * A decline is a result, not an error, because it is recorded and counts.
  */
 export async function confirmIntent(db: Db, input: ConfirmInput, processor = getProcessor()): Promise<ConfirmResult> {
-  const intent = await authenticateCheckout(db, input.intentId, input.clientSecret);
-  assertPayable(intent);
-  await assertMerchantActive(db, intent.merchantId);
+  const intent = await authenticatePayment(db, input.intentId, input.clientSecret);
   const card = validateCard(input.card);
   const claim = await claimAttempt(db, intent, { card, customerEmail: input.customerEmail });
   const result = await authorizeAttempt(processor, claim, card);

@@ -1,9 +1,11 @@
-import { eq, sql } from "drizzle-orm";
-import { paymentAttempts, type PaymentAttempt, type PaymentIntent } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { paymentAttempts, paymentIntents, type PaymentAttempt, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { fromRow } from "@/db/from-row";
+import { queryRows } from "@/db/rows";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
 import { withDetail, type IntentDetails } from "@/lib/intents/intent-details";
-import { transitionIntent } from "@/lib/intents/transition";
+import { transitionStatement, type Transition } from "@/lib/intents/transition";
 import { startSubscription } from "@/lib/subscriptions/start-subscription";
 import type { Claim } from "./claim-attempt";
 import { MAX_ATTEMPTS } from "./limits";
@@ -36,47 +38,70 @@ export async function settleAttempt(db: Db, claim: Claim, result: AuthorizationR
 
 async function approve(tx: Db, claim: Claim, result: Extract<AuthorizationResult, { approved: true }>): Promise<SettledAttempt> {
   const capture = claim.intent.captureMethod === "automatic";
-  const [attempt] = await tx
-    .update(paymentAttempts)
-    .set({ status: capture ? "succeeded" : "authorized", processorReference: result.processorReference, completedAt: sql`now()` })
-    .where(eq(paymentAttempts.id, claim.attempt.id))
-    .returning();
-  const paid = await transitionIntent(tx, {
-    intentId: claim.intent.id,
-    from: ["processing"],
-    to: capture ? "succeeded" : "authorized",
-    set: {
-      cardTokenId: claim.token.id,
-      lastError: null,
-      amountCaptured: capture ? claim.intent.amount : 0,
-      ...(capture ? { succeededAt: sql`now()` } : { authorizedAt: sql`now()` }),
+  const settled = await settleBoth(
+    tx,
+    claim,
+    { status: capture ? "succeeded" : "authorized", processorReference: result.processorReference },
+    {
+      intentId: claim.intent.id,
+      from: ["processing"],
+      to: capture ? "succeeded" : "authorized",
+      set: {
+        cardTokenId: claim.token.id,
+        lastError: null,
+        amountCaptured: capture ? claim.intent.amount : 0,
+        ...(capture ? { succeededAt: sql`now()` } : { authorizedAt: sql`now()` }),
+      },
     },
-  });
-  if (!paid) throw new Error(`Intent ${claim.intent.id} left processing while attempt ${claim.attempt.id} was in flight`);
-  return { outcome: capture ? "succeeded" : "authorized", intent: await withDetail(tx, paid), attempt: attempt! };
+  );
+  return { outcome: capture ? "succeeded" : "authorized", ...settled };
 }
 
 async function decline(tx: Db, claim: Claim, result: Extract<AuthorizationResult, { approved: false }>): Promise<SettledAttempt> {
   const final = claim.intent.attemptCount >= MAX_ATTEMPTS;
-  const [attempt] = await tx
-    .update(paymentAttempts)
-    .set({
-      status: "declined",
-      declineCode: result.declineCode,
-      failureMessage: result.message,
-      processorReference: result.processorReference || null,
-      completedAt: sql`now()`,
-    })
-    .where(eq(paymentAttempts.id, claim.attempt.id))
-    .returning();
-  const declined = await transitionIntent(tx, {
-    intentId: claim.intent.id,
-    from: ["processing"],
-    to: final ? "failed" : "requires_payment_method",
-    set: { lastError: { code: "card_declined", declineCode: result.declineCode, message: result.message } },
-  });
-  if (!declined) throw new Error(`Intent ${claim.intent.id} left processing while attempt ${claim.attempt.id} was in flight`);
-  return { outcome: "declined", intent: await withDetail(tx, declined), attempt: attempt! };
+  const settled = await settleBoth(
+    tx,
+    claim,
+    { status: "declined", declineCode: result.declineCode, failureMessage: result.message, processorReference: result.processorReference || null },
+    {
+      intentId: claim.intent.id,
+      from: ["processing"],
+      to: final ? "failed" : "requires_payment_method",
+      set: { lastError: { code: "card_declined", declineCode: result.declineCode, message: result.message } },
+    },
+  );
+  return { outcome: "declined", ...settled };
+}
+
+type AttemptOutcome = Pick<typeof paymentAttempts.$inferInsert, "status" | "declineCode" | "failureMessage" | "processorReference">;
+
+/**
+ * The attempt's outcome and the intent's move, in one statement; then the intent's attempts, which
+ * only need reading when this was not its first.
+ */
+async function settleBoth(tx: Db, claim: Claim, outcome: AttemptOutcome, transition: Transition): Promise<Omit<SettledAttempt, "outcome">> {
+  const [row] = await queryRows<{ attempt: unknown; intent: unknown }>(
+    tx,
+    sql`
+      with attempt as (
+        update ${paymentAttempts}
+        set status = ${outcome.status}, decline_code = ${outcome.declineCode ?? null}, failure_message = ${outcome.failureMessage ?? null},
+            processor_reference = ${outcome.processorReference ?? null}, completed_at = now()
+        where id = ${claim.attempt.id}
+        returning *
+      ),
+      intent as (${transitionStatement(transition)})
+      select (select to_json(attempt) from attempt) as attempt, (select to_json(intent) from intent) as intent`,
+  );
+  if (!row?.intent) throw new Error(`Intent ${claim.intent.id} left processing while attempt ${claim.attempt.id} was in flight`);
+  const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>;
+  const attempt = fromRow(paymentAttempts, json(row.attempt));
+  const intent = fromRow(paymentIntents, json(row.intent));
+  const details =
+    intent.attemptCount === 1
+      ? { ...intent, attempts: [{ ...attempt, card: claim.token }], card: intent.cardTokenId === claim.token.id ? claim.token : null }
+      : await withDetail(tx, intent);
+  return { intent: details, attempt };
 }
 
 /** payment.succeeded (and the subscription a recurring intent starts), payment.authorized or payment.failed. */

@@ -11,6 +11,9 @@ export const DECLINES_WHEN_SAVED = "4000000000000341";
  * It recognises a saved card by fingerprint, so renewals of a test card behave like the card, and
  * it remembers answers by reference (within this process), as a real acquirer would.
  */
+/** How many answers the simulation remembers: far more than can be in flight, and never without bound. */
+const REMEMBERED_ANSWERS = 100_000;
+
 export class SimulatedProcessor implements CardProcessor {
   readonly name = "simulated";
   private readonly answers = new Map<string, AuthorizationResult>();
@@ -24,6 +27,8 @@ export class SimulatedProcessor implements CardProcessor {
       ? { approved: false, processorReference, declineCode, message: declineMessage(declineCode) }
       : { approved: true, processorReference, authorizationCode: randomBase62(6).toUpperCase() };
     this.answers.set(request.reference, answer);
+    // A Map keeps insertion order: the first key is the oldest answer.
+    if (this.answers.size > REMEMBERED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
     return answer;
   }
 

@@ -18,7 +18,7 @@ export async function createDemoCheckout(db: Db, productId: string, uiMode: "hos
   const orderId = `demo_${Date.now().toString(36)}`;
   return createIntent(
     db,
-    merchant.id,
+    merchant,
     {
       dialect: "native",
       amount: product.unitAmount + DEMO_SHIPPING,

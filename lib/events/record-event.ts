@@ -1,9 +1,13 @@
 import type { Event, PaymentAttempt, PaymentIntent, Refund, Subscription } from "@/db/schema";
-import { events } from "@/db/schema";
+import { events, paymentIntents, refunds, subscriptions } from "@/db/schema";
+import { asStoredRow, fromRow } from "@/db/from-row";
+import { queryRows } from "@/db/rows";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { newId } from "@/lib/ids";
 import { dialectDefinition } from "@/lib/dialects/registry";
-import { enqueueDeliveries } from "@/lib/webhooks/enqueue-deliveries";
+import { deliveriesInsert } from "@/lib/webhooks/enqueue-deliveries";
+import { nudgeWorker } from "@/lib/worker/nudge";
 import { STANDARD_WEBHOOK_EVENTS, type EventType } from "./event-types";
 
 export type { EventType } from "./event-types";
@@ -42,34 +46,35 @@ export async function recordEvent(db: Db, event: NewEvent): Promise<Event> {
   const dialect = dialectDefinition(event.intent?.dialect ?? event.subscription?.dialect ?? "native");
   const sent = ((dialect.webhook.events ?? STANDARD_WEBHOOK_EVENTS) as readonly string[]).includes(event.type);
   const payload = sent ? await dialect.webhook.render(db, { ...event, id, createdAt }) : null;
-  const [row] = await db
-    .insert(events)
-    .values({
-      id,
-      merchantId: event.merchantId,
-      type: event.type,
-      intentId: event.intent?.id ?? event.subscription?.intentId ?? null,
-      subscriptionId: event.subscription?.id ?? null,
-      actor: actorLabel(event.actor),
-      data: auditData(event),
-      payload,
-      dialect: payload ? dialect.name : null,
-      createdAt,
-    })
-    .returning();
-  if (payload) await enqueueDeliveries(db, row!, { apiKeyId: event.intent?.apiKeyId ?? null });
-  return row!;
+  const insert = sql`
+    insert into ${events} (id, merchant_id, type, intent_id, subscription_id, actor, data, payload, dialect, created_at)
+    values (${id}, ${event.merchantId}, ${event.type}, ${event.intent?.id ?? event.subscription?.intentId ?? null},
+            ${event.subscription?.id ?? null}, ${actorLabel(event.actor)}, ${sql.param(auditData(event), events.data)},
+            ${payload ? sql.param(payload, events.payload) : null}, ${payload ? dialect.name : null}, ${sql.param(createdAt, events.createdAt)})
+    returning *`;
+  // With a payload, the event and its deliveries in one statement: one round trip, and nothing queued without its event.
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    payload
+      ? sql`
+          with recorded as (${insert}),
+          queued as (${deliveriesInsert(sql`recorded`, { apiKeyId: event.intent?.apiKeyId ?? null })})
+          select recorded.*, (select count(*) from queued)::int as queued from recorded`
+      : insert,
+  );
+  if (Number(row!.queued ?? 0) > 0) nudgeWorker();
+  return fromRow(events, row!);
 }
 
-/** The audit copy: the objects as they were right after the change, without the client secret. */
+/** The audit copy: the objects as stored right after the change (keyed by column), without the client secret. */
 function auditData(event: NewEvent): Record<string, unknown> {
-  const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
-  const intent = event.intent ? (({ clientSecret: _secret, ...rest }) => rest)(event.intent) : undefined;
+  const intent = event.intent ? asStoredRow(paymentIntents, event.intent, ["clientSecret"]) : undefined;
+  const subscription = event.subscription ? asStoredRow(subscriptions, event.subscription) : undefined;
   return {
-    ...(intent ? { object: plain(intent) } : event.subscription ? { object: plain(event.subscription) } : {}),
-    ...(intent && event.subscription ? { subscription: plain(event.subscription) } : {}),
+    ...(intent ? { object: intent } : subscription ? { object: subscription } : {}),
+    ...(intent && subscription ? { subscription } : {}),
     ...(event.attempt ? { attempt_id: event.attempt.id } : {}),
-    ...(event.refund ? { refund: plain(event.refund) } : {}),
+    ...(event.refund ? { refund: asStoredRow(refunds, event.refund) } : {}),
     ...event.details,
   };
 }

@@ -1,6 +1,10 @@
-import { asc, eq, inArray } from "drizzle-orm";
-import { cardTokens, paymentAttempts, type CardToken, type PaymentAttempt, type PaymentIntent } from "@/db/schema";
+import { and, asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { cardTokens, paymentAttempts, paymentIntents, type CardToken, type PaymentAttempt, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { fromRow } from "@/db/from-row";
+import { queryRows } from "@/db/rows";
+import { notFound } from "@/lib/errors/app-error";
+import { expireIfDue } from "./expire-intent";
 
 export type AttemptWithCard = PaymentAttempt & { card: CardToken };
 export type IntentDetails = PaymentIntent & { attempts: AttemptWithCard[]; card: CardToken | null };
@@ -14,16 +18,59 @@ export async function withDetails(db: Db, intents: PaymentIntent[]): Promise<Int
     .innerJoin(cardTokens, eq(cardTokens.id, paymentAttempts.cardTokenId))
     .where(inArray(paymentAttempts.intentId, intents.map((intent) => intent.id)))
     .orderBy(asc(paymentAttempts.number));
-  return intents.map((intent) => {
-    const attempts = rows
-      .filter((row) => row.attempt.intentId === intent.id)
-      .map((row) => ({ ...row.attempt, card: row.card }));
-    const card = attempts.find((attempt) => attempt.cardTokenId === intent.cardTokenId)?.card ?? null;
-    return { ...intent, attempts, card };
-  });
+  return intents.map((intent) => details(intent, rows.filter((row) => row.attempt.intentId === intent.id).map((row) => ({ ...row.attempt, card: row.card }))));
 }
 
 export async function withDetail(db: Db, intent: PaymentIntent): Promise<IntentDetails> {
-  const [details] = await withDetails(db, [intent]);
-  return details!;
+  const [found] = await withDetails(db, [intent]);
+  return found!;
+}
+
+/** A new intent has no attempts and no card yet: its details need no query. */
+export function newIntentDetails(intent: PaymentIntent): IntentDetails {
+  return { ...intent, attempts: [], card: null };
+}
+
+/** Each intent's attempts with their cards, as JSON beside the intent's own columns, so a read is one query. */
+const WITH_ATTEMPTS = sql`coalesce((
+  select json_agg(json_build_object('attempt', to_json(a), 'card', to_json(c)) order by a.number)
+  from ${paymentAttempts} a join ${cardTokens} c on c.id = a.card_token_id
+  where a.intent_id = ${paymentIntents.id}), '[]'::json) as attempts_json`;
+
+/**
+ * Intents with their attempts and cards, in one query: the rows `where` selects, ordered and limited
+ * by `rest`. An intent found past its expiry is expired on the way out, so a read never shows it
+ * payable.
+ */
+export async function selectIntentDetails(db: Db, where: SQL | undefined, rest: SQL = sql``): Promise<IntentDetails[]> {
+  const rows = await queryRows<Record<string, unknown>>(db, sql`select ${paymentIntents}.*, ${WITH_ATTEMPTS} from ${paymentIntents} where ${where} ${rest}`);
+  const found = rows.map((row) => {
+    const json = typeof row.attempts_json === "string" ? JSON.parse(row.attempts_json) : row.attempts_json;
+    const attempts = (json as { attempt: Record<string, unknown>; card: Record<string, unknown> }[]).map(({ attempt, card }) => ({
+      ...fromRow(paymentAttempts, attempt),
+      card: fromRow(cardTokens, card),
+    }));
+    return details(fromRow(paymentIntents, row), attempts);
+  });
+  return Promise.all(found.map(async (intent) => (intent.status === "requires_payment_method" ? { ...intent, ...(await expireIfDue(db, intent)) } : intent)));
+}
+
+/** One of this merchant's intents with its attempts; another merchant's id is a 404, exactly like an unknown one. */
+export async function getIntentDetails(db: Db, merchantId: string, intentId: string): Promise<IntentDetails> {
+  const [intent] = await selectIntentDetails(db, and(eq(paymentIntents.id, intentId), eq(paymentIntents.merchantId, merchantId)));
+  if (!intent) throw notFound("payment_intent", intentId, "id");
+  return intent;
+}
+
+function details(intent: PaymentIntent, attempts: AttemptWithCard[]): IntentDetails {
+  const card = attempts.find((attempt) => attempt.cardTokenId === intent.cardTokenId)?.card ?? null;
+  return { ...intent, attempts, card };
+}
+
+/** Open intents past their expiry, in SQL: what a list must count as expired before the worker gets to them. */
+export const overdue = and(eq(paymentIntents.status, "requires_payment_method"), lte(paymentIntents.expiresAt, sql`now()`));
+
+/** The intent's details, read only when the caller does not already hold them (a settle does). */
+export async function detailsOf(db: Db, intent: PaymentIntent | IntentDetails): Promise<IntentDetails> {
+  return "attempts" in intent ? intent : withDetail(db, intent);
 }

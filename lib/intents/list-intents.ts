@@ -1,24 +1,31 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
-import { paymentIntents, type IntentStatus, type PaymentIntent } from "@/db/schema";
+import { and, eq, gt, or, sql, type SQL } from "drizzle-orm";
+import { paymentIntents, type IntentStatus } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { afterCursor } from "@/lib/pagination/after-cursor";
-import { expireDueIntents } from "./expire-intent";
+import { overdue, selectIntentDetails, type IntentDetails } from "./intent-details";
 
 export type ListIntentsQuery = { limit: number; startingAfter?: string; status?: IntentStatus };
-export type IntentPage = { intents: PaymentIntent[]; hasMore: boolean };
+export type IntentPage = { intents: IntentDetails[]; hasMore: boolean };
 
-/** Newest first, keyset-paginated on (created_at, id) so pages stay stable while intents arrive. */
+/**
+ * Newest first, keyset-paginated on (created_at, id) so pages stay stable while intents arrive, with
+ * attempts, in one query. An open intent past its expiry counts as expired in the filter (and is
+ * expired on the way out), so the list agrees with what a read of each intent would say without
+ * sweeping the merchant's intents first.
+ */
 export async function listIntents(db: Db, merchantId: string, query: ListIntentsQuery): Promise<IntentPage> {
-  // So a list filtered by status agrees with what a read of each intent would say.
-  await expireDueIntents(db, merchantId);
-  const conditions: (SQL | undefined)[] = [eq(paymentIntents.merchantId, merchantId)];
-  if (query.status) conditions.push(eq(paymentIntents.status, query.status));
+  const conditions: (SQL | undefined)[] = [eq(paymentIntents.merchantId, merchantId), statusIs(query.status)];
   if (query.startingAfter) conditions.push(await afterCursor(db, paymentIntents, merchantId, query.startingAfter, "payment_intent"));
-  const rows = await db
-    .select()
-    .from(paymentIntents)
-    .where(and(...conditions))
-    .orderBy(desc(paymentIntents.createdAt), desc(paymentIntents.id))
-    .limit(query.limit + 1);
+  const rows = await selectIntentDetails(
+    db,
+    and(...conditions),
+    sql`order by ${paymentIntents.createdAt} desc, ${paymentIntents.id} desc limit ${query.limit + 1}`,
+  );
   return { intents: rows.slice(0, query.limit), hasMore: rows.length > query.limit };
+}
+
+function statusIs(status: IntentStatus | undefined): SQL | undefined {
+  if (status === "requires_payment_method") return and(eq(paymentIntents.status, status), gt(paymentIntents.expiresAt, sql`now()`));
+  if (status === "expired") return or(eq(paymentIntents.status, status), overdue);
+  return status ? eq(paymentIntents.status, status) : undefined;
 }

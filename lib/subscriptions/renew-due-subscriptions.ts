@@ -126,7 +126,7 @@ async function periodIntent(db: Db, subscription: Subscription): Promise<Payment
   const [first] = await db.select().from(paymentIntents).where(eq(paymentIntents.id, subscription.intentId));
   return createIntent(
     db,
-    subscription.merchantId,
+    { id: subscription.merchantId },
     {
       dialect: subscription.dialect,
       amount: subscription.amount,

@@ -1,7 +1,8 @@
-import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
-import { events, webhookAttempts, webhookDeliveries, webhookEndpoints, type Event, type WebhookDelivery } from "@/db/schema";
+import { events, webhookAttempts, webhookDeliveries, webhookEndpoints, type Event, type WebhookDelivery, type WebhookEndpoint } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
 import { dialectDefinition } from "@/lib/dialects/registry";
 import { describeError } from "@/lib/errors/log-error";
@@ -20,60 +21,61 @@ export async function deliverDueWebhooks(db: Db, limit = 20): Promise<number> {
   return claimed.length;
 }
 
+/** A claimed delivery with what sending it needs: its event and its endpoint, read by the claim itself. */
+export type ClaimedDelivery = { delivery: WebhookDelivery; event: Event; endpoint: WebhookEndpoint };
+
 /**
  * Claims up to `limit` due deliveries with FOR UPDATE SKIP LOCKED, under a lease, so any number of
  * instances can run this at once without two of them sending the same delivery. Deliveries to an
  * endpoint that is turned off wait for it to come back; ones that a crashing worker left at their
- * last attempt are given up.
+ * last attempt are given up. One statement, which also reads each delivery's event and endpoint.
  */
-export async function claimDueDeliveries(db: Db, limit: number): Promise<WebhookDelivery[]> {
+export async function claimDueDeliveries(db: Db, limit: number): Promise<ClaimedDelivery[]> {
   const { leaseSeconds, maxAttempts } = webhookRetryPolicy();
-  await db
-    .update(webhookDeliveries)
-    .set({ status: "failed", lockedUntil: null, completedAt: sql`now()`, lastError: sql`coalesce(${webhookDeliveries.lastError}, 'The worker sending it stopped.')` })
-    .where(and(eq(webhookDeliveries.status, "delivering"), lt(webhookDeliveries.lockedUntil, sql`now()`), gte(webhookDeliveries.attemptCount, maxAttempts)));
-  const rows = await queryRows<{ id: string }>(
+  const rows = await queryRows<Record<string, unknown> & { event: unknown; endpoint: unknown }>(
     db,
     sql`
-      update ${webhookDeliveries}
-      set status = 'delivering', locked_until = now() + make_interval(secs => ${leaseSeconds}), attempt_count = attempt_count + 1
-      where id in (
+      with given_up as (
+        update ${webhookDeliveries}
+        set status = 'failed', locked_until = null, completed_at = now(), last_error = coalesce(last_error, 'The worker sending it stopped.')
+        where status = 'delivering' and locked_until < now() and attempt_count >= ${maxAttempts}
+      ),
+      due as (
         select d.id from ${webhookDeliveries} d
         join ${webhookEndpoints} e on e.id = d.endpoint_id and e.enabled and e.deleted_at is null
         where (d.status = 'pending' and d.next_attempt_at <= now())
-           or (d.status = 'delivering' and d.locked_until < now())
+           or (d.status = 'delivering' and d.locked_until < now() and d.attempt_count < ${maxAttempts})
         order by d.next_attempt_at
         limit ${limit}
         for update of d skip locked
       )
-      returning id`,
+      update ${webhookDeliveries} delivery
+      set status = 'delivering', locked_until = now() + make_interval(secs => ${leaseSeconds}), attempt_count = delivery.attempt_count + 1
+      from due, ${events} event, ${webhookEndpoints} endpoint
+      where delivery.id = due.id and event.id = delivery.event_id and endpoint.id = delivery.endpoint_id
+      returning delivery.*, to_json(event) as event, to_json(endpoint) as endpoint`,
   );
-  if (rows.length === 0) return [];
-  return db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, rows.map((row) => row.id)));
+  const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>;
+  return rows.map((row) => ({
+    delivery: fromRow(webhookDeliveries, row),
+    event: fromRow(events, json(row.event)),
+    endpoint: fromRow(webhookEndpoints, json(row.endpoint)),
+  }));
 }
 
 /** Sends one claimed delivery and records the outcome; a failure of Kassa's own counts as an attempt. */
-export async function deliverOne(db: Db, delivery: WebhookDelivery): Promise<void> {
+export async function deliverOne(db: Db, { delivery, event, endpoint }: ClaimedDelivery): Promise<void> {
   let body = "";
-  let endpointId = delivery.endpointId;
   let outcome: PostOutcome;
   try {
-    const [row] = await db
-      .select({ event: events, endpoint: webhookEndpoints })
-      .from(webhookDeliveries)
-      .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
-      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-      .where(eq(webhookDeliveries.id, delivery.id));
-    if (!row) return;
-    endpointId = row.endpoint.id;
-    body = JSON.stringify(row.event.payload);
-    const headers = signedHeaders(row.event, body, signingSecrets(row.endpoint));
-    outcome = await postWebhook(row.endpoint.url, headers, body, webhookRetryPolicy().timeoutMs);
+    body = JSON.stringify(event.payload);
+    const headers = signedHeaders(event, body, signingSecrets(endpoint));
+    outcome = await postWebhook(endpoint.url, headers, body, webhookRetryPolicy().timeoutMs);
   } catch (error) {
     console.error(`[kassa] could not send delivery ${delivery.id}: ${describeError(error)}`);
     outcome = { statusCode: null, durationMs: 0, excerpt: null, error: "Kassa could not send this delivery; see the server log." };
   }
-  await record(db, delivery, endpointId, body, outcome);
+  await record(db, delivery, body, outcome);
 }
 
 /**
@@ -94,61 +96,41 @@ function signedHeaders(event: Event, body: string, secrets: string[]): Record<st
   };
 }
 
-/** Logs the attempt and decides: done (2xx), endpoint gone (410), or try again later. */
-async function record(db: Db, delivery: WebhookDelivery, endpointId: string, body: string, outcome: PostOutcome): Promise<void> {
+/**
+ * Logs the attempt and decides, in one statement: done (2xx), endpoint gone (410, which also turns
+ * the endpoint off), or try again later. It settles the delivery only if this worker still holds it
+ * (a lease that ran out belongs to someone else now).
+ */
+async function record(db: Db, delivery: WebhookDelivery, body: string, outcome: PostOutcome): Promise<void> {
   const delivered = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
   const gone = outcome.statusCode === 410;
   const exhausted = delivery.attemptCount >= webhookRetryPolicy().maxAttempts;
-  await db.transaction(async (tx) => {
-    await tx.insert(webhookAttempts).values({
-      deliveryId: delivery.id,
-      number: delivery.attemptCount,
-      statusCode: outcome.statusCode,
-      durationMs: outcome.durationMs,
-      responseExcerpt: outcome.excerpt,
-      error: outcome.error,
-      requestBody: body,
-    });
-    const lastError = delivered ? null : (outcome.error ?? `The endpoint answered ${outcome.statusCode}.`);
-    if (gone) {
-      await tx
-        .update(webhookEndpoints)
-        .set({ enabled: false, disabledReason: "The endpoint answered 410 Gone, so Kassa stopped sending to it.", updatedAt: sql`now()` })
-        .where(eq(webhookEndpoints.id, endpointId));
-    }
-    await finish(
-      tx,
-      delivery,
-      delivered
-        ? { status: "succeeded", lastStatusCode: outcome.statusCode }
-        : gone || exhausted
-          ? { status: "failed", lastStatusCode: outcome.statusCode, lastError }
-          : { status: "pending", lastStatusCode: outcome.statusCode, lastError, retryInMs: retryDelayMs(delivery.attemptCount) },
-    );
+  const lastError = delivered ? null : (outcome.error ?? `The endpoint answered ${outcome.statusCode}.`);
+  const status = delivered ? "succeeded" : gone || exhausted ? "failed" : "pending";
+  const attempt = db.insert(webhookAttempts).values({
+    deliveryId: delivery.id,
+    number: delivery.attemptCount,
+    statusCode: outcome.statusCode,
+    durationMs: outcome.durationMs,
+    responseExcerpt: outcome.excerpt,
+    error: outcome.error,
+    requestBody: body,
   });
-}
-
-type Finish = { status: "succeeded" | "failed" | "pending"; lastStatusCode?: number | null; lastError?: string | null; retryInMs?: number };
-
-/** Settles the delivery if this worker still holds it (a lease that ran out belongs to someone else now). */
-async function finish(db: Db, delivery: WebhookDelivery, result: Finish): Promise<void> {
-  await db
+  const settle = db
     .update(webhookDeliveries)
     .set({
-      status: result.status,
-      lastStatusCode: result.lastStatusCode ?? null,
-      lastError: result.lastError ?? null,
+      status,
+      lastStatusCode: outcome.statusCode,
+      lastError,
       lockedUntil: null,
-      ...(result.status === "pending"
-        ? { nextAttemptAt: sql`now() + make_interval(secs => ${(result.retryInMs ?? 0) / 1000})` }
+      ...(status === "pending"
+        ? { nextAttemptAt: sql`now() + make_interval(secs => ${retryDelayMs(delivery.attemptCount) / 1000})` }
         : { completedAt: sql`now()` }),
     })
-    .where(
-      and(
-        eq(webhookDeliveries.id, delivery.id),
-        eq(webhookDeliveries.status, "delivering"),
-        eq(webhookDeliveries.attemptCount, delivery.attemptCount),
-      ),
-    );
+    .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, "delivering"), eq(webhookDeliveries.attemptCount, delivery.attemptCount)));
+  const turnOff = db
+    .update(webhookEndpoints)
+    .set({ enabled: false, disabledReason: "The endpoint answered 410 Gone, so Kassa stopped sending to it.", updatedAt: sql`now()` })
+    .where(eq(webhookEndpoints.id, delivery.endpointId));
+  await db.execute(sql`with attempt as (${attempt.getSQL()}), settled as (${settle.getSQL()}) ${gone ? turnOff.getSQL() : sql`select 1`}`);
 }
-

@@ -50,22 +50,34 @@ function every(name: string, intervalMs: number, job: (db: Db) => Promise<unknow
   };
 }
 
-/** Keeps up to MAX_IN_FLIGHT deliveries going, claiming more as each finishes or when nudged. */
+/**
+ * Keeps up to MAX_IN_FLIGHT deliveries going, claiming more as each finishes or when nudged. A call
+ * that comes while a claim is running is not dropped: the claim runs again as soon as it is done, so
+ * a burst never waits for the next poll.
+ */
 function startWebhookPump(pollMs: number): () => void {
   let stopped = false;
   let inFlight = 0;
   let claiming = false;
+  let wantedAgain = false;
   let timer: NodeJS.Timeout | undefined;
-  const pump = async () => {
-    if (stopped || claiming || inFlight >= MAX_IN_FLIGHT) return;
+  const pump = async (): Promise<void> => {
+    if (stopped || inFlight >= MAX_IN_FLIGHT) return;
+    if (claiming) {
+      wantedAgain = true;
+      return;
+    }
     claiming = true;
+    wantedAgain = false;
+    let claimedAny = false;
     try {
       const db = await getDb();
       const claimed = await claimDueDeliveries(db, MAX_IN_FLIGHT - inFlight);
+      claimedAny = claimed.length > 0;
       for (const delivery of claimed) {
         inFlight++;
         void deliverOne(db, delivery)
-          .catch((error) => console.error(`[kassa] delivery ${delivery.id} failed: ${describeError(error)}`))
+          .catch((error) => console.error(`[kassa] delivery ${delivery.delivery.id} failed: ${describeError(error)}`))
           .finally(() => {
             inFlight--;
             void pump();
@@ -76,6 +88,8 @@ function startWebhookPump(pollMs: number): () => void {
     } finally {
       claiming = false;
     }
+    // Asked for while claiming, or there may be more due than this claim had room for.
+    if (wantedAgain || (claimedAny && inFlight < MAX_IN_FLIGHT)) void pump();
   };
   const tick = () => {
     void pump();

@@ -13,7 +13,7 @@ async function openIntent(uiMode: "hosted" | "embedded" = "hosted") {
   const db = await getDb();
   const intent = await createIntent(
     db,
-    merchant.id,
+    merchant,
     {
       dialect: "native",
       amount: 1500,

@@ -12,7 +12,7 @@ async function merchantWithPayments() {
   const { merchant } = await createTestMerchant();
   const db = await getDb();
   const make = async (day: string, fields: { referenceId: string; customerEmail: string; dialect: "native" | "mutopay" }) => {
-    const intent = await createIntent(db, merchant.id, { amount: 1000, currency: "USD", successUrl: "https://shop.example/ok", ...fields }, { type: "system" });
+    const intent = await createIntent(db, merchant, { amount: 1000, currency: "USD", successUrl: "https://shop.example/ok", ...fields }, { type: "system" });
     await db.update(paymentIntents).set({ createdAt: sql`${day}::timestamptz` }).where(eq(paymentIntents.id, intent.id));
     return intent.id;
   };

@@ -1,6 +1,6 @@
 import { hmacHex } from "@/lib/crypto/tokens";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/events/event-types";
-import { withDetail } from "@/lib/intents/intent-details";
+import { detailsOf } from "@/lib/intents/intent-details";
 import type { WebhookFormat, WebhookSubject } from "@/lib/webhooks/webhook-format";
 import { STATUS } from "./render";
 
@@ -23,7 +23,7 @@ function serviceEvent(event: WebhookSubject): string {
 export const gatewayWebhook: WebhookFormat = {
   events: WEBHOOK_EVENT_TYPES,
   async render(db, event) {
-    const intent = event.intent ? await withDetail(db, event.intent) : null;
+    const intent = event.intent ? await detailsOf(db, event.intent) : null;
     return {
       id: event.id,
       event: serviceEvent(event),

@@ -1,4 +1,4 @@
-import { withDetail } from "@/lib/intents/intent-details";
+import { detailsOf } from "@/lib/intents/intent-details";
 import type { WebhookRenderer } from "@/lib/webhooks/webhook-format";
 import { renderIntent, renderRefund, renderSubscription } from "./render";
 
@@ -8,7 +8,7 @@ export const nativeWebhook: WebhookRenderer = async (db, event) => ({
   type: event.type,
   created_at: event.createdAt.toISOString(),
   data: {
-    object: event.intent ? withoutSecret(renderIntent(await withDetail(db, event.intent))) : event.subscription ? renderSubscription(event.subscription) : null,
+    object: event.intent ? withoutSecret(renderIntent(await detailsOf(db, event.intent))) : event.subscription ? renderSubscription(event.subscription) : null,
     ...(event.intent && event.subscription ? { subscription: renderSubscription(event.subscription) } : {}),
     ...(event.refund ? { refund: renderRefund(event.refund) } : {}),
     ...(typeof event.details?.message === "string" ? { message: event.details.message } : {}),

@@ -1,5 +1,5 @@
 import { createIntent } from "@/lib/intents/create-intent";
-import { withDetail, withDetails } from "@/lib/intents/intent-details";
+import { newIntentDetails } from "@/lib/intents/intent-details";
 import { listIntents } from "@/lib/intents/list-intents";
 import { gatewayDialect, success } from "@/lib/dialects/gateway/dialect";
 import { toNewIntent as gatewayIntent } from "@/lib/dialects/gateway/map-intent";
@@ -20,7 +20,7 @@ const gatewayCreate = apiRoute({
   dialect: gatewayDialect,
   auth: "secret_key",
   body: gatewaySchemas.createIntentBody,
-  handle: async ({ db, auth, body }) => success(renderGatewayIntent(await createIntent(db, auth.merchant.id, gatewayIntent(body), actorOf(auth)))),
+  handle: async ({ db, auth, body }) => success(renderGatewayIntent(await createIntent(db, auth.merchant, gatewayIntent(body), actorOf(auth)))),
 });
 
 const nativeCreate = apiRoute({
@@ -28,8 +28,8 @@ const nativeCreate = apiRoute({
   auth: "secret_key",
   body: createIntentBody,
   handle: async ({ db, auth, body }) => {
-    const intent = await createIntent(db, auth.merchant.id, toNewIntent(body), actorOf(auth));
-    return created(renderIntent(await withDetail(db, intent)));
+    const intent = await createIntent(db, auth.merchant, toNewIntent(body), actorOf(auth));
+    return created(renderIntent(newIntentDetails(intent)));
   },
 });
 
@@ -57,7 +57,7 @@ const nativeList = apiRoute({
       object: "list",
       url: new URL(request.url).pathname,
       has_more: page.hasMore,
-      data: (await withDetails(db, page.intents)).map(renderIntent),
+      data: page.intents.map(renderIntent),
     });
   },
 });

@@ -15,7 +15,7 @@ async function openIntent() {
   const { merchant } = await createTestMerchant();
   return createIntent(
     await getDb(),
-    merchant.id,
+    merchant,
     { dialect: "native", amount: 500, currency: "USD", successUrl: "https://shop.example/ok", cancelUrl: "https://shop.example/cart" },
     { type: "system" },
   );

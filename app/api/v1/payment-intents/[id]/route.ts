@@ -1,5 +1,5 @@
 import { getIntent } from "@/lib/intents/get-intent";
-import { withDetail } from "@/lib/intents/intent-details";
+import { getIntentDetails } from "@/lib/intents/intent-details";
 import { gatewayDialect, success } from "@/lib/dialects/gateway/dialect";
 import { renderIntent as renderGatewayIntent } from "@/lib/dialects/gateway/render";
 import { nativeDialect } from "@/lib/dialects/native/dialect";
@@ -21,7 +21,7 @@ export const GET = byKeyHeader({
     dialect: nativeDialect,
     auth: "secret_key",
     params: intentParams,
-    handle: async ({ db, auth, params }) => ok(renderIntent(await withDetail(db, await getIntent(db, auth.merchant.id, params.id)))),
+    handle: async ({ db, auth, params }) => ok(renderIntent(await getIntentDetails(db, auth.merchant.id, params.id))),
   }),
 });
 
