@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { IN_MEMORY, migrationsFolder } from "./config";
@@ -13,7 +14,10 @@ export async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir === IN_MEMORY;
   const releaseLock = inMemory ? () => {} : lockDataDir(dataDir);
   try {
-    const client = inMemory ? new PGlite({ loadDataDir: templateDump() }) : new PGlite(path.join(dataDir, "pgdata"));
+    const extensions = { pg_trgm };
+    const client = inMemory
+      ? new PGlite({ loadDataDir: templateDump(), extensions })
+      : new PGlite({ dataDir: path.join(dataDir, "pgdata"), extensions });
     const db = drizzle({ client, schema, logger: queryLogger() });
     await migrate(db, { migrationsFolder: migrationsFolder() });
     return {

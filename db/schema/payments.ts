@@ -110,8 +110,15 @@ export const paymentIntents = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("payment_intents_merchant_created_idx").on(t.merchantId, t.createdAt.desc(), t.id.desc()),
-    index("payment_intents_merchant_status_idx").on(t.merchantId, t.status),
+    // Newest first: DESC NULLS FIRST is what ORDER BY … DESC means, so the index serves that order
+    // (one built DESC NULLS LAST made every list sort all of a merchant's intents).
+    index("payment_intents_merchant_newest_idx").on(t.merchantId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // The payments list filtered by status or dialect, newest first.
+    index("payment_intents_merchant_status_newest_idx").on(t.merchantId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("payment_intents_merchant_dialect_newest_idx").on(t.merchantId, t.dialect, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // Its search by part of a reference or an email (three characters or more).
+    index("payment_intents_reference_trgm_idx").using("gin", t.referenceId.op("gin_trgm_ops")),
+    index("payment_intents_email_trgm_idx").using("gin", t.customerEmail.op("gin_trgm_ops")),
     index("payment_intents_open_expiry_idx")
       .on(t.expiresAt)
       .where(sql`${t.status} = 'requires_payment_method'`),
@@ -121,6 +128,8 @@ export const paymentIntents = pgTable(
       .where(sql`${t.dialect} = 'mintro'`),
     uniqueIndex("payment_intents_subscription_period_key").on(t.subscriptionId, t.subscriptionPeriod),
     index("payment_intents_authorized_idx").on(t.authorizedAt).where(sql`${t.status} = 'authorized'`),
+    // The reconciler's sweep of captures and voids that never heard back.
+    index("payment_intents_pending_operation_idx").on(t.pendingOperationAt).where(sql`${t.pendingOperation} is not null`),
     check("payment_intents_amount_positive", sql`${t.amount} > 0`),
     check("payment_intents_refund_within_capture", sql`${t.amountRefunded} <= ${t.amountCaptured}`),
     check("payment_intents_capture_within_amount", sql`${t.amountCaptured} <= ${t.amount}`),
@@ -153,7 +162,11 @@ export const paymentAttempts = pgTable(
     createdAt: createdAt(),
     completedAt: at("completed_at"),
   },
-  (t) => [uniqueIndex("payment_attempts_intent_number_key").on(t.intentId, t.number)],
+  (t) => [
+    uniqueIndex("payment_attempts_intent_number_key").on(t.intentId, t.number),
+    // The reconciler's sweep of attempts whose process died before settling them.
+    index("payment_attempts_processing_idx").on(t.createdAt).where(sql`${t.status} = 'processing'`),
+  ],
 );
 
 export type PaymentIntent = typeof paymentIntents.$inferSelect;

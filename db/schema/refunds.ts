@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
 import { merchants } from "./accounts";
 import { at, createdAt, money } from "./columns";
@@ -25,7 +26,11 @@ export const refunds = pgTable(
     createdAt: createdAt(),
     completedAt: at("completed_at"),
   },
-  (t) => [index("refunds_intent_idx").on(t.intentId, t.createdAt)],
+  (t) => [
+    index("refunds_intent_idx").on(t.intentId, t.createdAt),
+    // The reconciler's sweep of refunds the acquirer never answered.
+    index("refunds_pending_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
+  ],
 );
 
 export type Refund = typeof refunds.$inferSelect;

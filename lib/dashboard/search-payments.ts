@@ -1,7 +1,8 @@
-import { and, desc, asc, eq, gte, ilike, lt, gt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { paymentIntents, type Dialect, type IntentStatus, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { expireDueIntents } from "@/lib/intents/expire-intent";
+import { expireIfDue } from "@/lib/intents/expire-intent";
+import { statusIs } from "@/lib/intents/status-filter";
 
 export type PaymentSearch = {
   status?: IntentStatus;
@@ -9,7 +10,7 @@ export type PaymentSearch = {
   /** Inclusive days, YYYY-MM-DD, in UTC. */
   from?: string;
   to?: string;
-  /** An intent id, or part of a reference or customer email. */
+  /** An intent id, or (three characters or more) part of a reference or customer email. */
   q?: string;
   after?: string;
   before?: string;
@@ -18,44 +19,46 @@ export type PaymentSearch = {
 
 export type PaymentResults = { payments: PaymentIntent[]; hasNewer: boolean; hasOlder: boolean };
 
-/** The payments list: newest first, filtered and searched, paged by cursor in both directions. */
+/** Shorter than this, a search matches an intent id only: a part that short would match most rows, and no index can find it. */
+export const MIN_PARTIAL_SEARCH = 3;
+
+/**
+ * The payments list: newest first, filtered and searched, paged by cursor in both directions. Every
+ * filter has an index behind it (merchant and date; merchant, status or dialect, and date; trigrams
+ * for parts of references and emails), so it answers as fast with a million payments as with ten.
+ */
 export async function searchPayments(db: Db, merchantId: string, search: PaymentSearch): Promise<PaymentResults> {
-  await expireDueIntents(db, merchantId);
   const limit = search.limit ?? 25;
-  const filters: (SQL | undefined)[] = [eq(paymentIntents.merchantId, merchantId)];
-  if (search.status) filters.push(eq(paymentIntents.status, search.status));
+  const filters: (SQL | undefined)[] = [eq(paymentIntents.merchantId, merchantId), statusIs(search.status)];
   if (search.dialect) filters.push(eq(paymentIntents.dialect, search.dialect));
-  if (search.from) filters.push(gte(paymentIntents.createdAt, sql`${search.from}::date`));
-  if (search.to) filters.push(lt(paymentIntents.createdAt, sql`${search.to}::date + interval '1 day'`));
-  if (search.q) {
-    const pattern = `%${search.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filters.push(or(eq(paymentIntents.id, search.q), ilike(paymentIntents.referenceId, pattern), ilike(paymentIntents.customerEmail, pattern)));
-  }
-  const cursorId = search.before ?? search.after;
-  if (cursorId) {
-    const [cursor] = await db
-      .select({ createdAt: paymentIntents.createdAt, id: paymentIntents.id })
-      .from(paymentIntents)
-      .where(and(eq(paymentIntents.id, cursorId), eq(paymentIntents.merchantId, merchantId)));
-    if (cursor) {
-      const older = or(lt(paymentIntents.createdAt, cursor.createdAt), and(eq(paymentIntents.createdAt, cursor.createdAt), lt(paymentIntents.id, cursor.id)));
-      const newer = or(gt(paymentIntents.createdAt, cursor.createdAt), and(eq(paymentIntents.createdAt, cursor.createdAt), gt(paymentIntents.id, cursor.id)));
-      filters.push(search.before ? newer : older);
-    }
-  }
+  if (search.from) filters.push(sql`${paymentIntents.createdAt} >= ${search.from}::date`);
+  if (search.to) filters.push(sql`${paymentIntents.createdAt} < ${search.to}::date + interval '1 day'`);
+  if (search.q) filters.push(matching(search.q));
   const goingBack = Boolean(search.before);
+  const cursorId = search.before ?? search.after;
+  // The cursor compared in SQL, so intents created in the same millisecond are neither skipped nor repeated.
+  if (cursorId) {
+    const cursor = sql`(select c.created_at, c.id from ${paymentIntents} c where c.id = ${cursorId} and c.merchant_id = ${merchantId})`;
+    filters.push(goingBack ? sql`(${paymentIntents.createdAt}, ${paymentIntents.id}) > ${cursor}` : sql`(${paymentIntents.createdAt}, ${paymentIntents.id}) < ${cursor}`);
+  }
   const rows = await db
     .select()
     .from(paymentIntents)
     .where(and(...filters))
-    .orderBy(...(goingBack ? [asc(paymentIntents.createdAt), asc(paymentIntents.id)] : [desc(paymentIntents.createdAt), desc(paymentIntents.id)]))
+    .orderBy(...(goingBack ? [sql`${paymentIntents.createdAt} asc`, sql`${paymentIntents.id} asc`] : [sql`${paymentIntents.createdAt} desc`, sql`${paymentIntents.id} desc`]))
     .limit(limit + 1);
   const more = rows.length > limit;
-  const page = rows.slice(0, limit);
+  const page = await Promise.all(rows.slice(0, limit).map((intent) => expireIfDue(db, intent)));
   if (goingBack) page.reverse();
   return {
     payments: page,
     hasOlder: goingBack ? true : more,
     hasNewer: goingBack ? more : Boolean(search.after),
   };
+}
+
+function matching(q: string): SQL | undefined {
+  if (q.length < MIN_PARTIAL_SEARCH) return eq(paymentIntents.id, q);
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(eq(paymentIntents.id, q), ilike(paymentIntents.referenceId, pattern), ilike(paymentIntents.customerEmail, pattern));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { cardTokens, paymentAttempts, paymentIntents, type CardToken, type PaymentAttempt, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
@@ -66,9 +66,6 @@ function details(intent: PaymentIntent, attempts: AttemptWithCard[]): IntentDeta
   const card = attempts.find((attempt) => attempt.cardTokenId === intent.cardTokenId)?.card ?? null;
   return { ...intent, attempts, card };
 }
-
-/** Open intents past their expiry, in SQL: what a list must count as expired before the worker gets to them. */
-export const overdue = and(eq(paymentIntents.status, "requires_payment_method"), lte(paymentIntents.expiresAt, sql`now()`));
 
 /** The intent's details, read only when the caller does not already hold them (a settle does). */
 export async function detailsOf(db: Db, intent: PaymentIntent | IntentDetails): Promise<IntentDetails> {

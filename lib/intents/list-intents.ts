@@ -1,8 +1,9 @@
-import { and, eq, gt, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { paymentIntents, type IntentStatus } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { afterCursor } from "@/lib/pagination/after-cursor";
-import { overdue, selectIntentDetails, type IntentDetails } from "./intent-details";
+import { selectIntentDetails, type IntentDetails } from "./intent-details";
+import { statusIs } from "./status-filter";
 
 export type ListIntentsQuery = { limit: number; startingAfter?: string; status?: IntentStatus };
 export type IntentPage = { intents: IntentDetails[]; hasMore: boolean };
@@ -22,10 +23,4 @@ export async function listIntents(db: Db, merchantId: string, query: ListIntents
     sql`order by ${paymentIntents.createdAt} desc, ${paymentIntents.id} desc limit ${query.limit + 1}`,
   );
   return { intents: rows.slice(0, query.limit), hasMore: rows.length > query.limit };
-}
-
-function statusIs(status: IntentStatus | undefined): SQL | undefined {
-  if (status === "requires_payment_method") return and(eq(paymentIntents.status, status), gt(paymentIntents.expiresAt, sql`now()`));
-  if (status === "expired") return or(eq(paymentIntents.status, status), overdue);
-  return status ? eq(paymentIntents.status, status) : undefined;
 }
