@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { seedIntents } from "./bench/seed-intents.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BASELINE = path.join(ROOT, "scripts/bench/baseline");
@@ -22,6 +23,8 @@ const NEXT = path.join(ROOT, "node_modules/next/dist/bin/next");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const WEBHOOK_EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 2000);
+/** BENCH_SCALE_INTENTS=1000000: on PostgreSQL, fill the merchant with that many payments and measure create and read again. */
+const SCALE_INTENTS = Number(process.env.BENCH_SCALE_INTENTS ?? 0);
 /** BENCH_CASES=read,confirm runs only those (by the first word of each case's name), for a quick look. */
 const onlyCases = process.env.BENCH_CASES?.split(",");
 const databases = (process.env.BENCH_DATABASES ?? (process.env.DATABASE_URL ? "postgres,embedded" : "embedded")).split(",");
@@ -296,6 +299,20 @@ async function benchDatabase(database) {
   rows.push(single);
 
   const webhooks = onlyCases && !onlyCases.includes("webhooks") ? null : await measureWebhooks(kassa, auth, merchantId, databaseUrl);
+  if (databaseUrl && SCALE_INTENTS > 0) {
+    console.log(`  filling the merchant with ${SCALE_INTENTS.toLocaleString("en")} payments…`);
+    await seedIntents(databaseUrl, merchantId, SCALE_INTENTS, () => {});
+    const [seededOne] = await createIntents(kassa, auth, 1);
+    for (const [name, run] of [
+      ["create intent", () => pair(`create, ${SCALE_INTENTS / 1e6}M payments stored`, insert(), kassaLoad("/api/v1/payment-intents", { method: "POST", body: INTENT }))],
+      ["read intent", () => pair(`read, ${SCALE_INTENTS / 1e6}M payments stored`, constant, kassaLoad(`/api/v1/payment-intents/${seededOne.id}`))],
+    ]) {
+      const empty = rows.find((row) => row.case === name);
+      const full = await run();
+      rows.push(full);
+      if (empty && !empty.skipped) console.log(`    ${name} with the payments stored runs at ${(full.kassa / empty.kassa).toFixed(2)}× its speed on the empty database`);
+    }
+  }
   memory.end = { kassa: rssMb(kassa.pid), floor: rssMb(floor.pid) };
   console.log(`  memory (RSS)                       kassa ${memory.start.kassa} → ${memory.end.kassa} MB, floor ${memory.start.floor} → ${memory.end.floor} MB`);
 
