@@ -2,8 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 
 /**
  * Two jobs before a page renders. For the dashboard, a quick sign-in redirect. For checkouts, the
- * headers a page cannot set itself: a Content-Security-Policy with a fresh script nonce (Next.js
- * reads it from the request and puts it on its own scripts), which sites may frame the page, and
+ * headers a page cannot set itself: a Content-Security-Policy with a fresh script nonce (the page
+ * reads it from the request and puts it on its script), which sites may frame the page, and
  * no caching, sniffing or referrer for a URL that carries a client secret.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {

@@ -51,6 +51,32 @@ test("shows each decline code and lets the buyer retry", async ({ page, request,
   expect(paid).toMatchObject({ status: "succeeded", attempt_count: 4 });
 });
 
+test("checks the card in the page before sending it, and shows one current message", async ({ page, request, merchantSite }) => {
+  const merchant = await signUpMerchant(request);
+  const intent = await createIntent(request, merchant, merchantSite.origin);
+  await page.goto(intent.checkout_url);
+  await fillCard(page, "4000 0000 0000 0127");
+  await payButton(page).click();
+  await expect(page.locator("#payment-error")).toContainText("decline code N7");
+  const url = page.url();
+
+  // A mistyped number is caught by the page: no request, no navigation, and the old decline goes away.
+  await page.getByLabel("Card number").fill("4242 4242 4242 4241");
+  await payButton(page).click();
+  await expect(page.locator("#card-number-error")).toHaveText("Your card number is invalid.");
+  await expect(page.getByLabel("Card number")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Card number")).toBeFocused();
+  await expect(page.locator("#payment-error")).toBeHidden();
+  expect(page.url()).toBe(url);
+  expect((await readIntent(request, merchant, intent.id)).attempt_count).toBe(1);
+
+  // Typing is formatted as it goes, and the brand is named.
+  await page.getByLabel("Card number").fill("378282246310005");
+  await expect(page.getByLabel("Card number")).toHaveValue("3782 822463 10005");
+  await expect(page.locator("#card-brand")).toHaveText("American Express");
+  await expect(page.getByLabel("Security code")).toHaveAttribute("placeholder", "4 digits");
+});
+
 test("fails the intent on the fifth decline", async ({ page, request, merchantSite }) => {
   const merchant = await signUpMerchant(request);
   const intent = await createIntent(request, merchant, merchantSite.origin);
@@ -80,20 +106,25 @@ test("answers 403 for a wrong client_secret and 404 for an unknown intent", asyn
   expect(unknown?.status()).toBe(404);
 });
 
-test("sends the buyer to cancel_url once the intent expires", async ({ page, request, merchantSite }) => {
+test("warns in the last minute, shows the expired screen at zero, then goes back to cancel_url", async ({ page, request, merchantSite }) => {
   const merchant = await signUpMerchant(request);
   // The page's clock stands still until the server has expired the intent; then it jumps to zero.
   await page.clock.install();
   await page.clock.pauseAt(new Date());
   const intent = await createIntent(request, merchant, merchantSite.origin, { expires_in: 10 });
   await page.goto(intent.checkout_url);
-  await expect(page.getByText(/Expires in 0:(0\d|10)/)).toBeVisible();
+  const warning = page.getByRole("alert").filter({ hasText: /Less than a minute left to pay: 0:(0\d|10)/ });
+  await expect(warning).toBeVisible();
   await expect.poll(async () => (await readIntent(request, merchant, intent.id)).status, { timeout: 30_000 }).toBe("expired");
-  // The countdown reloads the page at zero; the server then redirects to cancel_url.
+  // At zero the page reloads; the server shows what happened, with the way back, then sends the buyer there.
   await page.clock.runFor(15_000);
+  await expect(page.getByText("This payment link has expired")).toBeVisible();
+  await expect(page.getByText(/no money was taken/i)).toBeVisible();
+  await expect(page.getByRole("link", { name: /Return to/ })).toHaveAttribute("href", `${merchantSite.origin}/cart`);
+  await expect(payButton(page)).toHaveCount(0);
   await page.waitForURL(`${merchantSite.origin}/cart`);
-  const again = await page.goto(intent.checkout_url);
-  expect(again?.url()).toBe(`${merchantSite.origin}/cart`);
+  await page.goto(intent.checkout_url);
+  await page.waitForURL(`${merchantSite.origin}/cart`);
 });
 
 test("cancel returns the buyer to cancel_url and cancels the intent", async ({ page, request, merchantSite }) => {

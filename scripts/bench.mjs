@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { checkoutWeight } from "./bench/checkout-weight.mjs";
 import { seedIntents } from "./bench/seed-intents.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -295,6 +296,13 @@ async function benchDatabase(database) {
     }),
   );
   rows.push(await pair("checkout page (server render)", constant, kassaLoad(`/pay/${one.id}?client_secret=${one.client_secret}`, { headers: {} })));
+  const weight = !onlyCases || onlyCases.includes("checkout") ? await checkoutWeight(`${kassa.url}/pay/${one.id}?client_secret=${one.client_secret}`) : null;
+  if (weight) {
+    console.log(
+      `  checkout in a phone's browser         ${weight.scripts} script(s), ${(weight.jsCompressed / 1024).toFixed(1)} KB of JavaScript as sent ` +
+        `(${(weight.jsUnpacked / 1024).toFixed(1)} KB unpacked; target ≤ 90 KB), ${(weight.transferred / 1024).toFixed(1)} KB transferred in all, LCP ${weight.lcpMs} ms`,
+    );
+  }
   const single = await pair("create, one connection", insert({ connections: 1 }), kassaLoad("/api/v1/payment-intents", { method: "POST", body: INTENT, connections: 1 }));
   rows.push(single);
 
@@ -323,7 +331,7 @@ async function benchDatabase(database) {
     await admin.end();
   }
   for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
-  return { database, rows, webhooks, memory };
+  return { database, rows, webhooks, memory, checkout: weight };
 }
 
 if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {

@@ -19,7 +19,7 @@ if [[ -n "${DATABASE_URL:-}" ]]; then
 fi
 
 step "production build"
-npx next build
+npm run build
 
 step "browser tests (Playwright, Chromium)"
 npx playwright test

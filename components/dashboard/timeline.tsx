@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { TimelineEntry } from "@/lib/dashboard/payment-timeline";
 import { formatMoney } from "@/lib/money/format";
-import { BRAND_LABELS } from "@/components/checkout/card-fields";
+import { BRAND_LABELS } from "@/lib/checkout/card-brand";
 import type { CardBrand } from "@/lib/checkout/card";
 
 const TITLES: Record<string, string> = {

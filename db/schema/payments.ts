@@ -75,6 +75,8 @@ export const paymentIntents = pgTable(
     referenceId: varchar("reference_id", { length: 200 }),
     customerEmail: varchar("customer_email", { length: 254 }),
     customerName: varchar("customer_name", { length: 200 }),
+    /** The buyer's language as the merchant gave it (one of lib/i18n's locales); null lets the browser say. */
+    locale: varchar("locale", { length: 16 }),
     lineItems: jsonb("line_items").$type<LineItem[]>().notNull().default(sql`'[]'::jsonb`),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     /** Fields only one dialect knows about (mutopay's fx_rate, mint's order_id, …), echoed back by that dialect. */

@@ -6,6 +6,14 @@ export function checkoutPagePath(intentId: string, clientSecret: string): string
   return `/pay/${encodeURIComponent(intentId)}?client_secret=${encodeURIComponent(clientSecret)}`;
 }
 
+/**
+ * The page again after a plain form post finished the payment in a frame: it stays in the frame
+ * (the merchant's page decides where to go next) and tells that page the outcome once.
+ */
+export function framedOutcomePath(intentId: string, clientSecret: string): string {
+  return `${checkoutPagePath(intentId, clientSecret)}&outcome=1`;
+}
+
 /** Where the buyer pays: the absolute URL every dialect hands out. */
 export function checkoutUrl(intent: Pick<PaymentIntent, "id" | "clientSecret">): string {
   return publicUrl() + checkoutPagePath(intent.id, intent.clientSecret);

@@ -4,7 +4,7 @@ import { hashRequest, runIdempotent } from "@/lib/idempotency/run-idempotent";
 import { cardIdentity } from "./card-identity";
 import { successRedirect } from "./redirect-urls";
 import { confirmIntent } from "./confirm-intent";
-import { checkoutPagePath } from "./checkout-url";
+import { checkoutPagePath, framedOutcomePath } from "./checkout-url";
 
 export type CheckoutForm = {
   intentId: string;
@@ -40,8 +40,9 @@ export async function submitCheckoutForm(db: Db, form: CheckoutForm): Promise<st
           card: { number: form.number, expMonth: expiry.month, expYear: expiry.year, cvc: form.cvc.trim(), name: form.name },
         });
         // A decline comes back to the page, which shows the intent's last_error.
-        const paidHosted = outcome.outcome !== "declined" && outcome.intent.uiMode === "hosted";
-        return { status: 303, body: { location: (paidHosted && successRedirect(outcome.intent)) || page } };
+        if (outcome.intent.uiMode === "embedded") return { status: 303, body: { location: framedOutcomePath(form.intentId, form.clientSecret) } };
+        const paid = outcome.outcome !== "declined";
+        return { status: 303, body: { location: (paid && successRedirect(outcome.intent)) || page } };
       },
       "external",
     );

@@ -11,6 +11,9 @@ import type { TestProject } from "vitest/node";
  * file pays for the migrations again.
  */
 export default async function setup(project: TestProject) {
+  // The checkout page links its own script and stylesheet; tests that render it need them built.
+  // @ts-expect-error -- a plain .mjs build script, without types
+  await (await import("../../scripts/build-checkout-assets.mjs")).buildCheckoutAssets();
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `${new URL(url).pathname.slice(1) || "kassa"}_tpl_${randomBytes(4).toString("hex")}`;

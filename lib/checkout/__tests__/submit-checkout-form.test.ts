@@ -69,9 +69,9 @@ describe("submitCheckoutForm (the page without JavaScript)", () => {
     expect(attempts).toHaveLength(0);
   });
 
-  it("keeps an embedded checkout on its page after paying", async () => {
+  it("keeps an embedded checkout on its page after paying, and has it tell the merchant's page", async () => {
     const { db, intent, form } = await openIntent("embedded");
-    expect(await submitCheckoutForm(db, form())).toBe(`/pay/${intent.id}?client_secret=${intent.clientSecret}`);
+    expect(await submitCheckoutForm(db, form())).toBe(`/pay/${intent.id}?client_secret=${intent.clientSecret}&outcome=1`);
   });
 
   it("reads expiry dates as buyers type them", () => {

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { cancelCheckout } from "@/lib/checkout/cancel-checkout";
-import { checkoutPagePath } from "@/lib/checkout/checkout-url";
+import { checkoutPagePath, framedOutcomePath } from "@/lib/checkout/checkout-url";
 import { cancelRedirect } from "@/lib/checkout/redirect-urls";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { nativeDialect } from "@/lib/dialects/native/dialect";
@@ -12,7 +12,9 @@ import { checkoutFormRoute, readForm } from "@/lib/http/checkout-form-route";
 const cancelByForm = checkoutFormRoute(async ({ db, intentId, field }) => {
   const page = checkoutPagePath(intentId, field("client_secret"));
   try {
-    return cancelRedirect(await cancelCheckout(db, intentId, field("client_secret"))) ?? page;
+    const intent = await cancelCheckout(db, intentId, field("client_secret"));
+    if (intent.uiMode === "embedded") return framedOutcomePath(intentId, field("client_secret"));
+    return cancelRedirect(intent) ?? page;
   } catch (error) {
     // Already paid, expired or not this buyer's: the page says which, or answers 403.
     if (isAppError(error)) return page;

@@ -8,7 +8,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import { getIntent } from "@/lib/intents/get-intent";
 import { withDetail } from "@/lib/intents/intent-details";
 import { formatMoney } from "@/lib/money/format";
-import { BRAND_LABELS } from "@/components/checkout/card-fields";
+import { BRAND_LABELS } from "@/lib/checkout/card-brand";
 import { PaymentActions } from "@/components/dashboard/payment-actions";
 import { Timeline } from "@/components/dashboard/timeline";
 import { StatusBadge } from "@/components/ui/badge";

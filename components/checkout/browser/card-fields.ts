@@ -1,16 +1,7 @@
-import { cvcLength, detectBrand, luhnValid, type CardBrand } from "@/lib/checkout/card";
+import { cvcLength, detectBrand, luhnValid } from "@/lib/checkout/card-brand";
+import type { CheckoutText } from "../page-data";
 
 /** Formatting and instant checks as the buyer types; the server checks everything again. */
-export const BRAND_LABELS: Record<CardBrand, string> = {
-  visa: "Visa",
-  mastercard: "Mastercard",
-  amex: "American Express",
-  discover: "Discover",
-  diners: "Diners Club",
-  jcb: "JCB",
-  unionpay: "UnionPay",
-  unknown: "",
-};
 
 /** Groups as printed on the card: 4-6-5 for Amex, fours for everyone else. */
 export function formatCardNumber(value: string): string {
@@ -30,22 +21,23 @@ export function formatExpiry(value: string, previous: string): string {
   return digits;
 }
 
-export type FieldErrors = Partial<Record<"number" | "expiry" | "cvc", string>>;
+export type CardField = "number" | "expiry" | "cvc";
+export type FieldErrors = Partial<Record<CardField, string>>;
 
-export function checkFields(number: string, expiry: string, cvc: string, now = new Date()): FieldErrors {
+export function checkFields(text: CheckoutText["fields"], number: string, expiry: string, cvc: string, now = new Date()): FieldErrors {
   const errors: FieldErrors = {};
   const digits = number.replace(/\D/g, "");
-  if (digits.length < 12) errors.number = "Your card number is incomplete.";
-  else if (!luhnValid(digits)) errors.number = "Your card number is invalid.";
-  const match = /^(\d{2}) \/ (\d{2})$/.exec(expiry.trim());
-  if (!match) errors.expiry = "Enter the expiry date as MM / YY.";
+  if (digits.length < 12) errors.number = text.numberIncomplete;
+  else if (!luhnValid(digits)) errors.number = text.numberInvalid;
+  const match = /^(\d{2}) ?\/ ?(\d{2})$/.exec(expiry.trim());
+  if (!match) errors.expiry = text.expiryFormat;
   else {
     const month = Number(match[1]);
     const year = 2000 + Number(match[2]);
-    if (month < 1 || month > 12) errors.expiry = "The expiry month must be 01 to 12.";
-    else if (year * 12 + month - 1 < now.getFullYear() * 12 + now.getMonth()) errors.expiry = "Your card's expiry date is in the past.";
+    if (month < 1 || month > 12) errors.expiry = text.expiryMonth;
+    else if (year * 12 + month - 1 < now.getFullYear() * 12 + now.getMonth()) errors.expiry = text.expiryPast;
   }
   const length = cvcLength(detectBrand(digits));
-  if (!new RegExp(`^\\d{${length}}$`).test(cvc)) errors.cvc = `Enter the ${length}-digit security code.`;
+  if (!new RegExp(`^\\d{${length}}$`).test(cvc)) errors.cvc = text.cvcLength.replace("{digits}", String(length));
   return errors;
 }

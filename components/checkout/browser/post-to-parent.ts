@@ -1,6 +1,4 @@
-"use client";
-
-export type CheckoutEvent = "payment.started" | "payment.success" | "payment.failed" | "payment.canceled" | "error";
+export type CheckoutEvent = "payment.started" | "payment.success" | "payment.failed" | "payment.canceled" | "error" | "resize";
 
 export type EmbedTarget = { intentId: string; referenceId: string | null; allowedOrigins: string[] };
 
@@ -8,12 +6,9 @@ export type EmbedTarget = { intentId: string; referenceId: string | null; allowe
  * Tells the merchant's page what happened, in seed 001's shape, and only if that page's origin is
  * one the merchant allowed: a checkout framed by anyone else says nothing.
  */
-export function postToParent(target: EmbedTarget, event: CheckoutEvent, message: string, status?: string): void {
-  if (typeof window === "undefined" || window.parent === window) return;
-  const payload =
-    event === "error"
-      ? { event, type: "error", message, intent_id: target.intentId, client_reference_id: target.referenceId }
-      : { event, message, intent_id: target.intentId, client_reference_id: target.referenceId, ...(status ? { status } : {}) };
+export function postToParent(target: EmbedTarget, event: CheckoutEvent, fields: Record<string, unknown>): void {
+  if (window.parent === window) return;
+  const payload = { event, ...(event === "error" ? { type: "error" } : {}), ...fields, intent_id: target.intentId, client_reference_id: target.referenceId };
   for (const origin of parentOrigins(target.allowedOrigins)) window.parent.postMessage(payload, origin);
 }
 

@@ -1,0 +1,51 @@
+import { BRAND_LABELS, type CardBrand } from "@/lib/checkout/card-brand";
+import { cancelRedirect, successRedirect } from "@/lib/checkout/redirect-urls";
+import { html, type Html } from "@/lib/html/html";
+import { cardForm, type CardFormState } from "./card-form";
+import type { CheckoutContext } from "./checkout-context";
+import { backLink, outcome } from "./outcome";
+
+/** The right half of the page: the card form while the intent can be paid, else where it ended up. */
+export function paymentPanel(context: CheckoutContext, form: CardFormState): Html {
+  const { embedded } = context;
+  const box = embedded ? "" : "self-start rounded-2xl border border-slate-200 bg-white p-6 shadow-sm";
+  return html`<section id="payment-panel" aria-label="${context.t("checkout.paymentSection")}" class="${box}">${panelContent(context, form)}</section>`;
+}
+
+function panelContent(context: CheckoutContext, form: CardFormState): Html {
+  const { intent, merchant, t, branding } = context;
+  const merchantName = branding.name;
+  // In an iframe the merchant's page decides where the buyer goes next, so no links leave it.
+  const back = (url: string | null) => backLink(context.embedded ? null : url, t("states.returnTo", { merchant: merchantName }));
+  switch (intent.status) {
+    case "requires_payment_method":
+      if (merchant.status !== "active") return outcome("neutral", t("states.pausedTitle"), t("states.pausedBody", { merchant: merchantName }));
+      return html`<h2 class="mb-4 text-lg font-semibold text-slate-900">${t("checkout.payWithCard")}</h2>${cardForm(context, form)}`;
+    case "processing":
+      return outcome("neutral", t("states.processingTitle"), t("states.processingBody"));
+    case "succeeded":
+    case "authorized":
+      return outcome("success", t("states.succeededTitle"), paidWith(context), back(successRedirect(intent)));
+    case "failed":
+      return outcome("error", t("states.failedTitle"), html`${form.message && html`${form.message} `}${t("states.failedBody")}`, back(cancelRedirect(intent)));
+    case "canceled":
+      return outcome("neutral", t("states.canceledTitle"), t("states.canceledBody"), back(cancelRedirect(intent)));
+    case "expired":
+      return outcome("neutral", t("states.expiredTitle"), expiredBody(context), back(cancelRedirect(intent)));
+  }
+}
+
+function paidWith({ intent, t, branding }: CheckoutContext): string {
+  const merchant = branding.name;
+  if (!intent.card) return t("states.succeededBody", { merchant });
+  const brand = BRAND_LABELS[intent.card.brand as CardBrand];
+  return brand
+    ? t("states.succeededWithCard", { merchant, brand, last4: intent.card.last4 })
+    : t("states.succeededWithLast4", { merchant, last4: intent.card.last4 });
+}
+
+/** What happened, and, in redirect mode, that the buyer is about to go back to the merchant. */
+function expiredBody({ intent, t, branding, embedded }: CheckoutContext): string {
+  const body = t("states.expiredBody", { merchant: branding.name });
+  return !embedded && cancelRedirect(intent) ? `${body} ${t("states.expiredRedirect", { merchant: branding.name })}` : body;
+}
