@@ -32,7 +32,7 @@ export async function authenticatePayment(db: Db, intentId: string, clientSecret
   return intent;
 }
 
-function checkSecret(intent: PaymentIntent | undefined, intentId: string, clientSecret: string | null | undefined): PaymentIntent {
+export function checkSecret<T extends PaymentIntent>(intent: T | undefined, intentId: string, clientSecret: string | null | undefined): T {
   if (!intent) throw notFound("payment_intent", intentId, "id");
   if (!clientSecret || !constantTimeEqual(intent.clientSecret, clientSecret)) {
     throw new AppError("client_secret_invalid", "The client_secret does not match this payment intent.", {

@@ -1,4 +1,5 @@
 import { getDb, type Db } from "@/db/client";
+import { SECRET_URL_HEADERS } from "@/lib/checkout/checkout-policy";
 import { checkoutPagePath } from "@/lib/checkout/checkout-url";
 import { publicUrl } from "@/lib/config/env";
 import { randomBase62 } from "@/lib/crypto/tokens";
@@ -39,7 +40,7 @@ export function checkoutFormRoute(handle: (context: FormContext) => Promise<stri
       const appError = toAppError(error, request, `req_${randomBase62(16)}`);
       location = `${checkoutPagePath(id, field("client_secret"))}&error=${appError.code}`;
     }
-    return new Response(null, { status: 303, headers: { location: new URL(location, publicUrl()).toString(), "cache-control": "no-store" } });
+    return new Response(null, { status: 303, headers: { location: new URL(location, publicUrl()).toString(), ...SECRET_URL_HEADERS } });
   };
 }
 

@@ -32,7 +32,7 @@ export function newIntentDetails(intent: PaymentIntent): IntentDetails {
 }
 
 /** Each intent's attempts with their cards, as JSON beside the intent's own columns, so a read is one query. */
-const WITH_ATTEMPTS = sql`coalesce((
+export const WITH_ATTEMPTS = sql`coalesce((
   select json_agg(json_build_object('attempt', to_json(a), 'card', to_json(c)) order by a.number)
   from ${paymentAttempts} a join ${cardTokens} c on c.id = a.card_token_id
   where a.intent_id = ${paymentIntents.id}), '[]'::json) as attempts_json`;
@@ -44,15 +44,26 @@ const WITH_ATTEMPTS = sql`coalesce((
  */
 export async function selectIntentDetails(db: Db, where: SQL | undefined, rest: SQL = sql``): Promise<IntentDetails[]> {
   const rows = await queryRows<Record<string, unknown>>(db, sql`select ${paymentIntents}.*, ${WITH_ATTEMPTS} from ${paymentIntents} where ${where} ${rest}`);
-  const found = rows.map((row) => {
-    const json = typeof row.attempts_json === "string" ? JSON.parse(row.attempts_json) : row.attempts_json;
-    const attempts = (json as { attempt: Record<string, unknown>; card: Record<string, unknown> }[]).map(({ attempt, card }) => ({
-      ...fromRow(paymentAttempts, attempt),
-      card: fromRow(cardTokens, card),
-    }));
-    return details(fromRow(paymentIntents, row), attempts);
-  });
-  return Promise.all(found.map(async (intent) => (intent.status === "requires_payment_method" ? { ...intent, ...(await expireIfDue(db, intent)) } : intent)));
+  return Promise.all(rows.map((row) => expireDetailsIfDue(db, intentDetailsFromRow(row))));
+}
+
+/** A row of `payment_intents.*` with WITH_ATTEMPTS beside it, as IntentDetails. */
+export function intentDetailsFromRow(row: Record<string, unknown>): IntentDetails {
+  const attempts = (jsonValue(row.attempts_json) as { attempt: Record<string, unknown>; card: Record<string, unknown> }[]).map(({ attempt, card }) => ({
+    ...fromRow(paymentAttempts, attempt),
+    card: fromRow(cardTokens, card),
+  }));
+  return details(fromRow(paymentIntents, row), attempts);
+}
+
+/** JSON built in SQL: postgres.js parses it, PGlite may hand over the text. */
+export function jsonValue(value: unknown): unknown {
+  return typeof value === "string" ? JSON.parse(value) : value;
+}
+
+/** An intent read past its expiry is expired on the way out, its attempts kept. */
+export async function expireDetailsIfDue(db: Db, intent: IntentDetails): Promise<IntentDetails> {
+  return intent.status === "requires_payment_method" ? { ...intent, ...(await expireIfDue(db, intent)) } : intent;
 }
 
 /** One of this merchant's intents with its attempts; another merchant's id is a 404, exactly like an unknown one. */

@@ -10,11 +10,9 @@ import { createIntent, type NewIntent } from "@/lib/intents/create-intent";
 import { createTestMerchant } from "@/lib/testing/fixtures";
 import * as page from "../route";
 
-const NONCE = "bm9uY2Utb2YtdGhpcy10ZXN0";
-
 function get(id: string, query: Record<string, string> = {}, headers: Record<string, string> = {}) {
   const url = `http://kassa.test/pay/${encodeURIComponent(id)}?${new URLSearchParams(query)}`;
-  const request = new Request(url, { headers: { "content-security-policy": `script-src 'self' 'nonce-${NONCE}'`, ...headers } });
+  const request = new Request(url, { headers });
   return page.GET(request, { params: Promise.resolve({ id }) });
 }
 
@@ -39,11 +37,17 @@ describe("the checkout page", () => {
     const response = await get(intent.id, { client_secret: intent.clientSecret });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const policy = response.headers.get("content-security-policy")!;
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("form-action 'self' https://shop.example");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    const nonce = /'nonce-([^']+)'/.exec(policy)![1]!;
     const body = await response.text();
     expect(body).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
     const scripts = [...body.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
     expect(scripts).toHaveLength(2);
-    for (const tag of scripts) expect(tag).toContain(`nonce="${NONCE}"`);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
     expect(body).not.toContain("/_next/");
 
     const { script } = checkoutAssets();
@@ -74,6 +78,7 @@ describe("the checkout page", () => {
     ] as const) {
       const response = await get(id, query);
       expect(response.status, `${id} ${JSON.stringify(query)}`).toBe(status);
+      expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
       const body = await response.text();
       expect(body).toContain(words);
       expect(body).not.toContain("card-number");

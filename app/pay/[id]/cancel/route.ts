@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { cancelCheckout } from "@/lib/checkout/cancel-checkout";
+import { SECRET_URL_HEADERS } from "@/lib/checkout/checkout-policy";
 import { checkoutPagePath, framedOutcomePath } from "@/lib/checkout/checkout-url";
 import { cancelRedirect } from "@/lib/checkout/redirect-urls";
 import { randomBase62 } from "@/lib/crypto/tokens";
@@ -35,8 +36,8 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     if (form instanceof Response) return form;
     const clientSecret = form.get("client_secret") ?? "";
     const intent = await cancelCheckout(await getDb(), id, clientSecret);
-    return Response.json({ intent_id: intent.id, status: intent.status });
+    return Response.json({ intent_id: intent.id, status: intent.status }, { headers: SECRET_URL_HEADERS });
   } catch (error) {
-    return jsonResponse(nativeDialect.renderError(toAppError(error, request, requestId)));
+    return jsonResponse(nativeDialect.renderError(toAppError(error, request, requestId)), SECRET_URL_HEADERS);
   }
 }
