@@ -79,7 +79,7 @@ function pageData(context: CheckoutContext, input: CheckoutPageInput, payable: b
     successUrl: successRedirect(intent),
     referenceId: intent.referenceId,
     allowedOrigins: merchant.allowedOrigins,
-    expiresAt: payable ? intent.expiresAt.getTime() : null,
+    expiresAt: payable || intent.status === "requires_action" ? intent.expiresAt.getTime() : null,
     announce: input.announceOutcome ? outcomeAnnouncement(context, form) : payable ? [{ event: "payment.started", fields: { message: "Checkout opened" } }] : [],
     brands: BRAND_LABELS,
     text: checkoutText(context, branding.name),

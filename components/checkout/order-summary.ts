@@ -30,7 +30,7 @@ export function orderSummary(context: CheckoutContext, compact: boolean): Html {
     ${intent.description && html`<p class="mt-2 text-slate-700">${intent.description}</p>`}
   </div>
   ${showBreakdown && breakdown(context, compact, html`${lineItems(context)}<dl class="mt-2 space-y-1 border-t border-slate-200 pt-3 text-sm">${rows}</dl>`)}
-  ${open && countdown(context)}
+  ${(open || intent.status === "requires_action") && countdown(context)}
 </section>`;
 }
 

@@ -1,4 +1,5 @@
 import { BRAND_LABELS, type CardBrand } from "@/lib/checkout/card-brand";
+import { challengePagePath } from "@/lib/checkout/checkout-url";
 import { cancelRedirect, successRedirect } from "@/lib/checkout/redirect-urls";
 import { html, type Html } from "@/lib/html/html";
 import { cardForm, type CardFormState } from "./card-form";
@@ -23,6 +24,13 @@ function panelContent(context: CheckoutContext, form: CardFormState): Html {
       return html`<h2 class="mb-4 text-lg font-semibold text-slate-900">${t("checkout.payWithCard")}</h2>${cardForm(context, form)}`;
     case "processing":
       return outcome("neutral", t("states.processingTitle"), t("states.processingBody"));
+    case "requires_action":
+      return outcome(
+        "neutral",
+        t("states.actionTitle"),
+        t("states.actionBody", { amount: context.money(intent.amount), merchant: merchantName }),
+        html`<a id="continue-to-bank" href="${challengePagePath(intent.id, intent.clientSecret)}" class="mt-4 inline-block rounded-lg bg-[var(--brand)] px-4 py-2 text-sm font-semibold text-[var(--brand-contrast)]">${t("states.actionContinue")}</a>`,
+      );
     case "succeeded":
     case "authorized":
       return outcome("success", t("states.succeededTitle"), paidWith(context), back(successRedirect(intent)));

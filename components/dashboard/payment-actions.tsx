@@ -64,7 +64,7 @@ export function PaymentActions(props: Props) {
           />
         </>
       )}
-      {props.status === "requires_payment_method" && (
+      {(props.status === "requires_payment_method" || props.status === "requires_action") && (
         <ConfirmAction
           label="Cancel payment"
           title="Cancel this payment"

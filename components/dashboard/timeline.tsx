@@ -7,6 +7,7 @@ import type { CardBrand } from "@/lib/checkout/card";
 const TITLES: Record<string, string> = {
   "payment.created": "Payment created",
   "payment.failed": "Card declined",
+  "payment.requires_action": "3-D Secure challenge shown to the buyer",
   "payment.succeeded": "Payment succeeded",
   "payment.authorized": "Card authorized, waiting to be captured",
   "payment.canceled": "Payment canceled",

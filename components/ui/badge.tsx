@@ -6,6 +6,7 @@ const TONES: Record<string, string> = {
   pending: "bg-slate-100 text-slate-800",
   delivering: "bg-sky-100 text-sky-900",
   requires_payment_method: "bg-slate-100 text-slate-800",
+  requires_action: "bg-amber-100 text-amber-900",
   past_due: "bg-amber-100 text-amber-900",
   failed: "bg-red-100 text-red-900",
   canceled: "bg-slate-200 text-slate-800",
@@ -15,7 +16,7 @@ const TONES: Record<string, string> = {
   revoked: "bg-slate-200 text-slate-800",
 };
 
-const LABELS: Record<string, string> = { requires_payment_method: "awaiting payment", past_due: "past due" };
+const LABELS: Record<string, string> = { requires_payment_method: "awaiting payment", requires_action: "awaiting 3-D Secure", past_due: "past due" };
 
 /** A status in words and colour; the words alone carry the meaning. */
 export function StatusBadge({ status }: { status: string }) {

@@ -20,6 +20,8 @@ import { at, createdAt, money, updatedAt } from "./columns";
 export const intentStatus = pgEnum("intent_status", [
   "requires_payment_method",
   "processing",
+  /** Waiting for the buyer to authenticate with their bank (3-D Secure). */
+  "requires_action",
   "authorized",
   "succeeded",
   "failed",
@@ -30,7 +32,7 @@ export const intentStatus = pgEnum("intent_status", [
 export const dialect = pgEnum("dialect", ["native", "mint", "mintro", "shop", "mutopay", "gateway"]);
 export const uiMode = pgEnum("ui_mode", ["hosted", "embedded"]);
 export const captureMethod = pgEnum("capture_method", ["automatic", "manual"]);
-export const attemptStatus = pgEnum("attempt_status", ["processing", "succeeded", "authorized", "declined"]);
+export const attemptStatus = pgEnum("attempt_status", ["processing", "requires_action", "succeeded", "authorized", "declined"]);
 
 export type LineItem = { name: string; quantity: number; unitAmount: number };
 export type IntentError = { code: string; declineCode: string | null; message: string };
@@ -124,6 +126,12 @@ export const paymentIntents = pgTable(
     index("payment_intents_open_expiry_idx")
       .on(t.expiresAt)
       .where(sql`${t.status} = 'requires_payment_method'`),
+    // The same sweep for intents waiting on the buyer's bank (requires_action). Named by what they
+    // are not, because the migration that added that status runs in the same transaction as this
+    // one, and PostgreSQL refuses a new enum value before its transaction commits.
+    index("payment_intents_challenged_expiry_idx")
+      .on(t.expiresAt)
+      .where(sql`${t.status} not in ('requires_payment_method', 'processing', 'authorized', 'succeeded', 'failed', 'canceled', 'expired')`),
     // mintro's reference_id is unique per merchant, and looked up by it.
     uniqueIndex("payment_intents_mintro_reference_key")
       .on(t.merchantId, t.referenceId)
@@ -158,7 +166,8 @@ export const paymentAttempts = pgTable(
     cardTokenId: varchar("card_token_id", { length: 64 })
       .notNull()
       .references(() => cardTokens.id),
-    declineCode: varchar("decline_code", { length: 8 }),
+    /** An ISO 8583 response code ("51") or a word for what no code covers ("authentication_failed"). */
+    declineCode: varchar("decline_code", { length: 32 }),
     failureMessage: text("failure_message"),
     processorReference: varchar("processor_reference", { length: 128 }),
     createdAt: createdAt(),

@@ -52,6 +52,10 @@ export function assertPayable(intent: PaymentIntent): void {
       throw new AppError("payment_already_completed", "This payment has already been completed.", {
         extra: { status: intent.status },
       });
+    case "requires_action":
+      throw new AppError("intent_unexpected_state", "This payment is waiting for the buyer to authenticate it with their bank.", {
+        extra: { status: intent.status },
+      });
     case "processing":
       throw new AppError("payment_processing", "A payment for this intent is already being processed.", {
         extra: { status: intent.status },

@@ -1,7 +1,8 @@
 import { describeError } from "@/lib/errors/log-error";
 import type { ValidCard } from "./card";
 import type { Claim } from "./claim-attempt";
-import type { AuthorizationResult, CardProcessor } from "./processor";
+import { requiresAuthentication, type AuthenticationRequired, type AuthorizationResult, type CardProcessor } from "./processor";
+import { declineMessage } from "./test-cards";
 
 /** A retryable decline for when the acquirer, not the card, failed: "96", system malfunction. */
 export const PROCESSING_ERROR: Omit<Extract<AuthorizationResult, { approved: false }>, "processorReference"> = {
@@ -20,19 +21,39 @@ export function processorTimeoutMs(): number {
  * out, the acquirer's record for the reference decides; with none, it never arrived, and the attempt
  * is a "96" decline the buyer may retry.
  */
-export async function authorizeAttempt(processor: CardProcessor, claim: Claim, card?: ValidCard): Promise<AuthorizationResult> {
+export async function authorizeAttempt(processor: CardProcessor, claim: Claim, card?: ValidCard): Promise<AuthorizationResult | AuthenticationRequired> {
+  return answerOrFallback(processor, claim, () =>
+    processor.authorize({
+      reference: claim.attempt.id,
+      amount: claim.intent.amount,
+      currency: claim.intent.currency,
+      card: card ? { pan: card.pan, cvc: card.cvc, expMonth: card.expMonth, expYear: card.expYear } : undefined,
+      token: { fingerprint: claim.token.fingerprint, brand: claim.token.brand as ValidCard["brand"], last4: claim.token.last4 },
+      capture: claim.intent.captureMethod === "automatic",
+    }),
+  );
+}
+
+/**
+ * Charges a saved card with no buyer present (a renewal). Nobody can answer a challenge, so a bank
+ * that still asks for one has declined: "authentication_required".
+ */
+export async function authorizeSavedCard(processor: CardProcessor, claim: Claim): Promise<AuthorizationResult> {
+  const result = await authorizeAttempt(processor, claim);
+  if (!requiresAuthentication(result)) return result;
+  return { approved: false, processorReference: result.processorReference, declineCode: "authentication_required", message: declineMessage("authentication_required") };
+}
+
+/** The bank's answer once the buyer has been through its challenge, with the same time limit and fallback. */
+export async function completeAuthentication(processor: CardProcessor, claim: Claim, authenticated: boolean): Promise<AuthorizationResult> {
+  return answerOrFallback(processor, claim, () =>
+    processor.completeAuthentication({ reference: claim.attempt.id, processorReference: claim.attempt.processorReference ?? "", authenticated }),
+  );
+}
+
+async function answerOrFallback<T>(processor: CardProcessor, claim: Claim, ask: () => Promise<T>): Promise<T | AuthorizationResult> {
   try {
-    return await withTimeout(
-      processor.authorize({
-        reference: claim.attempt.id,
-        amount: claim.intent.amount,
-        currency: claim.intent.currency,
-        card: card ? { pan: card.pan, cvc: card.cvc, expMonth: card.expMonth, expYear: card.expYear } : undefined,
-        token: { fingerprint: claim.token.fingerprint, brand: claim.token.brand as ValidCard["brand"], last4: claim.token.last4 },
-        capture: claim.intent.captureMethod === "automatic",
-      }),
-      processorTimeoutMs(),
-    );
+    return await withTimeout(ask(), processorTimeoutMs());
   } catch (error) {
     console.error(`[kassa] processor ${processor.name} failed for attempt ${claim.attempt.id}: ${describeError(error)}`);
     const recorded = await processor.retrieve(claim.attempt.id).catch(() => null);

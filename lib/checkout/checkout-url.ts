@@ -6,6 +6,11 @@ export function checkoutPagePath(intentId: string, clientSecret: string): string
   return `/pay/${encodeURIComponent(intentId)}?client_secret=${encodeURIComponent(clientSecret)}`;
 }
 
+/** The bank's 3-D Secure challenge for an intent that waits on it (the simulation's own page). */
+export function challengePagePath(intentId: string, clientSecret: string): string {
+  return `/pay/${encodeURIComponent(intentId)}/challenge?client_secret=${encodeURIComponent(clientSecret)}`;
+}
+
 /**
  * The page again after a plain form post finished the payment in a frame: it stays in the frame
  * (the merchant's page decides where to go next) and tells that page the outcome once.

@@ -2,7 +2,9 @@ import type { Db } from "@/db/client";
 import { authenticatePayment } from "./authenticate-checkout";
 import { authorizeAttempt } from "./authorize-attempt";
 import { validateCard, type CardInput } from "./card";
+import { awaitChallenge } from "./challenge-attempt";
 import { claimAttempt } from "./claim-attempt";
+import { requiresAuthentication } from "./processor";
 import { settleAttempt, type SettledAttempt } from "./settle-attempt";
 import { getProcessor } from "./simulated-processor";
 
@@ -12,12 +14,14 @@ export type ConfirmResult = SettledAttempt;
 /**
  * Pays an intent with the card the buyer typed: the checkout page's form post and the Payment
  * API both end here. Claim (committed), ask the acquirer (no transaction open), settle (committed).
- * A decline is a result, not an error, because it is recorded and counts.
+ * A decline is a result, not an error, because it is recorded and counts; so is a bank's request
+ * for 3-D Secure, which leaves the intent waiting for the buyer's answer.
  */
 export async function confirmIntent(db: Db, input: ConfirmInput, processor = getProcessor()): Promise<ConfirmResult> {
   const intent = await authenticatePayment(db, input.intentId, input.clientSecret);
   const card = validateCard(input.card);
   const claim = await claimAttempt(db, intent, { card, customerEmail: input.customerEmail });
   const result = await authorizeAttempt(processor, claim, card);
+  if (requiresAuthentication(result)) return awaitChallenge(db, claim, result);
   return settleAttempt(db, claim, result, { actor: { type: "buyer" } });
 }

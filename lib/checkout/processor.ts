@@ -8,7 +8,16 @@ import type { CardBrand } from "./card";
  */
 export interface CardProcessor {
   readonly name: string;
-  authorize(request: AuthorizationRequest): Promise<AuthorizationResult>;
+  /**
+   * Authorizes a payment, or says the card's bank wants the buyer to authenticate first (3-D
+   * Secure). Off-session (a saved card, no buyer present) it must not ask: it declines instead.
+   */
+  authorize(request: AuthorizationRequest): Promise<AuthorizationResult | AuthenticationRequired>;
+  /**
+   * Finishes an authorization that needed authentication, once the buyer has answered the bank's
+   * challenge: approved, or declined ("authentication_failed" when they failed it).
+   */
+  completeAuthentication(request: { reference: string; processorReference: string; authenticated: boolean }): Promise<AuthorizationResult>;
   /** Captures some or all of an authorization. */
   capture(request: { reference: string; authorization: string; amount: number; currency: string }): Promise<OperationResult>;
   /** Releases an authorization that will not be captured. */
@@ -37,5 +46,16 @@ export type AuthorizationRequest = {
 export type AuthorizationResult =
   | { approved: true; processorReference: string; authorizationCode: string }
   | { approved: false; processorReference: string; declineCode: string; message: string };
+
+/**
+ * The bank wants the buyer to authenticate. Kassa parks the attempt, shows the buyer the challenge
+ * (its own page for the simulation; a real adapter would give its ACS's URL here) and then calls
+ * completeAuthentication with the same reference.
+ */
+export type AuthenticationRequired = { authenticationRequired: true; processorReference: string; challengeUrl?: string };
+
+export function requiresAuthentication(result: AuthorizationResult | AuthenticationRequired): result is AuthenticationRequired {
+  return "authenticationRequired" in result;
+}
 
 export type OperationResult = { ok: true; processorReference: string } | { ok: false; message: string };

@@ -12,7 +12,8 @@ import { MAX_ATTEMPTS } from "./limits";
 import type { AuthorizationResult } from "./processor";
 
 export type SettledAttempt = {
-  outcome: "succeeded" | "authorized" | "declined";
+  /** requires_action: the bank wants the buyer to authenticate first (see challenge-attempt.ts). */
+  outcome: "succeeded" | "authorized" | "declined" | "requires_action";
   intent: IntentDetails;
   attempt: PaymentAttempt;
 };

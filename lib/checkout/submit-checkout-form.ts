@@ -4,7 +4,7 @@ import { hashRequest, runIdempotent } from "@/lib/idempotency/run-idempotent";
 import { cardIdentity } from "./card-identity";
 import { successRedirect } from "./redirect-urls";
 import { confirmIntent } from "./confirm-intent";
-import { checkoutPagePath, framedOutcomePath } from "./checkout-url";
+import { challengePagePath, checkoutPagePath, framedOutcomePath } from "./checkout-url";
 
 export type CheckoutForm = {
   intentId: string;
@@ -39,6 +39,8 @@ export async function submitCheckoutForm(db: Db, form: CheckoutForm): Promise<st
           clientSecret: form.clientSecret,
           card: { number: form.number, expMonth: expiry.month, expYear: expiry.year, cvc: form.cvc.trim(), name: form.name },
         });
+        // The bank wants 3-D Secure: on to its challenge, in the same window or frame.
+        if (outcome.outcome === "requires_action") return { status: 303, body: { location: challengePagePath(form.intentId, form.clientSecret) } };
         // A decline comes back to the page, which shows the intent's last_error.
         if (outcome.intent.uiMode === "embedded") return { status: 303, body: { location: framedOutcomePath(form.intentId, form.clientSecret) } };
         const paid = outcome.outcome !== "declined";

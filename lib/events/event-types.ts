@@ -17,6 +17,6 @@ export const WEBHOOK_EVENT_TYPES = [...STANDARD_WEBHOOK_EVENTS, "payment.authori
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** Recorded in the audit trail only. */
-export type AuditEventType = "payment.created" | "webhook.test";
+export type AuditEventType = "payment.created" | "payment.requires_action" | "webhook.test";
 
 export type EventType = WebhookEventType | AuditEventType;

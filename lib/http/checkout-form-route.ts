@@ -6,6 +6,7 @@ import { randomBase62 } from "@/lib/crypto/tokens";
 import { isAppError } from "@/lib/errors/app-error";
 import { toAppError } from "./api-route";
 import { readBodyText } from "./read-body";
+import type { RouteContext } from "./route-methods";
 import { unstorableText } from "./validation";
 
 type FormContext = { db: Db; intentId: string; field: (name: string) => string; request: Request };
@@ -24,8 +25,9 @@ const MAX_FIELD_LENGTH = 128;
  * ever read, so nothing unbounded can reach the Location header.
  */
 export function checkoutFormRoute(handle: (context: FormContext) => Promise<string>) {
-  return async (request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
-    const { id } = await params;
+  return async (request: Request, { params }: RouteContext): Promise<Response> => {
+    const { id: rawId } = await params;
+    const id = typeof rawId === "string" ? rawId : "";
     if (id.length > MAX_ID_LENGTH || unstorableText(id)) return new Response("Not found", { status: 404 });
     const values = await readForm(request);
     if (values instanceof Response) return values;

@@ -1,11 +1,17 @@
 import { createTranslator } from "next-intl";
-import { LOCALES, type Locale } from "./locales";
+import type { Locale } from "./locales";
+import de from "./messages/de.json";
 import en from "./messages/en.json";
+import es from "./messages/es.json";
+import fr from "./messages/fr.json";
+import ja from "./messages/ja.json";
+import nl from "./messages/nl.json";
+import ptBR from "./messages/pt-BR.json";
 
 export type Messages = typeof en;
 
 /** One message file per language; English is the reference every other file must match key for key. */
-export const CATALOG: Record<Locale, Messages> = Object.fromEntries(LOCALES.map((locale) => [locale, en])) as Record<Locale, Messages>;
+export const CATALOG: Record<Locale, Messages> = { en, de, fr, es, nl, "pt-BR": ptBR, ja };
 
 function newTranslator(locale: Locale) {
   return createTranslator({ locale, messages: CATALOG[locale] });

@@ -24,7 +24,7 @@ export async function cancelIntent(
   const canceled = await db.transaction(async (tx) => {
     const intent = await transitionIntent(tx, {
       intentId,
-      from: ["requires_payment_method"],
+      from: ["requires_payment_method", "requires_action"],
       to: "canceled",
       set: { canceledAt: sql`now()`, cancellationReason: reason },
       guard: sql`${paymentIntents.merchantId} = ${merchantId} and ${paymentIntents.expiresAt} > now()`,

@@ -1,8 +1,11 @@
-import { and, eq, lte, sql } from "drizzle-orm";
-import { paymentIntents, type PaymentIntent } from "@/db/schema";
+import { and, eq, lte, or, sql } from "drizzle-orm";
+import { paymentIntents, type IntentStatus, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { recordEvent } from "@/lib/events/record-event";
 import { transitionIntent } from "./transition";
+
+/** Not paid yet: open, or waiting on the buyer's bank (an unanswered 3-D Secure challenge). */
+export const EXPIRABLE: IntentStatus[] = ["requires_payment_method", "requires_action"];
 
 /** App and database clocks may disagree by this much; within it, the database decides. */
 const CLOCK_SLACK_MS = 60_000;
@@ -12,13 +15,13 @@ const CLOCK_SLACK_MS = 60_000;
  * clock. Reads call this so nobody sees a stale `requires_payment_method`.
  */
 export async function expireIfDue(db: Db, intent: PaymentIntent): Promise<PaymentIntent> {
-  if (intent.status !== "requires_payment_method" || intent.expiresAt.getTime() > Date.now() + CLOCK_SLACK_MS) {
+  if (!EXPIRABLE.includes(intent.status) || intent.expiresAt.getTime() > Date.now() + CLOCK_SLACK_MS) {
     return intent;
   }
   return db.transaction(async (tx) => {
     const expired = await transitionIntent(tx, {
       intentId: intent.id,
-      from: ["requires_payment_method"],
+      from: EXPIRABLE,
       to: "expired",
       guard: sql`${paymentIntents.expiresAt} <= now()`,
     });
@@ -44,7 +47,7 @@ export async function expireDueIntents(db: Db, merchantId?: string, limit = 100)
     .from(paymentIntents)
     .where(
       and(
-        eq(paymentIntents.status, "requires_payment_method"),
+        or(eq(paymentIntents.status, "requires_payment_method"), eq(paymentIntents.status, "requires_action")),
         lte(paymentIntents.expiresAt, sql`now()`),
         merchantId ? eq(paymentIntents.merchantId, merchantId) : undefined,
       ),

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
 import { notFound } from "@/lib/errors/app-error";
-import { expireIfDue } from "./expire-intent";
+import { EXPIRABLE, expireIfDue } from "./expire-intent";
 
 export type AttemptWithCard = PaymentAttempt & { card: CardToken };
 export type IntentDetails = PaymentIntent & { attempts: AttemptWithCard[]; card: CardToken | null };
@@ -63,7 +63,7 @@ export function jsonValue(value: unknown): unknown {
 
 /** An intent read past its expiry is expired on the way out, its attempts kept. */
 export async function expireDetailsIfDue(db: Db, intent: IntentDetails): Promise<IntentDetails> {
-  return intent.status === "requires_payment_method" ? { ...intent, ...(await expireIfDue(db, intent)) } : intent;
+  return EXPIRABLE.includes(intent.status) ? { ...intent, ...(await expireIfDue(db, intent)) } : intent;
 }
 
 /** One of this merchant's intents with its attempts; another merchant's id is a 404, exactly like an unknown one. */

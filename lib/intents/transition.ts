@@ -8,7 +8,9 @@ import { queryRows } from "@/db/rows";
 /** Every move the state machine allows; anything else is a bug, not a client error. */
 const ALLOWED: Record<IntentStatus, readonly IntentStatus[]> = {
   requires_payment_method: ["processing", "canceled", "expired"],
-  processing: ["succeeded", "authorized", "requires_payment_method", "failed"],
+  processing: ["succeeded", "authorized", "requires_payment_method", "failed", "requires_action"],
+  // The buyer answers the bank's challenge (back to processing to finish), gives up, or runs out of time.
+  requires_action: ["processing", "canceled", "expired"],
   authorized: ["succeeded", "canceled"],
   succeeded: [],
   failed: [],

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { cardTokens, merchants, paymentIntents, subscriptions, type PaymentIntent, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { authorizeAttempt } from "@/lib/checkout/authorize-attempt";
+import { authorizeSavedCard } from "@/lib/checkout/authorize-attempt";
 import { claimAttempt } from "@/lib/checkout/claim-attempt";
 import type { CardProcessor } from "@/lib/checkout/processor";
 import { settleAttempt } from "@/lib/checkout/settle-attempt";
@@ -79,7 +79,7 @@ async function renewOne(db: Db, subscription: Subscription, processor: CardProce
     if (row?.status !== "active" && row?.status !== "past_due") throw new AppError("subscription_unexpected_state", "The subscription was canceled.");
   };
   const claim = await claimAttempt(db, intent, { token: token! }, stillBilled);
-  const result = await authorizeAttempt(processor, claim);
+  const result = await authorizeSavedCard(processor, claim);
   await settleAttempt(db, claim, result, { actor: SYSTEM, instead: (tx, settled) => settleRenewal(tx, subscription, settled, result) });
 }
 

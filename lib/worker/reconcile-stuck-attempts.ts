@@ -22,7 +22,15 @@ export async function reconcileStuckAttempts(db: Db, processor: CardProcessor = 
     .from(paymentAttempts)
     .innerJoin(paymentIntents, eq(paymentIntents.id, paymentAttempts.intentId))
     .innerJoin(cardTokens, eq(cardTokens.id, paymentAttempts.cardTokenId))
-    .where(and(eq(paymentAttempts.status, "processing"), eq(paymentIntents.status, "processing"), lt(paymentAttempts.createdAt, sql`now() - ${STUCK_AFTER}`)))
+    .where(
+      and(
+        eq(paymentAttempts.status, "processing"),
+        eq(paymentIntents.status, "processing"),
+        lt(paymentAttempts.createdAt, sql`now() - ${STUCK_AFTER}`),
+        // An attempt resumed after a 3-D Secure challenge is old, but has been processing only since then.
+        lt(paymentIntents.updatedAt, sql`now() - ${STUCK_AFTER}`),
+      ),
+    )
     .limit(limit);
   let settled = 0;
   for (const claim of stuck) {

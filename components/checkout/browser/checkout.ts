@@ -84,6 +84,8 @@ class CardForm {
         }),
       });
       const body = (await response.json()) as ConfirmAnswer;
+      // The bank wants 3-D Secure: its challenge page, in this window or frame, says what comes next.
+      if (response.ok && body.status === "requires_action" && body.next_action) return location.assign(body.next_action.redirect_to_url.url);
       if (response.ok) return this.succeed(body.status ?? "succeeded");
       if (response.status === 402 && body.error) return this.decline(body.error);
       const param = body.error?.param;
@@ -188,6 +190,7 @@ class CardForm {
 
 type ConfirmAnswer = {
   status?: string;
+  next_action?: { redirect_to_url: { url: string } } | null;
   error?: { message: string; param?: string; decline_code?: string; payment_intent?: { status: string; attempt_count: number } };
 };
 

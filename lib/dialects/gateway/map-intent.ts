@@ -11,6 +11,7 @@ export function toNewIntent(body: z.infer<typeof createIntentBody>): NewIntent {
     description: body.description ?? null,
     referenceId: body.order_id ?? null,
     customerEmail: body.customer_email ?? null,
+    locale: body.locale ?? null,
     metadata: body.metadata ?? {},
     captureMethod: body.capture_method,
     successUrl: body.success_url,

@@ -5,7 +5,7 @@ import type { ApiResult } from "@/lib/http/api-result";
 import { gatewayDialect, success } from "./dialect";
 import { renderConfirmed } from "./render";
 
-/** Paid: 200 with the card. Declined: 402 with the decline code and how many tries the buyer has left. */
+/** Paid, or waiting on 3-D Secure (with next_action): 200 with the card. Declined: 402 with the decline code and how many tries the buyer has left. */
 export function renderConfirmResult(result: ConfirmResult): ApiResult {
   if (result.outcome !== "declined") return success(renderConfirmed(result.intent, result.intent.card));
   return gatewayDialect.renderError(

@@ -1,9 +1,11 @@
 import type { CardToken, IntentStatus, PaymentIntent } from "@/db/schema";
 import { checkoutUrl } from "@/lib/checkout/checkout-url";
+import { nextAction } from "@/lib/checkout/next-action";
 
 export const STATUS: Record<IntentStatus, string> = {
   requires_payment_method: "awaiting_payment_method",
   processing: "processing",
+  requires_action: "requires_action",
   authorized: "authorized",
   succeeded: "captured",
   failed: "failed",
@@ -60,5 +62,6 @@ export function renderConfirmed(intent: PaymentIntent, card: CardToken | null) {
     currency: intent.currency,
     card_brand: card?.brand ?? null,
     card_last4: card?.last4 ?? null,
+    ...(intent.status === "requires_action" ? { next_action: nextAction(intent) } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_MINOR_AMOUNT } from "@/lib/money/decimal";
 import { currencyCode, email, httpUrl, jsonMetadata } from "@/lib/validation/common";
+import { localeParam } from "@/lib/i18n/locale-param";
 
 const text = (max: number) => z.string({ error: "must be a string" }).trim().max(max, { error: `must be at most ${max} characters` });
 
@@ -18,6 +19,7 @@ export const createIntentBody = z.object({
   description: text(1000).optional(),
   capture_method: z.enum(["automatic", "manual"], { error: "must be automatic or manual" }).optional(),
   customer_email: email.optional(),
+  locale: localeParam().nullish(),
   metadata: jsonMetadata().optional(),
 });
 

@@ -13,6 +13,7 @@ export async function toNewIntent(db: Db, merchantId: string, body: z.infer<type
     amount: body.minor.amount,
     currency: body.currency,
     description: body.description ?? null,
+    locale: body.locale ?? null,
     referenceId: body.order_id ?? null,
     lineItems: (body.line_items ?? []).map((item, index) => ({ name: item.name, quantity: item.quantity, unitAmount: body.minor.prices[index]! })),
     metadata: body.metadata ?? {},

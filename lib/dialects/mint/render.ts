@@ -6,6 +6,7 @@ import { minorToNumber } from "@/lib/money/decimal";
 const STATUS: Record<IntentStatus, string> = {
   requires_payment_method: "pending",
   processing: "confirming_payment",
+  requires_action: "confirming_payment",
   authorized: "confirming_payment",
   succeeded: "paid",
   failed: "failed",

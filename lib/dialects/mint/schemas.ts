@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MAX_EXPIRY_SECONDS } from "@/lib/intents/create-intent";
 import { currencyExponent } from "@/lib/money/currencies";
 import { currencyCode, decimalInput, httpUrl, minorOrIssue } from "@/lib/validation/common";
+import { localeParam } from "@/lib/i18n/locale-param";
 
 const text = (max: number) => z.string({ error: "must be a string" }).trim().max(max, { error: `must be at most ${max} characters` });
 const standardAmount = decimalInput("must be a number in standard units, such as 49 for 49.00");
@@ -20,6 +21,7 @@ export const createPaymentBody = z
     amount: standardAmount,
     order_id: text(200).optional(),
     customer_id: text(200).optional(),
+    locale: localeParam().nullish(),
     description: text(1000).optional(),
     return_url: httpUrl.optional(),
     metadata: z

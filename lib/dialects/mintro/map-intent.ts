@@ -12,6 +12,7 @@ export function toNewIntent(body: z.infer<typeof createIntentBody>): NewIntent {
     discountAmount: body.minor.discount,
     customerEmail: body.email,
     customerName: body.name,
+    locale: body.locale ?? null,
     referenceId: body.reference_id,
     lineItems: body.order_items.map((item, index) => ({ name: item.name, quantity: item.quantity, unitAmount: body.minor.prices[index]! })),
     metadata: body.metadata ?? {},

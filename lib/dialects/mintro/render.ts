@@ -6,6 +6,7 @@ import { minorToDecimal } from "@/lib/money/decimal";
 const STATUS: Record<IntentStatus, string> = {
   requires_payment_method: "requires_payment",
   processing: "requires_payment",
+  requires_action: "requires_payment",
   authorized: "succeeded",
   succeeded: "succeeded",
   failed: "failed",

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { currencyExponent, isCurrency } from "@/lib/money/currencies";
 import { decimalInput, isHttpUrl, minorOrIssue } from "@/lib/validation/common";
+import { localeParam } from "@/lib/i18n/locale-param";
+import { LOCALES } from "@/lib/i18n/locales";
 
 // Messages carry Laravel's :attribute placeholder; the dialect fills in the field's name.
 const str = (max: number) =>
@@ -30,6 +32,7 @@ const fields = z.object({
   name: str(200).min(1, { error: "The :attribute field is required." }),
   reference_id: str(100).regex(/^[a-zA-Z0-9_-]+$/, { error: "The :attribute format is invalid." }),
   customer_ref_id: str(100).nullish(),
+  locale: localeParam(`The :attribute must be auto or one of ${LOCALES.join(", ")}.`).nullish(),
   order_items: z.array(orderItem, { error: "The :attribute must be an array." }).min(1, { error: "The :attribute field is required." }).max(100, { error: "The :attribute must not have more than 100 items." }),
   integration_type: z.enum(["iframe", "url"], { error: "The selected :attribute is invalid." }),
   success_url: url.nullish(),

@@ -24,6 +24,7 @@ export function toNewIntent(body: CreatePayment, now = Date.now()): NewIntent {
     description: body.description ?? null,
     referenceId: body.external_id ?? null,
     customerEmail: body.customer_email ?? null,
+    locale: body.locale ?? null,
     metadata: body.metadata ?? {},
     dialectData: { external_id: body.external_id ?? null, ...original },
     successUrl: body.callback_url ?? null,

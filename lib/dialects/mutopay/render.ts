@@ -5,6 +5,7 @@ import { minorToNumber } from "@/lib/money/decimal";
 const STATUS: Record<IntentStatus, string> = {
   requires_payment_method: "pending",
   processing: "processing",
+  requires_action: "processing",
   authorized: "processing",
   succeeded: "paid",
   failed: "failed",
@@ -41,6 +42,7 @@ export function renderPayment(intent: PaymentIntent) {
 export const PLUGIN_STATUS: Record<IntentStatus, "pending" | "completed" | "failed" | "expired"> = {
   requires_payment_method: "pending",
   processing: "pending",
+  requires_action: "pending",
   authorized: "pending",
   succeeded: "completed",
   failed: "failed",

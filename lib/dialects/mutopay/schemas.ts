@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { fxRates } from "@/lib/money/fx";
 import { currencyCode, decimalInput, email, httpUrl, jsonMetadata } from "@/lib/validation/common";
+import { localeParam } from "@/lib/i18n/locale-param";
 
 export const createPaymentBody = z
   .object({
@@ -13,6 +14,7 @@ export const createPaymentBody = z
     external_id: z.string({ error: "must be a string" }).trim().max(200, { error: "must be at most 200 characters" }).optional(),
     callback_url: httpUrl.optional(),
     customer_email: email.optional(),
+    locale: localeParam().nullish(),
     expires_at: z.iso.datetime({ offset: true, error: "must be an ISO-8601 date-time such as 2026-04-21T14:30:00Z" }).optional(),
     expires_in_minutes: z
       .number({ error: "must be a whole number of minutes from 15 to 10080" })

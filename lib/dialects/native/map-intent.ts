@@ -12,6 +12,7 @@ export function toNewIntent(body: z.infer<typeof createIntentBody>): NewIntent {
     referenceId: body.reference_id,
     customerEmail: body.customer_email,
     customerName: body.customer_name,
+    locale: body.locale,
     lineItems: body.line_items?.map((item) => ({ name: item.name, quantity: item.quantity, unitAmount: item.unit_amount })),
     metadata: body.metadata,
     uiMode: body.ui_mode,

@@ -5,7 +5,8 @@ import { nativeDialect } from "./dialect";
 import { renderIntent } from "./render";
 
 /**
- * A paid intent is a 200 with the intent; a decline is a 402 card_error that carries the decline
+ * A paid intent is a 200 with the intent, and so is one waiting on 3-D Secure (status
+ * requires_action, with its next_action); a decline is a 402 card_error that carries the decline
  * code and the intent, whose status says whether the buyer may try again.
  */
 export function renderConfirmResult(result: ConfirmResult): ApiResult {

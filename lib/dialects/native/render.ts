@@ -2,6 +2,7 @@ import type { ApiKey, CardToken, Merchant, Refund, Subscription, User, WebhookEn
 import type { DeliveryLog } from "@/lib/webhooks/list-deliveries";
 import { checkoutUrl } from "@/lib/checkout/checkout-url";
 import type { AttemptWithCard, IntentDetails } from "@/lib/intents/intent-details";
+import { nextAction } from "@/lib/checkout/next-action";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -75,6 +76,8 @@ export function renderIntent(intent: IntentDetails) {
     reference_id: intent.referenceId,
     customer_email: intent.customerEmail,
     customer_name: intent.customerName,
+    locale: intent.locale,
+    next_action: nextAction(intent),
     line_items: intent.lineItems.map((item) => ({
       name: item.name,
       quantity: item.quantity,

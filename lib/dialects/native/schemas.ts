@@ -6,6 +6,7 @@ import { REFUND_REASONS } from "@/lib/intents/refund-intent";
 import { MAX_EXPIRY_SECONDS, MIN_EXPIRY_SECONDS } from "@/lib/intents/create-intent";
 import { MAX_MINOR_AMOUNT } from "@/lib/money/decimal";
 import { allowedOrigins, currencyCode, email, httpUrl, stringMetadata } from "@/lib/validation/common";
+import { localeParam } from "@/lib/i18n/locale-param";
 
 const text = (max: number) => z.string({ error: "must be a string" }).trim().max(max, { error: `must be at most ${max} characters` });
 
@@ -72,6 +73,7 @@ export const createIntentBody = z
     reference_id: text(200).nullable().optional(),
     customer_email: email.nullable().optional(),
     customer_name: text(200).nullable().optional(),
+    locale: localeParam().nullable().optional(),
     line_items: z.array(lineItem).max(100, { error: "can have at most 100 items" }).optional(),
     metadata: stringMetadata.optional(),
     ui_mode: z.enum(["hosted", "embedded"], { error: "must be hosted or embedded" }).optional(),

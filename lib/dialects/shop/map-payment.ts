@@ -8,6 +8,7 @@ export function toNewIntent(body: z.infer<typeof createPaymentBody>): NewIntent 
     amount: body.amount,
     currency: body.currency,
     customerEmail: body.customer_email ?? null,
+    locale: body.locale ?? null,
     customerName: body.customer_name ?? null,
     metadata: body.metadata ?? {},
     // The buyer goes back to return_url however the payment ends.

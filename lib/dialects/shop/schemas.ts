@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { email, httpUrl } from "@/lib/validation/common";
+import { localeParam } from "@/lib/i18n/locale-param";
 
 const MAX_METADATA_BYTES = 5 * 1024;
 
@@ -23,6 +24,7 @@ export const createPaymentBody = z.object({
     .transform(() => "USD"),
   return_url: httpUrl,
   customer_email: email.optional(),
+  locale: localeParam().nullish(),
   customer_name: z.string({ error: "must be a string" }).trim().max(200, { error: "must be at most 200 characters" }).optional(),
   metadata: metadata.optional(),
 });

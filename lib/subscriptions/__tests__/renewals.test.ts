@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { events, paymentAttempts, paymentIntents, subscriptions } from "@/db/schema";
-import type { AuthorizationRequest, AuthorizationResult } from "@/lib/checkout/processor";
+import type { AuthenticationRequired, AuthorizationRequest, AuthorizationResult } from "@/lib/checkout/processor";
 import { SimulatedProcessor, setProcessor } from "@/lib/checkout/simulated-processor";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestMerchant, payIntent, type TestMerchant } from "@/lib/testing/fixtures";
@@ -119,7 +119,7 @@ describe("renewals", () => {
     let calls = 0;
     setProcessor(
       new (class extends SimulatedProcessor {
-        override async authorize(request: AuthorizationRequest): Promise<AuthorizationResult> {
+        override async authorize(request: AuthorizationRequest): Promise<AuthorizationResult | AuthenticationRequired> {
           calls++;
           if (calls === 1) return { approved: false, processorReference: "x", declineCode: "51", message: "Your card has insufficient funds." };
           return super.authorize(request);
@@ -159,7 +159,7 @@ describe("renewals", () => {
     // The first worker charged the card and died before settling; its lease ran out.
     await makeDue(subscription.id);
     await renewDueSubscriptions(db, 10, new (class extends SimulatedProcessor {
-      override async authorize(request: AuthorizationRequest): Promise<AuthorizationResult> {
+      override async authorize(request: AuthorizationRequest): Promise<AuthorizationResult | AuthenticationRequired> {
         await processor.authorize(request);
         throw new Error("killed");
       }
@@ -169,7 +169,7 @@ describe("renewals", () => {
     const [renewal] = await db.select().from(paymentIntents).where(eq(paymentIntents.subscriptionId, subscription.id));
     const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.intentId, renewal!.id));
     await db.update(paymentAttempts).set({ status: "processing", declineCode: null, failureMessage: null, completedAt: null, createdAt: sql`now() - interval '10 minutes'` }).where(eq(paymentAttempts.id, attempt!.id));
-    await db.update(paymentIntents).set({ status: "processing", lastError: null }).where(eq(paymentIntents.id, renewal!.id));
+    await db.update(paymentIntents).set({ status: "processing", lastError: null, updatedAt: sql`now() - interval '10 minutes'` }).where(eq(paymentIntents.id, renewal!.id));
     await db.update(subscriptions).set({ status: "active", failedCharges: 0, nextChargeAt: sql`now() - interval '1 second'` }).where(eq(subscriptions.id, subscription.id));
 
     expect(await renewDueSubscriptions(db)).toBe(1);

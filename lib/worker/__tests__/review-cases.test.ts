@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { events, merchants, paymentIntents, refunds, subscriptions, webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import type { AuthorizationRequest, AuthorizationResult, OperationResult } from "@/lib/checkout/processor";
+import type { AuthenticationRequired, AuthorizationRequest, AuthorizationResult, OperationResult } from "@/lib/checkout/processor";
 import { SimulatedProcessor, setProcessor } from "@/lib/checkout/simulated-processor";
 import { renewDueSubscriptions } from "@/lib/subscriptions/renew-due-subscriptions";
 import { callRoute } from "@/lib/testing/call-route";
@@ -59,7 +59,7 @@ describe("renewals, after review", () => {
     const subscription = await subscribe(merchant);
     setProcessor(
       new (class extends SimulatedProcessor {
-        override async authorize(request: AuthorizationRequest): Promise<AuthorizationResult> {
+        override async authorize(request: AuthorizationRequest): Promise<AuthorizationResult | AuthenticationRequired> {
           await callRoute(subscriptionCancel.POST, {
             path: `/api/v1/subscriptions/${subscription.id}/cancel`,
             params: { id: subscription.id },

@@ -9,6 +9,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import { jsonResponse } from "@/lib/http/api-result";
 import { toAppError } from "@/lib/http/api-route";
 import { checkoutFormRoute, readForm } from "@/lib/http/checkout-form-route";
+import type { RouteContext } from "@/lib/http/route-methods";
 
 const cancelByForm = checkoutFormRoute(async ({ db, intentId, field }) => {
   const page = checkoutPagePath(intentId, field("client_secret"));
@@ -27,11 +28,12 @@ const cancelByForm = checkoutFormRoute(async ({ db, intentId, field }) => {
  * The buyer's cancel button: a form post that cancels the intent and goes back to the merchant's
  * cancel_url, or answers JSON when the embedded checkout asks for it.
  */
-export async function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function POST(request: Request, context: RouteContext): Promise<Response> {
   if (!request.headers.get("accept")?.includes("application/json")) return cancelByForm(request, context);
   const requestId = `req_${randomBase62(16)}`;
   try {
-    const { id } = await context.params;
+    const { id: rawId } = await context.params;
+    const id = typeof rawId === "string" ? rawId : "";
     const form = await readForm(request);
     if (form instanceof Response) return form;
     const clientSecret = form.get("client_secret") ?? "";

@@ -76,7 +76,7 @@ export default async function PaymentPage({ params }: Props) {
                 ["Attempts", `${intent.attemptCount} of 5`],
                 ["Dialect", intent.dialect],
                 ["Created", intent.createdAt.toISOString().replace("T", " ").slice(0, 19) + " UTC"],
-                ["Expires", intent.status === "requires_payment_method" ? intent.expiresAt.toISOString().replace("T", " ").slice(0, 19) + " UTC" : null],
+                ["Expires", intent.status === "requires_payment_method" || intent.status === "requires_action" ? intent.expiresAt.toISOString().replace("T", " ").slice(0, 19) + " UTC" : null],
                 ["Subscription", intent.subscriptionId ? <Link key="s" href={`/dashboard/subscriptions/${intent.subscriptionId}`} className={buttonClass.link}>{intent.subscriptionId}</Link> : null],
               ]}
             />

@@ -1,0 +1,1 @@
+CREATE INDEX "payment_intents_challenged_expiry_idx" ON "payment_intents" USING btree ("expires_at") WHERE "payment_intents"."status" not in ('requires_payment_method', 'processing', 'authorized', 'succeeded', 'failed', 'canceled', 'expired');

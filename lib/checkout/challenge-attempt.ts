@@ -1,0 +1,88 @@
+import { sql } from "drizzle-orm";
+import { cardTokens, paymentAttempts, paymentIntents } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { fromRow } from "@/db/from-row";
+import { queryRows } from "@/db/rows";
+import { recordEvent } from "@/lib/events/record-event";
+import { AppError } from "@/lib/errors/app-error";
+import { jsonValue, withDetail } from "@/lib/intents/intent-details";
+import { transitionStatement } from "@/lib/intents/transition";
+import { authenticateCheckout } from "./authenticate-checkout";
+import { completeAuthentication } from "./authorize-attempt";
+import type { Claim } from "./claim-attempt";
+import type { AuthenticationRequired } from "./processor";
+import { settleAttempt, type SettledAttempt } from "./settle-attempt";
+import { getProcessor } from "./simulated-processor";
+
+/**
+ * The bank asked for 3-D Secure: the attempt waits as `requires_action`, and so does the intent,
+ * until the buyer answers the challenge. Recorded (for the dashboard's timeline) in the same
+ * transaction.
+ */
+export async function awaitChallenge(db: Db, claim: Claim, result: AuthenticationRequired): Promise<SettledAttempt> {
+  return db.transaction(async (tx) => {
+    const [row] = await queryRows<{ attempt: unknown; intent: unknown }>(
+      tx,
+      sql`
+        with attempt as (
+          update ${paymentAttempts} set status = 'requires_action', processor_reference = ${result.processorReference}
+          where id = ${claim.attempt.id} returning *
+        ),
+        intent as (${transitionStatement({ intentId: claim.intent.id, from: ["processing"], to: "requires_action" })})
+        select (select to_json(attempt) from attempt) as attempt, (select to_json(intent) from intent) as intent`,
+    );
+    if (!row?.intent) throw new Error(`Intent ${claim.intent.id} left processing while attempt ${claim.attempt.id} was in flight`);
+    const attempt = fromRow(paymentAttempts, jsonValue(row.attempt) as Record<string, unknown>);
+    const intent = fromRow(paymentIntents, jsonValue(row.intent) as Record<string, unknown>);
+    await recordEvent(tx, {
+      merchantId: intent.merchantId,
+      type: "payment.requires_action",
+      intent,
+      attempt,
+      actor: { type: "buyer" },
+      details: { action: "three_d_secure", message: "The card's bank asked the buyer to authenticate (3-D Secure)." },
+    });
+    return { outcome: "requires_action", intent: await withDetail(tx, intent), attempt };
+  });
+}
+
+export type ChallengeAnswer = { intentId: string; clientSecret: string | null | undefined; authenticated: boolean };
+
+/**
+ * The buyer's answer to the bank's challenge: the intent goes back to `processing` (one answer wins
+ * if two race), the acquirer finishes the authorization, and the attempt settles as any other —
+ * paid, or declined with "authentication_failed", which counts as one of the buyer's attempts.
+ */
+export async function completeChallenge(db: Db, answer: ChallengeAnswer, processor = getProcessor()): Promise<SettledAttempt> {
+  const intent = await authenticateCheckout(db, answer.intentId, answer.clientSecret);
+  const claim = await resumeChallenge(db, intent.id);
+  if (!claim) {
+    throw new AppError("intent_unexpected_state", "This payment is not waiting for authentication.", { extra: { status: intent.status } });
+  }
+  const result = await completeAuthentication(processor, claim, answer.authenticated);
+  return settleAttempt(db, claim, result, { actor: { type: "buyer" } });
+}
+
+/** requires_action → processing, with the attempt that waited and its card, in one statement; null if it was not waiting. */
+async function resumeChallenge(db: Db, intentId: string): Promise<Claim | null> {
+  const resumed = transitionStatement({ intentId, from: ["requires_action"], to: "processing", guard: sql`${paymentIntents.expiresAt} > now()` });
+  const [row] = await queryRows<{ intent: unknown; attempt: unknown; token: unknown }>(
+    db,
+    sql`
+      with intent as (${resumed}),
+      attempt as (
+        update ${paymentAttempts} set status = 'processing'
+        where id = (select a.id from ${paymentAttempts} a join intent on a.intent_id = intent.id
+                    where a.status = 'requires_action' order by a.number desc limit 1)
+        returning *
+      )
+      select (select to_json(intent) from intent) as intent, (select to_json(attempt) from attempt) as attempt,
+             (select to_json(t) from ${cardTokens} t join attempt on t.id = attempt.card_token_id) as token`,
+  );
+  if (!row?.intent || !row.attempt || !row.token) return null;
+  return {
+    intent: fromRow(paymentIntents, jsonValue(row.intent) as Record<string, unknown>),
+    attempt: fromRow(paymentAttempts, jsonValue(row.attempt) as Record<string, unknown>),
+    token: fromRow(cardTokens, jsonValue(row.token) as Record<string, unknown>),
+  };
+}
