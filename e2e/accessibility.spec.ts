@@ -5,10 +5,10 @@ import { createIntent, signUpMerchant } from "./support/api";
 import { signIn } from "./support/dashboard";
 
 /** Serious and critical findings only, each with the elements it is about, so a failure says what to fix. */
-async function seriousViolations(page: Page) {
+async function seriousViolations(page: Page, minimumPasses = 10) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   // Proof that axe looked at a real page: contrast, labels and landmarks were checked and passed.
-  expect(results.passes.length, page.url()).toBeGreaterThan(10);
+  expect(results.passes.length, page.url()).toBeGreaterThan(minimumPasses);
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
@@ -25,6 +25,58 @@ test("the checkout page has no serious accessibility violations, before and afte
   await page.getByRole("button", { name: /^Pay / }).click();
   await expect(page.locator("#payment-error")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("every checkout state, in every language, has no serious accessibility violations", async ({ browser, request, merchantSite }) => {
+  test.setTimeout(240_000);
+  const merchant = await signUpMerchant(request, { brand_color: "#0f766e" });
+  const api = { authorization: `Bearer ${merchant.secretKey}` };
+  const intentIn = (locale: string, extra: Record<string, unknown> = {}) =>
+    createIntent(request, merchant, merchantSite.origin, { locale, line_items: [{ name: "Mug", quantity: 2, unit_amount: 2100 }], ...extra });
+  const confirm = (id: string, secret: string, number: string) =>
+    request.post(`/api/v1/payment-intents/${id}/confirm`, { data: { client_secret: secret, card: { number, exp_month: 12, exp_year: 2040, cvc: "123" } } });
+  const locales = ["en", "de", "fr", "es", "nl", "pt-BR", "ja"];
+  // Made first, so they have run out by the time the other states have been looked at.
+  const expiring = await Promise.all(locales.map((locale) => intentIn(locale, { expires_in: 10, ui_mode: "embedded" })));
+  // A browser per language, so the pages that know no locale of their own (403) follow Accept-Language.
+  const pageIn = async (locale: string) => (await browser.newContext({ locale })).newPage();
+  for (const locale of locales) {
+    const page = await pageIn(locale);
+    const open = await intentIn(locale);
+    const declined = await intentIn(locale);
+    await confirm(declined.id, declined.client_secret, "4000000000000127");
+    const paid = await intentIn(locale, { ui_mode: "embedded" });
+    await confirm(paid.id, paid.client_secret, "4242424242424242");
+    const challenged = await intentIn(locale);
+    await confirm(challenged.id, challenged.client_secret, "4000002760003184");
+    const failed = await intentIn(locale);
+    for (let i = 0; i < 5; i++) await confirm(failed.id, failed.client_secret, "4000000000009995");
+    const canceled = await intentIn(locale, { ui_mode: "embedded" });
+    await request.post(`/api/v1/payment-intents/${canceled.id}/cancel`, { headers: api, data: {} });
+    const pages = [
+      open.checkout_url,
+      declined.checkout_url,
+      paid.checkout_url,
+      challenged.checkout_url,
+      challenged.checkout_url.replace("?", "/challenge?"),
+      failed.checkout_url,
+      canceled.checkout_url,
+      `/pay/${open.id}?client_secret=wrong`,
+    ];
+    for (const url of pages) {
+      await page.goto(url);
+      // The 403 page is a heading and a sentence: fewer rules apply to it.
+      expect(await seriousViolations(page, url.includes("=wrong") ? 5 : 10), `${locale} ${url}`).toEqual([]);
+    }
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await page.context().close();
+  }
+  for (const [index, intent] of expiring.entries()) {
+    const page = await pageIn(locales[index]!);
+    await expect.poll(async () => (await page.goto(intent.checkout_url), await page.locator("#countdown").count()), { timeout: 20_000 }).toBe(0);
+    expect(await seriousViolations(page), `${locales[index]} expired`).toEqual([]);
+    await page.context().close();
+  }
 });
 
 test("every dashboard page has no serious accessibility violations", async ({ page, request, merchantSite }) => {

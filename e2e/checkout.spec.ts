@@ -87,6 +87,10 @@ test("fails the intent on the fifth decline", async ({ page, request, merchantSi
     if (attempt < 5) await expect(page.locator("#payment-error")).toContainText(`${5 - attempt} attempt`);
   }
   await expect(page.getByText("Payment failed")).toBeVisible();
+  // No dead end: the way back is there at once, and no clock counts down a payment that is over.
+  await expect(page.getByRole("link", { name: /Return to/ })).toHaveAttribute("href", `${merchantSite.origin}/cart`);
+  await expect(page.locator("#countdown")).toHaveCount(0);
+  await expect(page.getByText("Payment to E2E Shop")).toBeVisible();
   expect((await readIntent(request, merchant, intent.id)).status).toBe("failed");
   await page.reload();
   await expect(page.getByText("Payment failed")).toBeVisible();

@@ -27,9 +27,9 @@ export function cardForm(context: CheckoutContext, state: CardFormState): Html {
     <input type="hidden" name="submission_key" value="${state.submissionKey}">
     ${paymentError(context, state)}
     ${field("card-number", t("checkout.cardNumber"), html`<input id="card-number" name="number" inputmode="numeric" autocomplete="cc-number" placeholder="1234 1234 1234 1234" required maxlength="23" class="${INPUT}">`, html`<span id="card-brand" class="text-xs font-medium text-slate-600"></span>`)}
-    <div class="grid grid-cols-2 gap-3">
-      ${field("card-expiry", t("checkout.expiry"), html`<input id="card-expiry" name="expiry" inputmode="numeric" autocomplete="cc-exp" placeholder="${t("checkout.expiryPlaceholder")}" required maxlength="7" class="${INPUT}">`)}
-      ${field("card-cvc", t("checkout.securityCode"), html`<input id="card-cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" placeholder="${t("checkout.cvcPlaceholder", { digits: 3 })}" required maxlength="4" class="${INPUT}">`)}
+    <div class="grid grid-cols-2 gap-x-3">
+      ${field("card-expiry", t("checkout.expiry"), html`<input id="card-expiry" name="expiry" inputmode="numeric" autocomplete="cc-exp" placeholder="${t("checkout.expiryPlaceholder")}" required maxlength="7" class="${INPUT}">`, null, true)}
+      ${field("card-cvc", t("checkout.securityCode"), html`<input id="card-cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" placeholder="${t("checkout.cvcPlaceholder", { digits: 3 })}" required maxlength="4" class="${INPUT}">`, null, true)}
     </div>
     ${field("card-name", t("checkout.nameOnCard"), html`<input id="card-name" name="name" autocomplete="cc-name" placeholder="${t("checkout.namePlaceholder")}" maxlength="200" class="${INPUT}">`)}
     <button id="pay-button" type="submit" class="flex w-full items-center justify-center gap-2 rounded-lg bg-[var(--brand)] px-4 py-3 text-base font-semibold text-[var(--brand-contrast)] shadow-sm transition hover:brightness-110 disabled:cursor-wait disabled:opacity-70">
@@ -53,9 +53,14 @@ function paymentError({ t }: CheckoutContext, state: CardFormState): Html {
     </div>`;
 }
 
-function field(id: string, label: string, input: Html, hint?: HtmlValue): Html {
-  return html`<div>
-      <div class="mb-1 flex items-baseline justify-between"><label for="${id}" class="text-sm font-medium text-slate-700">${label}</label>${hint}</div>
+/**
+ * A label, its input and its error. Side by side (`paired`), the two fields share their rows
+ * (subgrid), so a label that wraps in a longer language or an error under one field never
+ * pushes the two inputs out of line.
+ */
+function field(id: string, label: string, input: Html, hint?: HtmlValue, paired = false): Html {
+  return html`<div class="${paired ? "row-span-3 grid grid-rows-subgrid" : ""}">
+      <div class="mb-1 flex items-baseline justify-between self-end"><label for="${id}" class="text-sm font-medium text-slate-700">${label}</label>${hint}</div>
       ${input}
       <p id="${id}-error" class="mt-1 text-sm text-red-700" hidden></p>
     </div>`;

@@ -17,12 +17,18 @@ export function DemoStore({ kassaOrigin }: { kassaOrigin: string }) {
   const [events, setEvents] = useState<LoggedEvent[]>([]);
   const [starting, setStarting] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
+  // The checkout says how tall it is (its `resize` message); until then, enough for the card form.
+  const [frameHeight, setFrameHeight] = useState(640);
 
   useEffect(() => {
     function onMessage(message: MessageEvent) {
       // Only trust messages from Kassa's own origin, as the seed's listener advises.
       if (message.origin !== kassaOrigin || typeof message.data !== "object" || message.data === null) return;
       const data = message.data as Record<string, unknown>;
+      if (data.event === "resize") {
+        if (typeof data.height === "number" && Number.isFinite(data.height)) setFrameHeight(Math.min(Math.max(Math.ceil(data.height), 200), 3000));
+        return;
+      }
       setEvents((previous) => [...previous, { at: new Date().toLocaleTimeString(), data }]);
       if (data.event === "payment.success") setOutcome("Paid! The order is confirmed.");
       if (data.event === "payment.canceled") setOutcome("The buyer canceled the payment.");
@@ -100,7 +106,8 @@ export function DemoStore({ kassaOrigin }: { kassaOrigin: string }) {
             <iframe
               title="Kassa checkout"
               src={embed.checkoutUrl}
-              className="h-[720px] w-full rounded-xl border border-slate-200 bg-white shadow-sm"
+              style={{ height: frameHeight }}
+              className="w-full rounded-xl border border-slate-200 bg-white shadow-sm"
             />
           </>
         ) : (
