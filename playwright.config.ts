@@ -13,7 +13,11 @@ function freePort(): string {
   return execFileSync(process.execPath, ["-e", script]).toString();
 }
 process.env.E2E_PORT ??= freePort();
+process.env.E2E_SMTP_PORT ??= freePort();
+process.env.E2E_MAIL_API_PORT ??= freePort();
 const port = Number(process.env.E2E_PORT);
+/** Where the tests read the receipts Kassa sent (e2e/support/smtp-sink-server.mjs). */
+const mailApi = `http://127.0.0.1:${process.env.E2E_MAIL_API_PORT}`;
 const baseURL = `http://localhost:${port}`;
 
 // Debian's Chromium here; elsewhere set PLAYWRIGHT_CHROMIUM_PATH, or leave it unset to use Playwright's own.
@@ -47,25 +51,36 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // As production runs it (npm start): the server that reads the client's address from the socket.
-    command: "node scripts/start.mjs",
-    url: `${baseURL}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      PORT: String(port),
-      KASSA_PUBLIC_URL: baseURL,
-      // A fresh embedded database per run, as on a fresh clone.
-      KASSA_DATA_DIR: path.join(os.tmpdir(), `kassa-e2e-${process.pid}-${Date.now()}`),
-      DATABASE_URL: "",
-      AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-      // The tests' webhook receivers listen on loopback.
-      KASSA_ALLOW_PRIVATE_WEBHOOKS: "1",
-      KASSA_WORKER_POLL_MS: "200",
-      // The cheapest scrypt Kassa allows: the tests sign up and in a lot, from one address.
-      KASSA_PASSWORD_COST: "10",
+  webServer: [
+    {
+      // The mail provider: receipts go to it over SMTP, and the tests read them back over HTTP.
+      command: "node e2e/support/smtp-sink-server.mjs",
+      url: `${mailApi}/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { SMTP_PORT: process.env.E2E_SMTP_PORT!, HTTP_PORT: process.env.E2E_MAIL_API_PORT! },
     },
-  },
+    {
+      // As production runs it (npm start): the server that reads the client's address from the socket.
+      command: "node scripts/start.mjs",
+      url: `${baseURL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(port),
+        KASSA_PUBLIC_URL: baseURL,
+        // A fresh embedded database per run, as on a fresh clone.
+        KASSA_DATA_DIR: path.join(os.tmpdir(), `kassa-e2e-${process.pid}-${Date.now()}`),
+        DATABASE_URL: "",
+        AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+        // The tests' webhook receivers listen on loopback.
+        KASSA_ALLOW_PRIVATE_WEBHOOKS: "1",
+        KASSA_WORKER_POLL_MS: "200",
+        // The cheapest scrypt Kassa allows: the tests sign up and in a lot, from one address.
+        KASSA_PASSWORD_COST: "10",
+        KASSA_SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+      },
+    },
+  ],
 });

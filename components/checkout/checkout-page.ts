@@ -112,6 +112,7 @@ function checkoutText({ t }: CheckoutContext, merchant: string): CheckoutText {
       expiryMonth: t("fields.expiryMonth"),
       expiryPast: t("fields.expiryPast"),
       cvcLength: t("fields.cvcLength", { digits: "{digits}" }),
+      emailInvalid: t("fields.emailInvalid"),
     },
     declines: Object.fromEntries(declineCodes.map((code) => [code, t(`declines.${code}`)])),
     declined: t("checkout.declined", { message: "{message}", code: "{code}" }),

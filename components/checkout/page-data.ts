@@ -2,7 +2,7 @@ import type { CardBrand } from "@/lib/checkout/card-brand";
 
 /** The messages the browser script may show, already in the buyer's language; `{…}` marks a value it fills in. */
 export type CheckoutText = {
-  fields: { numberIncomplete: string; numberInvalid: string; expiryFormat: string; expiryMonth: string; expiryPast: string; cvcLength: string };
+  fields: { numberIncomplete: string; numberInvalid: string; expiryFormat: string; expiryMonth: string; expiryPast: string; cvcLength: string; emailInvalid: string };
   declines: Record<string, string>;
   declined: string;
   /** Indexed by the number of attempts left. */

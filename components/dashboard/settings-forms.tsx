@@ -20,6 +20,7 @@ export type SettingsValues = {
   logoUrl: string;
   allowedOrigins: string;
   minimumAmounts: string;
+  receiptsEnabled: boolean;
 };
 
 export function SettingsForm({ values, canEdit }: { values: SettingsValues; canEdit: boolean }) {
@@ -46,6 +47,21 @@ export function SettingsForm({ values, canEdit }: { values: SettingsValues; canE
           placeholder="USD 5.00"
           hint="One currency and amount per line. Payments below the minimum are refused in every API."
         />
+        <div className="flex items-start gap-3">
+          <input
+            id="receipts_enabled"
+            name="receipts_enabled"
+            type="checkbox"
+            defaultChecked={values.receiptsEnabled}
+            className="mt-1 h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
+          />
+          <label htmlFor="receipts_enabled" className="text-sm text-slate-700">
+            <span className="font-medium text-slate-900">Email buyers a receipt</span>
+            <span className="block text-slate-600">
+              When a payment with an email address succeeds, and when it is refunded. The checkout asks for an address when you send none.
+            </span>
+          </label>
+        </div>
       </fieldset>
     </ActionForm>
   );

@@ -14,9 +14,17 @@ const TONES: Record<string, string> = {
   refunded: "bg-violet-100 text-violet-900",
   disabled: "bg-red-100 text-red-900",
   revoked: "bg-slate-200 text-slate-800",
+  sent: "bg-emerald-100 text-emerald-900",
+  stored: "bg-slate-100 text-slate-800",
+  sending: "bg-sky-100 text-sky-900",
 };
 
-const LABELS: Record<string, string> = { requires_payment_method: "awaiting payment", requires_action: "awaiting 3-D Secure", past_due: "past due" };
+const LABELS: Record<string, string> = {
+  requires_payment_method: "awaiting payment",
+  requires_action: "awaiting 3-D Secure",
+  past_due: "past due",
+  stored: "kept in mailbox",
+};
 
 /** A status in words and colour; the words alone carry the meaning. */
 export function StatusBadge({ status }: { status: string }) {

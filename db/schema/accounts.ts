@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { at, createdAt, updatedAt } from "./columns";
 
 export const merchantStatus = pgEnum("merchant_status", ["active", "suspended"]);
@@ -28,6 +28,8 @@ export const merchants = pgTable("merchants", {
   allowedOrigins: jsonb("allowed_origins").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   /** Smallest amount per currency, in minor units, that this merchant accepts ({"USD": 500}). */
   minimumAmounts: jsonb("minimum_amounts").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+  /** Email the buyer a receipt when a payment with a customer email succeeds or is refunded. */
+  receiptsEnabled: boolean("receipts_enabled").notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -10,3 +10,4 @@ export * from "./refunds";
 export * from "./invitations";
 export * from "./connected-sites";
 export * from "./sign-in-failures";
+export * from "./emails";

@@ -10,6 +10,7 @@ export type MerchantSettings = {
   logoUrl?: string | null;
   allowedOrigins?: string[];
   minimumAmounts?: Record<string, number>;
+  receiptsEnabled?: boolean;
   status?: "active" | "suspended";
 };
 

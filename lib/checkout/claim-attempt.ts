@@ -15,7 +15,7 @@ import { MAX_ATTEMPTS } from "./limits";
 export type Claim = { intent: PaymentIntent; attempt: PaymentAttempt; token: CardToken };
 
 /** A card the buyer just typed (tokenized now, with the email they gave, if any), or a saved one being charged again. */
-export type CardSource = { card: ValidCard; customerEmail?: string | null } | { token: CardToken };
+export type CardSource = { card: ValidCard; customerEmail?: string | null; buyerLocale?: string | null } | { token: CardToken };
 
 /** Runs first in the claiming transaction; throwing stops the claim (a renewal checks its subscription). */
 export type ClaimGuard = (tx: Db) => Promise<void>;
@@ -44,6 +44,8 @@ async function tryClaim(db: Db, intent: PaymentIntent, source: CardSource): Prom
       attemptCount: sql`${paymentIntents.attemptCount} + 1`,
       // An email the merchant already gave stays; the buyer's fills it in only when there was none.
       ...("customerEmail" in source && source.customerEmail ? { customerEmail: sql`coalesce(${paymentIntents.customerEmail}, ${source.customerEmail})` } : {}),
+      // Likewise the buyer's language, for the receipt, when the merchant named none.
+      ...("buyerLocale" in source && source.buyerLocale ? { locale: sql`coalesce(${paymentIntents.locale}, ${source.buyerLocale})` } : {}),
     },
     guard: sql`${paymentIntents.expiresAt} > now() and ${paymentIntents.attemptCount} < ${MAX_ATTEMPTS}`,
   });

@@ -8,7 +8,15 @@ import { requiresAuthentication } from "./processor";
 import { settleAttempt, type SettledAttempt } from "./settle-attempt";
 import { getProcessor } from "./simulated-processor";
 
-export type ConfirmInput = { intentId: string; clientSecret: string | null | undefined; card: CardInput; customerEmail?: string | null };
+export type ConfirmInput = {
+  intentId: string;
+  clientSecret: string | null | undefined;
+  card: CardInput;
+  /** The buyer's email for the receipt, when the merchant gave none. */
+  customerEmail?: string | null;
+  /** The language the buyer's browser asked for, kept for the receipt when the merchant named none. */
+  buyerLocale?: string | null;
+};
 export type ConfirmResult = SettledAttempt;
 
 /**
@@ -20,7 +28,7 @@ export type ConfirmResult = SettledAttempt;
 export async function confirmIntent(db: Db, input: ConfirmInput, processor = getProcessor()): Promise<ConfirmResult> {
   const intent = await authenticatePayment(db, input.intentId, input.clientSecret);
   const card = validateCard(input.card);
-  const claim = await claimAttempt(db, intent, { card, customerEmail: input.customerEmail });
+  const claim = await claimAttempt(db, intent, { card, customerEmail: input.customerEmail, buyerLocale: input.buyerLocale });
   const result = await authorizeAttempt(processor, claim, card);
   if (requiresAuthentication(result)) return awaitChallenge(db, claim, result);
   return settleAttempt(db, claim, result, { actor: { type: "buyer" } });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { checkouts, merchants, paymentIntents, type Merchant } from "@/db/schema";
+import { checkouts, merchants, paymentIntents, type Checkout as CheckoutConfig, type Merchant } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
@@ -27,10 +27,14 @@ export async function getCheckout(db: Db, intentId: string, clientSecret: string
   const intent = await expireDetailsIfDue(db, checkSecret(row && intentDetailsFromRow(row), intentId, clientSecret));
   const merchant = fromRow(merchants, jsonValue(row!.merchant_json) as Record<string, unknown>);
   const checkout = row!.checkout_json ? fromRow(checkouts, jsonValue(row!.checkout_json) as Record<string, unknown>) : null;
-  const branding: Branding = {
+  return { intent, merchant, branding: brandingOf(merchant, checkout) };
+}
+
+/** The intent's checkout's name, colour and logo, each falling back to the merchant's own. */
+export function brandingOf(merchant: Merchant, checkout: CheckoutConfig | null): Branding {
+  return {
     name: checkout?.displayName || merchant.displayName || merchant.name,
     brandColor: checkout?.brandColor ?? merchant.brandColor,
     logoUrl: checkout?.logoUrl ?? merchant.logoUrl,
   };
-  return { intent, merchant, branding };
 }

@@ -1,5 +1,7 @@
 import type { Db } from "@/db/client";
 import { isAppError } from "@/lib/errors/app-error";
+import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
+import { email } from "@/lib/validation/common";
 import { hashRequest, runIdempotent } from "@/lib/idempotency/run-idempotent";
 import { cardIdentity } from "./card-identity";
 import { successRedirect } from "./redirect-urls";
@@ -15,6 +17,10 @@ export type CheckoutForm = {
   expiry: string;
   cvc: string;
   name: string;
+  /** The optional receipt email field; empty when the buyer left it empty or the page did not ask. */
+  email: string;
+  /** The buyer's Accept-Language, for the receipt's language when the merchant named none. */
+  acceptLanguage: string | null;
 };
 
 /**
@@ -25,6 +31,8 @@ export async function submitCheckoutForm(db: Db, form: CheckoutForm): Promise<st
   const page = checkoutPagePath(form.intentId, form.clientSecret);
   const expiry = parseExpiry(form.expiry);
   if (!expiry) return `${page}&error=invalid_expiry`;
+  const customerEmail = form.email.trim() || null;
+  if (customerEmail && !email.safeParse(customerEmail).success) return `${page}&error=invalid_email`;
   try {
     const { result } = await runIdempotent(
       db,
@@ -38,6 +46,8 @@ export async function submitCheckoutForm(db: Db, form: CheckoutForm): Promise<st
           intentId: form.intentId,
           clientSecret: form.clientSecret,
           card: { number: form.number, expMonth: expiry.month, expYear: expiry.year, cvc: form.cvc.trim(), name: form.name },
+          customerEmail,
+          buyerLocale: localeFromAcceptLanguage(form.acceptLanguage),
         });
         // The bank wants 3-D Secure: on to its challenge, in the same window or frame.
         if (outcome.outcome === "requires_action") return { status: 303, body: { location: challengePagePath(form.intentId, form.clientSecret) } };

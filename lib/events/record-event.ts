@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { newId } from "@/lib/ids";
 import { dialectDefinition } from "@/lib/dialects/registry";
+import { receiptInsert } from "@/lib/receipts/receipt-insert";
 import { deliveriesInsert } from "@/lib/webhooks/enqueue-deliveries";
 import { nudgeWorker } from "@/lib/worker/nudge";
 import { STANDARD_WEBHOOK_EVENTS, type EventType } from "./event-types";
@@ -52,17 +53,20 @@ export async function recordEvent(db: Db, event: NewEvent): Promise<Event> {
             ${event.subscription?.id ?? null}, ${actorLabel(event.actor)}, ${sql.param(auditData(event), events.data)},
             ${payload ? sql.param(payload, events.payload) : null}, ${payload ? dialect.name : null}, ${sql.param(createdAt, events.createdAt)})
     returning *`;
-  // With a payload, the event and its deliveries in one statement: one round trip, and nothing queued without its event.
+  // The event, its webhook deliveries and the buyer's receipt in one statement: one round trip, and
+  // nothing queued without its event.
+  const receipt = receiptInsert(event);
   const [row] = await queryRows<Record<string, unknown>>(
     db,
-    payload
+    payload || receipt
       ? sql`
           with recorded as (${insert}),
-          queued as (${deliveriesInsert(sql`recorded`, { apiKeyId: event.intent?.apiKeyId ?? null })})
-          select recorded.*, (select count(*) from queued)::int as queued from recorded`
+          queued as (${payload ? deliveriesInsert(sql`recorded`, { apiKeyId: event.intent?.apiKeyId ?? null }) : sql`select null where false`}),
+          receipt as (${receipt ?? sql`select null where false`})
+          select recorded.*, (select count(*) from queued)::int as queued, (select count(*) from receipt)::int as receipts from recorded`
       : insert,
   );
-  if (Number(row!.queued ?? 0) > 0) nudgeWorker();
+  if (Number(row!.queued ?? 0) > 0 || Number(row!.receipts ?? 0) > 0) nudgeWorker();
   return fromRow(events, row!);
 }
 

@@ -2,6 +2,7 @@ import { getDb, type Db } from "@/db/client";
 import { describeError } from "@/lib/errors/log-error";
 import { expireDueIntents } from "@/lib/intents/expire-intent";
 import { voidStaleAuthorizations } from "@/lib/intents/void-stale-authorizations";
+import { sendDueEmails } from "@/lib/receipts/send-due-emails";
 import { renewDueSubscriptions } from "@/lib/subscriptions/renew-due-subscriptions";
 import { claimDueDeliveries, deliverOne } from "@/lib/webhooks/deliver-webhooks";
 import { onNudge } from "./nudge";
@@ -23,6 +24,7 @@ const MAX_IN_FLIGHT = 32;
 export function startWorker(pollMs = Number(process.env.KASSA_WORKER_POLL_MS ?? 1000)): () => void {
   const loops = [
     startWebhookPump(pollMs),
+    every("receipts", pollMs, (db) => sendDueEmails(db)),
     every("expiry", 5_000, (db) => expireDueIntents(db)),
     every("renewals", 5_000, (db) => renewDueSubscriptions(db)),
     every("stuck payments", 30_000, (db) => reconcileStuckAttempts(db)),

@@ -21,10 +21,10 @@ export function formatExpiry(value: string, previous: string): string {
   return digits;
 }
 
-export type CardField = "number" | "expiry" | "cvc";
+export type CardField = "number" | "expiry" | "cvc" | "email";
 export type FieldErrors = Partial<Record<CardField, string>>;
 
-export function checkFields(text: CheckoutText["fields"], number: string, expiry: string, cvc: string, now = new Date()): FieldErrors {
+export function checkFields(text: CheckoutText["fields"], number: string, expiry: string, cvc: string, email = "", now = new Date()): FieldErrors {
   const errors: FieldErrors = {};
   const digits = number.replace(/\D/g, "");
   if (digits.length < 12) errors.number = text.numberIncomplete;
@@ -39,5 +39,7 @@ export function checkFields(text: CheckoutText["fields"], number: string, expiry
   }
   const length = cvcLength(detectBrand(digits));
   if (!new RegExp(`^\\d{${length}}$`).test(cvc)) errors.cvc = text.cvcLength.replace("{digits}", String(length));
+  // Only the shape; the server checks it properly.
+  if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) errors.email = text.emailInvalid;
   return errors;
 }

@@ -27,6 +27,8 @@ class CardForm {
   private readonly expiry = element<HTMLInputElement>("card-expiry");
   private readonly cvc = element<HTMLInputElement>("card-cvc");
   private readonly name = element<HTMLInputElement>("card-name");
+  /** Only when the merchant sent no email and receipts are on. */
+  private readonly email = document.getElementById("card-email") as HTMLInputElement | null;
   private readonly button = element<HTMLButtonElement>("pay-button");
   private readonly payLabel = element("pay-label").textContent ?? "";
   private previousExpiry = "";
@@ -69,7 +71,7 @@ class CardForm {
 
   private async submit(): Promise<void> {
     if (this.submitting) return;
-    const errors = checkFields(this.data.text.fields, this.number.value, this.expiry.value, this.cvc.value);
+    const errors = checkFields(this.data.text.fields, this.number.value, this.expiry.value, this.cvc.value, this.email?.value ?? "");
     if (this.showFieldErrors(errors)) return;
     this.setSubmitting(true);
     this.submits += 1;
@@ -81,6 +83,7 @@ class CardForm {
         body: JSON.stringify({
           client_secret: this.data.clientSecret,
           card: { number: this.number.value.replace(/\D/g, ""), exp_month: month, exp_year: 2000 + (year ?? 0), cvc: this.cvc.value, name: this.name.value || null },
+          ...(this.email?.value.trim() ? { customer_email: this.email.value.trim() } : {}),
         }),
       });
       const body = (await response.json()) as ConfirmAnswer;
@@ -89,8 +92,8 @@ class CardForm {
       if (response.ok) return this.succeed(body.status ?? "succeeded");
       if (response.status === 402 && body.error) return this.decline(body.error);
       const param = body.error?.param;
-      if (response.status === 400 && typeof param === "string" && param.startsWith("card[")) {
-        const field: CardField = param.includes("number") ? "number" : param.includes("cvc") ? "cvc" : "expiry";
+      if (response.status === 400 && typeof param === "string" && (param.startsWith("card[") || param === "customer_email")) {
+        const field: CardField = param === "customer_email" ? "email" : param.includes("number") ? "number" : param.includes("cvc") ? "cvc" : "expiry";
         this.showFieldErrors({ [field]: body.error!.message });
         return this.setSubmitting(false);
       }
@@ -161,6 +164,7 @@ class CardForm {
   /** Marks each field's error, or clears it; true when there was any. */
   private showFieldErrors(errors: FieldErrors): boolean {
     const fields: [CardField, HTMLInputElement][] = [["number", this.number], ["expiry", this.expiry], ["cvc", this.cvc]];
+    if (this.email) fields.push(["email", this.email]);
     let first: [CardField, HTMLInputElement] | undefined;
     for (const [field, input] of fields) {
       const message = errors[field];

@@ -32,6 +32,8 @@ async function openIntent(uiMode: "hosted" | "embedded" = "hosted") {
     expiry: `12 / ${nextYear}`,
     cvc: "123",
     name: "Ada",
+    email: "",
+    acceptLanguage: null,
     ...overrides,
   });
   return { db, intent, form };
@@ -65,6 +67,7 @@ describe("submitCheckoutForm (the page without JavaScript)", () => {
     expect(await submitCheckoutForm(db, form({ number: "4242424242424241" }))).toMatch(/&error=invalid_number$/);
     expect(await submitCheckoutForm(db, form({ expiry: "13/99", submissionKey: "render-2" }))).toMatch(/&error=invalid_expiry$/);
     expect(await submitCheckoutForm(db, form({ expiry: "soon", submissionKey: "render-3" }))).toMatch(/&error=invalid_expiry$/);
+    expect(await submitCheckoutForm(db, form({ email: "not an address", submissionKey: "render-4" }))).toMatch(/&error=invalid_email$/);
     const attempts = await db.select().from(paymentAttempts).where(eq(paymentAttempts.intentId, intent.id));
     expect(attempts).toHaveLength(0);
   });

@@ -21,6 +21,7 @@ export function renderMerchant(merchant: Merchant, role?: string) {
     logo_url: merchant.logoUrl,
     allowed_origins: merchant.allowedOrigins,
     minimum_amounts: merchant.minimumAmounts,
+    receipts_enabled: merchant.receiptsEnabled,
     ...(role ? { role } : {}),
     created_at: iso(merchant.createdAt),
     updated_at: iso(merchant.updatedAt),

@@ -40,6 +40,8 @@ export const merchantSettingsBody = z.strictObject({
       { error: "must be an object of currency codes and minimum amounts in minor units, such as {\"USD\": 500}" },
     )
     .optional(),
+  /** Whether buyers get a receipt by email when a payment succeeds or is refunded. */
+  receipts_enabled: z.boolean({ error: "must be true or false" }).optional(),
   /** Suspending stops every API key and checkout of the merchant until it is active again. */
   status: z.enum(["active", "suspended"], { error: "must be active or suspended" }).optional(),
 });
@@ -116,6 +118,8 @@ export const confirmIntentBody = z.strictObject({
     cvc: z.string({ error: "must be a string of digits" }).max(4, { error: "must be 3 or 4 digits" }),
     name: text(200).nullable().optional(),
   }),
+  /** The checkout's own field: where the buyer wants the receipt, when the merchant gave no email. */
+  customer_email: email.nullable().optional(),
 });
 
 const eventTypes = z

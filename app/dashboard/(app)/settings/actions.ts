@@ -43,6 +43,7 @@ export async function saveSettings(_previous: ActionResult | null, form: FormDat
       logo_url: text(form, "logo_url") || null,
       allowed_origins: lines(text(form, "allowed_origins")),
       minimum_amounts: minimumsFromText(text(form, "minimum_amounts")),
+      receipts_enabled: form.get("receipts_enabled") === "on",
     };
     const parsed = merchantSettingsBody.safeParse(input);
     if (!parsed.success) return validationFailed(parsed.error, input);
@@ -53,6 +54,7 @@ export async function saveSettings(_previous: ActionResult | null, form: FormDat
       logoUrl: parsed.data.logo_url,
       allowedOrigins: parsed.data.allowed_origins,
       minimumAmounts: parsed.data.minimum_amounts,
+      receiptsEnabled: parsed.data.receipts_enabled,
     });
     revalidatePath("/dashboard", "layout");
     return { ok: true, message: "Saved. The checkout page shows the new branding right away." };

@@ -27,6 +27,7 @@ export default async function SettingsPage() {
             minimumAmounts: Object.entries(merchant.minimumAmounts)
               .map(([currency, minor]) => `${currency} ${minorToDecimal(minor, currency)}`)
               .join("\n"),
+            receiptsEnabled: merchant.receiptsEnabled,
           }}
         />
       </Card>

@@ -2,7 +2,7 @@ import { submitCheckoutForm } from "@/lib/checkout/submit-checkout-form";
 import { checkoutFormRoute } from "@/lib/http/checkout-form-route";
 
 /** The card form's plain HTML post, for buyers without JavaScript. Always answers with a 303. */
-export const POST = checkoutFormRoute(({ db, intentId, field }) =>
+export const POST = checkoutFormRoute(({ db, intentId, field, request }) =>
   submitCheckoutForm(db, {
     intentId,
     clientSecret: field("client_secret"),
@@ -11,5 +11,7 @@ export const POST = checkoutFormRoute(({ db, intentId, field }) =>
     expiry: field("expiry"),
     cvc: field("cvc"),
     name: field("name"),
+    email: field("email"),
+    acceptLanguage: request.headers.get("accept-language"),
   }),
 );

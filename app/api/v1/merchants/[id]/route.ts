@@ -31,6 +31,7 @@ export const PATCH = apiRoute({
       logoUrl: body.logo_url,
       allowedOrigins: body.allowed_origins,
       minimumAmounts: body.minimum_amounts,
+      receiptsEnabled: body.receipts_enabled,
       status: body.status,
     });
     return ok(renderMerchant(merchant, role));

@@ -6,6 +6,7 @@ import { clientSecretQuery, confirmIntentBody, intentParams } from "@/lib/dialec
 import { apiRoute } from "@/lib/http/api-route";
 import { clientSecretOf } from "@/lib/http/client-secret";
 import { corsPreflight, otherMethods } from "@/lib/http/route-methods";
+import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
 
 /**
  * Seed 002's checkout front end pays here with the client secret as its credential. The same
@@ -38,6 +39,7 @@ export const POST = apiRoute({
           name: body.card.cardholder_name ?? null,
         },
         customerEmail: body.customer_email ?? null,
+        buyerLocale: localeFromAcceptLanguage(request.headers.get("accept-language")),
       }),
     ),
 });

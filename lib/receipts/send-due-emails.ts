@@ -1,0 +1,105 @@
+import { eq, sql } from "drizzle-orm";
+import { checkouts, emailMessages, merchants, refunds, type EmailMessage } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { fromRow } from "@/db/from-row";
+import { queryRows } from "@/db/rows";
+import { brandingOf } from "@/lib/checkout/get-checkout";
+import { describeError } from "@/lib/errors/log-error";
+import { DEFAULT_LOCALE, matchLocale } from "@/lib/i18n/locales";
+import { getIntentDetails } from "@/lib/intents/intent-details";
+import { mailTransport, type MailTransport } from "./mail-transport";
+import { renderReceipt, type RenderedEmail } from "./render-receipt";
+
+/** How long a worker holds an email it is sending; an SMTP exchange takes well under this. */
+const LEASE_SECONDS = 120;
+/** Tries before an email is given up as failed: about a day with the backoff below. */
+export const MAX_EMAIL_ATTEMPTS = 8;
+
+/**
+ * Sends the receipts that are due, one worker at a time per email (claimed with SKIP LOCKED under
+ * a lease). Without an SMTP server each is kept in the dashboard's mailbox instead. Returns how many
+ * it handled.
+ */
+export async function sendDueEmails(db: Db, transport: MailTransport | null = mailTransport(), limit = 10): Promise<number> {
+  const claimed = await claimDueEmails(db, limit);
+  for (const email of claimed) await sendOne(db, email, transport);
+  return claimed.length;
+}
+
+async function claimDueEmails(db: Db, limit: number): Promise<EmailMessage[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
+      with due as (
+        select id from ${emailMessages}
+        where (status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and locked_until < now())
+        order by next_attempt_at
+        limit ${limit}
+        for update skip locked
+      )
+      update ${emailMessages} email
+      set status = 'sending', locked_until = now() + make_interval(secs => ${LEASE_SECONDS}), attempt_count = email.attempt_count + 1
+      from due where email.id = due.id
+      returning email.*`,
+  );
+  return rows.map((row) => fromRow(emailMessages, row));
+}
+
+async function sendOne(db: Db, email: EmailMessage, transport: MailTransport | null): Promise<void> {
+  let rendered: RenderedEmail & { fromName: string };
+  try {
+    rendered = await renderEmail(db, email);
+  } catch (error) {
+    console.error(`[kassa] could not render email ${email.id}: ${describeError(error)}`);
+    return finish(db, email, { status: "failed", lastError: "Kassa could not write this email; see the server log." });
+  }
+  if (!transport) return finish(db, email, { status: "stored", ...bodies(rendered) });
+  try {
+    await transport.send({ id: email.id, fromName: rendered.fromName, to: email.recipient, subject: rendered.subject, text: rendered.text, html: rendered.html });
+    await finish(db, email, { status: "sent", ...bodies(rendered) });
+  } catch (error) {
+    // What the SMTP server said, for the mailbox; the whole error, with its stack, for the log.
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    console.error(`[kassa] SMTP refused email ${email.id} (try ${email.attemptCount}): ${describeError(error)}`);
+    if (email.attemptCount >= MAX_EMAIL_ATTEMPTS) return finish(db, email, { status: "failed", lastError: message, ...bodies(rendered) });
+    await db
+      .update(emailMessages)
+      .set({ status: "pending", lockedUntil: null, lastError: message, nextAttemptAt: sql`now() + make_interval(secs => ${retryDelaySeconds(email.attemptCount)})` })
+      .where(eq(emailMessages.id, email.id));
+  }
+}
+
+/** 1, 2, 4 … minutes, at most an hour apart. */
+function retryDelaySeconds(attempts: number): number {
+  return Math.min(3600, 60 * 2 ** Math.max(0, attempts - 1));
+}
+
+function bodies(rendered: RenderedEmail) {
+  return { subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html };
+}
+
+async function finish(db: Db, email: EmailMessage, set: Partial<typeof emailMessages.$inferInsert>): Promise<void> {
+  await db
+    .update(emailMessages)
+    .set({ lockedUntil: null, completedAt: sql`now()`, ...set })
+    .where(eq(emailMessages.id, email.id));
+}
+
+/** The receipt as of now, in the buyer's language (the intent's locale; English when none is known). */
+async function renderEmail(db: Db, email: EmailMessage): Promise<RenderedEmail & { fromName: string }> {
+  const intent = await getIntentDetails(db, email.merchantId, email.intentId);
+  const [merchant] = await db.select().from(merchants).where(eq(merchants.id, email.merchantId));
+  const [checkout] = intent.checkoutId ? await db.select().from(checkouts).where(eq(checkouts.id, intent.checkoutId)) : [];
+  const [refund] = email.refundId ? await db.select().from(refunds).where(eq(refunds.id, email.refundId)) : [];
+  const branding = brandingOf(merchant!, checkout ?? null);
+  const rendered = renderReceipt({
+    kind: email.kind,
+    intent,
+    merchant: merchant!,
+    branding,
+    refund: refund ?? null,
+    locale: matchLocale(intent.locale) ?? DEFAULT_LOCALE,
+    at: refund?.createdAt ?? intent.succeededAt ?? email.createdAt,
+  });
+  return { ...rendered, fromName: `${branding.name} via Kassa` };
+}
