@@ -32,7 +32,7 @@ export function cardForm(context: CheckoutContext, state: CardFormState): Html {
       ${field("card-cvc", t("checkout.securityCode"), html`<input id="card-cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" placeholder="${t("checkout.cvcPlaceholder", { digits: 3 })}" required maxlength="4" class="${INPUT}">`, null, true)}
     </div>
     ${field("card-name", t("checkout.nameOnCard"), html`<input id="card-name" name="name" autocomplete="cc-name" placeholder="${t("checkout.namePlaceholder")}" maxlength="200" class="${INPUT}">`)}
-    ${asksForEmail(context) && field("card-email", t("checkout.emailLabel"), html`<input id="card-email" name="email" type="email" autocomplete="email" placeholder="${t("checkout.emailPlaceholder")}" maxlength="254" class="${INPUT}">`)}
+    ${asksForEmail(context) && field("card-email", t("checkout.emailLabel"), html`<input id="card-email" name="email" type="email" autocomplete="email" placeholder="${t("checkout.emailPlaceholder")}" maxlength="254" value="${context.intent.buyerEmail ?? ""}" class="${INPUT}">`)}
     <button id="pay-button" type="submit" class="flex w-full items-center justify-center gap-2 rounded-lg bg-[var(--brand)] px-4 py-3 text-base font-semibold text-[var(--brand-contrast)] shadow-sm transition hover:brightness-110 disabled:cursor-wait disabled:opacity-70">
       <span id="pay-spinner" aria-hidden="true" hidden class="h-4 w-4 animate-spin rounded-full border-2 border-current border-t-transparent"></span>
       <span id="pay-label">${t("checkout.pay", { amount: money(intent.amount) })}</span>
@@ -45,7 +45,7 @@ export function cardForm(context: CheckoutContext, state: CardFormState): Html {
 </div>`;
 }
 
-/** Receipts go to the email the merchant sent; without one, the buyer may give it here. */
+/** Receipts go to the email the merchant sent; without one, the buyer may give it here (and correct it on a later try). */
 function asksForEmail({ intent, merchant }: CheckoutContext): boolean {
   return !intent.customerEmail && merchant.receiptsEnabled;
 }

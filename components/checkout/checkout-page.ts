@@ -69,7 +69,15 @@ export function declineText({ t }: CheckoutContext, error: Pick<IntentError, "de
   return t("checkout.declined", { message: t.has(key) ? t(key) : t("declines.other"), code: error.declineCode });
 }
 
-function pageData(context: CheckoutContext, input: CheckoutPageInput, payable: boolean, form: CardFormState): CheckoutPageData {
+/**
+ * For a page around the payment that drives no form (the bank's challenge): the script then only
+ * fits a frame to the page and passes Escape on to kassa.js.
+ */
+export function passivePageData(context: CheckoutContext): CheckoutPageData {
+  return pageData(context, { submissionKey: "", announceOutcome: false }, false, { submissionKey: "", message: null, attemptsLeft: 0 });
+}
+
+function pageData(context: CheckoutContext, input: Pick<CheckoutPageInput, "submissionKey" | "announceOutcome">, payable: boolean, form: CardFormState): CheckoutPageData {
   const { intent, merchant, branding } = context;
   return {
     intentId: intent.id,

@@ -25,12 +25,7 @@ function panelContent(context: CheckoutContext, form: CardFormState): Html {
     case "processing":
       return outcome("neutral", t("states.processingTitle"), t("states.processingBody"));
     case "requires_action":
-      return outcome(
-        "neutral",
-        t("states.actionTitle"),
-        t("states.actionBody", { amount: context.money(intent.amount), merchant: merchantName }),
-        html`<a id="continue-to-bank" href="${challengePagePath(intent.id, intent.clientSecret)}" class="mt-4 inline-block rounded-lg bg-[var(--brand)] px-4 py-2 text-sm font-semibold text-[var(--brand-contrast)]">${t("states.actionContinue")}</a>`,
-      );
+      return outcome("neutral", t("states.actionTitle"), t("states.actionBody", { amount: context.money(intent.amount), merchant: merchantName }), waitingOnBank(context));
     case "succeeded":
     case "authorized":
       return outcome("success", t("states.succeededTitle"), paidWith(context), back(successRedirect(intent)));
@@ -41,6 +36,25 @@ function panelContent(context: CheckoutContext, form: CardFormState): Html {
     case "expired":
       return outcome("neutral", t("states.expiredTitle"), expiredBody(context), back(cancelRedirect(intent)));
   }
+}
+
+/**
+ * On to the bank's challenge; or, for a buyer who will not finish it, another card (the challenge
+ * counts as a declined attempt) or the way back. Plain links and forms, so no state is a dead end.
+ */
+function waitingOnBank({ intent, t, branding }: CheckoutContext): Html {
+  const path = `/pay/${encodeURIComponent(intent.id)}`;
+  return html`<div class="mt-4 flex flex-col items-center gap-3">
+  <a id="continue-to-bank" href="${challengePagePath(intent.id, intent.clientSecret)}" class="inline-block rounded-lg bg-[var(--brand)] px-4 py-2 text-sm font-semibold text-[var(--brand-contrast)]">${t("states.actionContinue")}</a>
+  <form action="${path}/challenge" method="post">
+    <input type="hidden" name="client_secret" value="${intent.clientSecret}">
+    <button type="submit" name="answer" value="abandon" class="text-sm font-medium text-slate-700 underline underline-offset-4">${t("states.actionAnotherCard")}</button>
+  </form>
+  <form id="cancel-form" action="${path}/cancel" method="post">
+    <input type="hidden" name="client_secret" value="${intent.clientSecret}">
+    <button type="submit" class="text-sm text-slate-600 underline-offset-4 hover:text-slate-900 hover:underline">${t("checkout.cancelAndReturn", { merchant: branding.name })}</button>
+  </form>
+</div>`;
 }
 
 function paidWith({ intent, t, branding }: CheckoutContext): string {

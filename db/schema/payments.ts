@@ -79,6 +79,13 @@ export const paymentIntents = pgTable(
     customerName: varchar("customer_name", { length: 200 }),
     /** The buyer's language as the merchant gave it (one of lib/i18n's locales); null lets the browser say. */
     locale: varchar("locale", { length: 16 }),
+    /**
+     * What the buyer gave at the checkout, kept apart from what the merchant sent: the email for the
+     * receipt (when the merchant sent none; a later attempt may correct it) and the language their
+     * browser asked for (for the receipt, when the merchant named none).
+     */
+    buyerEmail: varchar("buyer_email", { length: 254 }),
+    buyerLocale: varchar("buyer_locale", { length: 16 }),
     lineItems: jsonb("line_items").$type<LineItem[]>().notNull().default(sql`'[]'::jsonb`),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     /** Fields only one dialect knows about (mutopay's fx_rate, mint's order_id, …), echoed back by that dialect. */

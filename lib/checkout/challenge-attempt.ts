@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { cardTokens, paymentAttempts, paymentIntents } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { cardTokens, merchants, paymentAttempts, paymentIntents } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
@@ -56,6 +56,7 @@ export type ChallengeAnswer = { intentId: string; clientSecret: string | null | 
 export async function completeChallenge(db: Db, answer: ChallengeAnswer, processor = getProcessor()): Promise<SettledAttempt> {
   const intent = await authenticateCheckout(db, answer.intentId, answer.clientSecret);
   const claim = await resumeChallenge(db, intent.id);
+  if (claim === "merchant_suspended") throw new AppError("merchant_suspended", "This merchant cannot accept payments right now.");
   if (!claim) {
     throw new AppError("intent_unexpected_state", "This payment is not waiting for authentication.", { extra: { status: intent.status } });
   }
@@ -63,9 +64,20 @@ export async function completeChallenge(db: Db, answer: ChallengeAnswer, process
   return settleAttempt(db, claim, result, { actor: { type: "buyer" } });
 }
 
-/** requires_action → processing, with the attempt that waited and its card, in one statement; null if it was not waiting. */
-async function resumeChallenge(db: Db, intentId: string): Promise<Claim | null> {
-  const resumed = transitionStatement({ intentId, from: ["requires_action"], to: "processing", guard: sql`${paymentIntents.expiresAt} > now()` });
+/**
+ * requires_action → processing, with the attempt that waited and its card, in one statement; null
+ * if it was not waiting. Only while the merchant may take money, and only with the attempt that
+ * waits, so the intent never moves on without it.
+ */
+async function resumeChallenge(db: Db, intentId: string): Promise<Claim | null | "merchant_suspended"> {
+  const waiting = sql`select 1 from ${paymentAttempts} a where a.intent_id = ${paymentIntents.id} and a.status = 'requires_action'`;
+  const active = sql`select 1 from ${merchants} m where m.id = ${paymentIntents.merchantId} and m.status = 'active'`;
+  const resumed = transitionStatement({
+    intentId,
+    from: ["requires_action"],
+    to: "processing",
+    guard: sql`${paymentIntents.expiresAt} > now() and exists (${waiting}) and exists (${active})`,
+  });
   const [row] = await queryRows<{ intent: unknown; attempt: unknown; token: unknown }>(
     db,
     sql`
@@ -79,7 +91,10 @@ async function resumeChallenge(db: Db, intentId: string): Promise<Claim | null> 
       select (select to_json(intent) from intent) as intent, (select to_json(attempt) from attempt) as attempt,
              (select to_json(t) from ${cardTokens} t join attempt on t.id = attempt.card_token_id) as token`,
   );
-  if (!row?.intent || !row.attempt || !row.token) return null;
+  if (!row?.intent || !row.attempt || !row.token) {
+    const [merchant] = await db.select({ status: merchants.status }).from(merchants).innerJoin(paymentIntents, eq(paymentIntents.merchantId, merchants.id)).where(eq(paymentIntents.id, intentId));
+    return merchant && merchant.status !== "active" ? "merchant_suspended" : null;
+  }
   return {
     intent: fromRow(paymentIntents, jsonValue(row.intent) as Record<string, unknown>),
     attempt: fromRow(paymentAttempts, jsonValue(row.attempt) as Record<string, unknown>),

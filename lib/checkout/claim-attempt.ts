@@ -42,10 +42,9 @@ async function tryClaim(db: Db, intent: PaymentIntent, source: CardSource): Prom
     to: "processing",
     set: {
       attemptCount: sql`${paymentIntents.attemptCount} + 1`,
-      // An email the merchant already gave stays; the buyer's fills it in only when there was none.
-      ...("customerEmail" in source && source.customerEmail ? { customerEmail: sql`coalesce(${paymentIntents.customerEmail}, ${source.customerEmail})` } : {}),
-      // Likewise the buyer's language, for the receipt, when the merchant named none.
-      ...("buyerLocale" in source && source.buyerLocale ? { locale: sql`coalesce(${paymentIntents.locale}, ${source.buyerLocale})` } : {}),
+      // What the buyer gave now replaces what they gave before (a corrected email); the merchant's own fields stay as sent.
+      ...("customerEmail" in source && source.customerEmail ? { buyerEmail: source.customerEmail } : {}),
+      ...("buyerLocale" in source && source.buyerLocale ? { buyerLocale: source.buyerLocale } : {}),
     },
     guard: sql`${paymentIntents.expiresAt} > now() and ${paymentIntents.attemptCount} < ${MAX_ATTEMPTS}`,
   });

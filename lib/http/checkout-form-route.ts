@@ -17,6 +17,8 @@ const MAX_ID_LENGTH = 64;
 export const MAX_FORM_BYTES = 16 * 1024;
 /** No field of the form is longer (the client secret is the longest); a longer one is not the form's. */
 const MAX_FIELD_LENGTH = 128;
+/** The fields that may be longer: as long as their inputs' maxlength. */
+const LONGER_FIELDS: Record<string, number> = { name: 200, email: 254 };
 
 /**
  * The wrapper for the checkout page's plain HTML form posts: the handler returns where to send the
@@ -33,7 +35,7 @@ export function checkoutFormRoute(handle: (context: FormContext) => Promise<stri
     if (values instanceof Response) return values;
     const field = (name: string) => {
       const value = values.get(name) ?? "";
-      return value.length > MAX_FIELD_LENGTH || unstorableText(value) ? "" : value;
+      return value.length > (LONGER_FIELDS[name] ?? MAX_FIELD_LENGTH) || unstorableText(value) ? "" : value;
     };
     let location: string;
     try {

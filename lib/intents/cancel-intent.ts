@@ -3,6 +3,7 @@ import { paymentIntents, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
+import { closeAbandonedChallenge } from "./close-abandoned-challenge";
 import { getIntent } from "./get-intent";
 import { voidIntent } from "./void-intent";
 import { transitionIntent } from "./transition";
@@ -30,6 +31,7 @@ export async function cancelIntent(
       guard: sql`${paymentIntents.merchantId} = ${merchantId} and ${paymentIntents.expiresAt} > now()`,
     });
     if (intent) {
+      await closeAbandonedChallenge(tx, intent.id);
       await recordEvent(tx, {
         merchantId,
         type: "payment.canceled",

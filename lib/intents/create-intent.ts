@@ -28,6 +28,9 @@ export type NewIntent = {
   customerEmail?: string | null;
   customerName?: string | null;
   locale?: string | null;
+  /** A renewal keeps what the first payment's buyer gave. */
+  buyerEmail?: string | null;
+  buyerLocale?: string | null;
   lineItems?: LineItem[];
   metadata?: Record<string, unknown>;
   dialectData?: Record<string, unknown>;
@@ -65,14 +68,14 @@ export async function createIntent(db: Db, merchant: IntentOwner, input: NewInte
       with intent as (
         insert into ${paymentIntents} (
           id, merchant_id, dialect, api_key_id, amount, currency, tax_amount, discount_amount, description,
-          reference_id, customer_email, customer_name, locale, line_items, metadata, dialect_data, ui_mode, capture_method,
+          reference_id, customer_email, customer_name, locale, buyer_email, buyer_locale, line_items, metadata, dialect_data, ui_mode, capture_method,
           checkout_id, recurring_interval_days, subscription_id, subscription_period, success_url, cancel_url,
           client_secret, expires_at)
         values (
           ${id}, ${merchant.id}, ${input.dialect}, ${actor.type === "api_key" ? actor.id : null}, ${input.amount},
           ${input.currency.toUpperCase()}, ${input.taxAmount ?? 0}, ${input.discountAmount ?? 0}, ${input.description ?? null},
           ${input.referenceId ?? null}, ${input.customerEmail ?? null}, ${input.customerName ?? null},
-          ${input.locale ?? null}, ${JSON.stringify(input.lineItems ?? [])}::jsonb, ${JSON.stringify(input.metadata ?? {})}::jsonb,
+          ${input.locale ?? null}, ${input.buyerEmail ?? null}, ${input.buyerLocale ?? null}, ${JSON.stringify(input.lineItems ?? [])}::jsonb, ${JSON.stringify(input.metadata ?? {})}::jsonb,
           ${JSON.stringify(input.dialectData ?? {})}::jsonb, ${input.uiMode ?? "hosted"}, ${input.captureMethod ?? "automatic"},
           ${input.checkoutId ?? null}, ${input.recurringIntervalDays ?? null}, ${input.subscriptionId ?? null},
           ${input.subscriptionPeriod ?? null}, ${input.successUrl ?? null}, ${input.cancelUrl ?? null},

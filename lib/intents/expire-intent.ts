@@ -2,6 +2,7 @@ import { and, eq, lte, or, sql } from "drizzle-orm";
 import { paymentIntents, type IntentStatus, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { recordEvent } from "@/lib/events/record-event";
+import { closeAbandonedChallenge } from "./close-abandoned-challenge";
 import { transitionIntent } from "./transition";
 
 /** Not paid yet: open, or waiting on the buyer's bank (an unanswered 3-D Secure challenge). */
@@ -29,6 +30,7 @@ export async function expireIfDue(db: Db, intent: PaymentIntent): Promise<Paymen
       const [current] = await tx.select().from(paymentIntents).where(eq(paymentIntents.id, intent.id));
       return current ?? intent;
     }
+    if (intent.status === "requires_action") await closeAbandonedChallenge(tx, intent.id);
     await recordEvent(tx, {
       merchantId: expired.merchantId,
       type: "payment.expired",

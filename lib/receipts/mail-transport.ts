@@ -6,6 +6,12 @@ export type MailTransport = { send(message: OutgoingMail): Promise<void> };
 
 export type OutgoingMail = { id: string; fromName: string; to: string; subject: string; text: string; html: string };
 
+/**
+ * Well inside the outbox's 180-second lease (send-due-emails.ts), so a hung server costs one try,
+ * never a second sender.
+ */
+const SMTP_TIME_LIMITS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
+
 const holder = globalThis as typeof globalThis & { __kassaMail?: { url: string; transporter: Transporter } };
 
 /**
@@ -15,7 +21,7 @@ const holder = globalThis as typeof globalThis & { __kassaMail?: { url: string; 
 export function mailTransport(): MailTransport | null {
   const url = process.env.KASSA_SMTP_URL;
   if (!url) return null;
-  if (holder.__kassaMail?.url !== url) holder.__kassaMail = { url, transporter: nodemailer.createTransport(url) };
+  if (holder.__kassaMail?.url !== url) holder.__kassaMail = { url, transporter: nodemailer.createTransport({ url, ...SMTP_TIME_LIMITS }) };
   const { transporter } = holder.__kassaMail;
   return {
     async send(message) {

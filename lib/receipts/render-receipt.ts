@@ -34,14 +34,17 @@ export function renderReceipt(input: ReceiptInput): RenderedEmail {
   const refund = input.kind === "refund" ? input.refund : null;
   const date = new Intl.DateTimeFormat(intl, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(input.at);
   const card = input.intent.card;
-  const brand = card ? BRAND_LABELS[card.brand as CardBrand] || "Card" : null;
+  const brand = card ? BRAND_LABELS[card.brand as CardBrand] : null;
   const facts: [string, string][] = [
     [refund ? t("receipt.amountRefunded") : t("receipt.amountPaid"), money(refund ? refund.amount : input.intent.amountCaptured || input.intent.amount)],
     [t("receipt.date"), date],
-    ...(card ? ([[t("receipt.paymentMethod"), t("receipt.card", { brand: brand!, last4: card.last4 })]] as [string, string][]) : []),
+    ...(card ? ([[t("receipt.paymentMethod"), brand ? t("receipt.card", { brand, last4: card.last4 }) : t("receipt.cardNoBrand", { last4: card.last4 })]] as [string, string][]) : []),
     ...(input.intent.referenceId ? ([[t("receipt.reference"), input.intent.referenceId]] as [string, string][]) : []),
     [t("receipt.receiptNumber"), refund ? refund.id : input.intent.id],
   ];
+  // The items add up to the intent's amount; after a partial capture that is not what was paid, so no total is claimed.
+  const captured = input.intent.amountCaptured;
+  const itemsTotal = captured === 0 || captured === input.intent.amount ? money(input.intent.amount) : null;
   const items = input.intent.lineItems.map((item) => [`${item.quantity} × ${item.name}`, money(item.quantity * item.unitAmount)] as [string, string]);
   const subject = refund ? t("receipt.subjectRefund", { merchant }) : t("receipt.subjectPaid", { merchant });
   const heading = refund ? t("receipt.headingRefund", { merchant, amount: money(refund.amount) }) : t("receipt.headingPaid", { merchant });
@@ -52,7 +55,7 @@ export function renderReceipt(input: ReceiptInput): RenderedEmail {
     heading,
     "",
     ...facts.map(([label, value]) => `${label}: ${value}`),
-    ...(items.length > 0 ? ["", `${t("receipt.items")}:`, ...items.map(([name, value]) => `  ${name}  ${value}`), `${t("receipt.total")}: ${money(input.intent.amount)}`] : []),
+    ...(items.length > 0 ? ["", `${t("receipt.items")}:`, ...items.map(([name, value]) => `  ${name}  ${value}`), ...(itemsTotal ? [`${t("receipt.total")}: ${itemsTotal}`] : [])] : []),
     "",
     ...notes,
     "",
@@ -60,7 +63,7 @@ export function renderReceipt(input: ReceiptInput): RenderedEmail {
     footer,
   ].join("\n");
 
-  return { subject, text, html: emailHtml(input, heading, facts, items, money(input.intent.amount), notes, footer, t("receipt.items"), t("receipt.total")) };
+  return { subject, text, html: emailHtml(input, heading, facts, items, itemsTotal, notes, footer, t("receipt.items"), t("receipt.total")) };
 }
 
 function emailHtml(
@@ -68,7 +71,7 @@ function emailHtml(
   heading: string,
   facts: [string, string][],
   items: [string, string][],
-  total: string,
+  total: string | null,
   notes: string[],
   footer: string,
   itemsLabel: string,
@@ -87,7 +90,7 @@ function emailHtml(
 <h1 style="margin:0 0 16px;font-size:20px;color:#0f172a;">${heading}</h1>
 <table role="presentation" width="100%" style="border-collapse:collapse;">${facts.map(row)}</table>
 ${items.length > 0 && html`<h2 style="margin:20px 0 8px;font-size:15px;color:#0f172a;">${itemsLabel}</h2>
-<table role="presentation" width="100%" style="border-collapse:collapse;border-top:1px solid #e2e8f0;">${items.map(row)}${row([totalLabel, total])}</table>`}
+<table role="presentation" width="100%" style="border-collapse:collapse;border-top:1px solid #e2e8f0;">${items.map(row)}${total && row([totalLabel, total])}</table>`}
 ${notes.map((note) => html`<p style="margin:16px 0 0;font-size:14px;color:#334155;">${note}</p>`)}
 </td></tr>
 <tr><td style="padding:16px 24px;border-top:1px solid #e2e8f0;font-size:12px;color:#475569;">${footer}</td></tr>

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { checkouts, emailMessages, merchants, refunds, type EmailMessage } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
@@ -10,20 +10,24 @@ import { getIntentDetails } from "@/lib/intents/intent-details";
 import { mailTransport, type MailTransport } from "./mail-transport";
 import { renderReceipt, type RenderedEmail } from "./render-receipt";
 
-/** How long a worker holds an email it is sending; an SMTP exchange takes well under this. */
-const LEASE_SECONDS = 120;
+/** How long a worker holds the email it is sending: longer than the SMTP client's own time limits. */
+const LEASE_SECONDS = 180;
 /** Tries before an email is given up as failed: about a day with the backoff below. */
 export const MAX_EMAIL_ATTEMPTS = 8;
 
 /**
- * Sends the receipts that are due, one worker at a time per email (claimed with SKIP LOCKED under
- * a lease). Without an SMTP server each is kept in the dashboard's mailbox instead. Returns how many
- * it handled.
+ * Sends the receipts that are due, up to `limit`, one at a time, each claimed (SKIP LOCKED) under
+ * its own lease just before it is sent, so a lease never runs out while the email waits its turn.
+ * Without an SMTP server each is kept in the dashboard's mailbox instead. Returns how many it handled.
  */
 export async function sendDueEmails(db: Db, transport: MailTransport | null = mailTransport(), limit = 10): Promise<number> {
-  const claimed = await claimDueEmails(db, limit);
-  for (const email of claimed) await sendOne(db, email, transport);
-  return claimed.length;
+  let handled = 0;
+  for (; handled < limit; handled++) {
+    const [email] = await claimDueEmails(db, 1);
+    if (!email) break;
+    await sendOne(db, email, transport);
+  }
+  return handled;
 }
 
 async function claimDueEmails(db: Db, limit: number): Promise<EmailMessage[]> {
@@ -50,8 +54,9 @@ async function sendOne(db: Db, email: EmailMessage, transport: MailTransport | n
   try {
     rendered = await renderEmail(db, email);
   } catch (error) {
+    // Most likely the database, for a moment: try again later, as for a refusing SMTP server.
     console.error(`[kassa] could not render email ${email.id}: ${describeError(error)}`);
-    return finish(db, email, { status: "failed", lastError: "Kassa could not write this email; see the server log." });
+    return retryLater(db, email, "Kassa could not write this email; see the server log.");
   }
   if (!transport) return finish(db, email, { status: "stored", ...bodies(rendered) });
   try {
@@ -61,12 +66,25 @@ async function sendOne(db: Db, email: EmailMessage, transport: MailTransport | n
     // What the SMTP server said, for the mailbox; the whole error, with its stack, for the log.
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
     console.error(`[kassa] SMTP refused email ${email.id} (try ${email.attemptCount}): ${describeError(error)}`);
-    if (email.attemptCount >= MAX_EMAIL_ATTEMPTS) return finish(db, email, { status: "failed", lastError: message, ...bodies(rendered) });
-    await db
-      .update(emailMessages)
-      .set({ status: "pending", lockedUntil: null, lastError: message, nextAttemptAt: sql`now() + make_interval(secs => ${retryDelaySeconds(email.attemptCount)})` })
-      .where(eq(emailMessages.id, email.id));
+    await retryLater(db, email, message, bodies(rendered));
   }
+}
+
+/** Pending again after a backoff; failed for good after MAX_EMAIL_ATTEMPTS tries. */
+async function retryLater(db: Db, email: EmailMessage, lastError: string, rendered: Partial<typeof emailMessages.$inferInsert> = {}): Promise<void> {
+  if (email.attemptCount >= MAX_EMAIL_ATTEMPTS) return finish(db, email, { status: "failed", lastError, ...rendered });
+  await db
+    .update(emailMessages)
+    .set({ status: "pending", lockedUntil: null, lastError, nextAttemptAt: sql`now() + make_interval(secs => ${retryDelaySeconds(email.attemptCount)})` })
+    .where(heldBy(email));
+}
+
+/**
+ * Only while this worker still holds the email: its try is the latest (attempt_count is bumped by
+ * every claim). A worker that lost its lease changes nothing another worker has written.
+ */
+function heldBy(email: EmailMessage) {
+  return and(eq(emailMessages.id, email.id), eq(emailMessages.status, "sending"), eq(emailMessages.attemptCount, email.attemptCount));
 }
 
 /** 1, 2, 4 … minutes, at most an hour apart. */
@@ -82,10 +100,10 @@ async function finish(db: Db, email: EmailMessage, set: Partial<typeof emailMess
   await db
     .update(emailMessages)
     .set({ lockedUntil: null, completedAt: sql`now()`, ...set })
-    .where(eq(emailMessages.id, email.id));
+    .where(heldBy(email));
 }
 
-/** The receipt as of now, in the buyer's language (the intent's locale; English when none is known). */
+/** The receipt as of now, in the buyer's language (the merchant's locale, else the buyer's browser's, else English). */
 async function renderEmail(db: Db, email: EmailMessage): Promise<RenderedEmail & { fromName: string }> {
   const intent = await getIntentDetails(db, email.merchantId, email.intentId);
   const [merchant] = await db.select().from(merchants).where(eq(merchants.id, email.merchantId));
@@ -98,7 +116,7 @@ async function renderEmail(db: Db, email: EmailMessage): Promise<RenderedEmail &
     merchant: merchant!,
     branding,
     refund: refund ?? null,
-    locale: matchLocale(intent.locale) ?? DEFAULT_LOCALE,
+    locale: matchLocale(intent.locale ?? intent.buyerLocale) ?? DEFAULT_LOCALE,
     at: refund?.createdAt ?? intent.succeededAt ?? email.createdAt,
   });
   return { ...rendered, fromName: `${branding.name} via Kassa` };

@@ -15,6 +15,8 @@ function start(data: CheckoutPageData): void {
   const embed: EmbedTarget = { intentId: data.intentId, referenceId: data.referenceId, allowedOrigins: data.allowedOrigins };
   for (const { event, fields } of data.announce) postToParent(embed, event, fields);
   reportHeight(embed);
+  // A key pressed in a frame never reaches the page around it: kassa.js closes its modal on this.
+  document.addEventListener("keydown", (event) => event.key === "Escape" && postToParent(embed, "escape", {}));
   startCountdown(data.text, data.expiresAt);
   const form = document.getElementById("card-form");
   if (form instanceof HTMLFormElement) new CardForm(data, embed, form);

@@ -1,4 +1,4 @@
-export type CheckoutEvent = "payment.started" | "payment.success" | "payment.failed" | "payment.canceled" | "error" | "resize";
+export type CheckoutEvent = "payment.started" | "payment.success" | "payment.failed" | "payment.canceled" | "error" | "resize" | "escape";
 
 export type EmbedTarget = { intentId: string; referenceId: string | null; allowedOrigins: string[] };
 

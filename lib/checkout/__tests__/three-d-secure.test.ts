@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { events, paymentAttempts, paymentIntents, subscriptions, webhookDeliveries } from "@/db/schema";
+import { events, merchants, paymentAttempts, paymentIntents, subscriptions, webhookDeliveries } from "@/db/schema";
 import { createIntent } from "@/lib/intents/create-intent";
 import { insertWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { expireDueIntents } from "@/lib/intents/expire-intent";
@@ -160,5 +160,41 @@ describe("3-D Secure, simulated", () => {
     const { cancelCheckout } = await import("../cancel-checkout");
     const canceled = await cancelCheckout(await getDb(), intent.id, intent.clientSecret);
     expect(canceled.status).toBe("canceled");
+  });
+
+  it("closes the waiting attempt when the payment is canceled instead, so none stays requires_action", async () => {
+    const intent = await openIntent({ uiMode: "embedded" });
+    await payIntent(intent.id, ALWAYS);
+    const { cancelCheckout } = await import("../cancel-checkout");
+    await cancelCheckout(await getDb(), intent.id, intent.clientSecret);
+    const state = await reread(intent.id);
+    expect(state.intent.status).toBe("canceled");
+    expect(state.attempts).toMatchObject([{ status: "declined", declineCode: "authentication_abandoned" }]);
+  });
+
+  it("lets the buyer leave a challenge for another card: the attempt is declined and the page asks again", async () => {
+    const intent = await openIntent();
+    await payIntent(intent.id, ALWAYS);
+    const response = await postChallenge(intent.id, { client_secret: intent.clientSecret, answer: "abandon" });
+    expect(response.headers.get("location")).toContain(`/pay/${intent.id}?client_secret=`);
+    let state = await reread(intent.id);
+    expect(state.intent).toMatchObject({ status: "requires_payment_method", attemptCount: 1 });
+    const paid = await payIntent(intent.id, "4242424242424242");
+    expect(paid.outcome).toBe("succeeded");
+    state = await reread(intent.id);
+    expect(state.attempts.map((attempt) => attempt.status)).toEqual(["declined", "succeeded"]);
+  });
+
+  it("takes no answer once the merchant is suspended, and leaves the payment waiting", async () => {
+    const intent = await openIntent();
+    await payIntent(intent.id, ALWAYS);
+    const db = await getDb();
+    await db.update(merchants).set({ status: "suspended" }).where(eq(merchants.id, intent.merchantId));
+    await expect(completeChallenge(db, { intentId: intent.id, clientSecret: intent.clientSecret, authenticated: true })).rejects.toMatchObject({
+      code: "merchant_suspended",
+    });
+    const state = await reread(intent.id);
+    expect(state.intent.status).toBe("requires_action");
+    expect(state.attempts.map((attempt) => attempt.status)).toEqual(["requires_action"]);
   });
 });

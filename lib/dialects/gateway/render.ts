@@ -31,7 +31,7 @@ export function renderIntent(intent: PaymentIntent) {
     cancel_url: intent.cancelUrl,
     order_id: intent.referenceId,
     description: intent.description,
-    customer_email: intent.customerEmail,
+    customer_email: intent.customerEmail ?? intent.buyerEmail,
     metadata: intent.metadata,
     expires_at: iso(intent.expiresAt),
     created_at: iso(intent.createdAt),

@@ -75,7 +75,7 @@ export function renderIntent(intent: IntentDetails) {
     ui_mode: intent.uiMode,
     description: intent.description,
     reference_id: intent.referenceId,
-    customer_email: intent.customerEmail,
+    customer_email: intent.customerEmail ?? intent.buyerEmail,
     customer_name: intent.customerName,
     locale: intent.locale,
     next_action: nextAction(intent),

@@ -15,8 +15,11 @@ export const nativeWebhook: WebhookRenderer = async (db, event) => ({
   },
 });
 
-/** A webhook body is stored with every attempt; the client secret has no business there. */
-function withoutSecret<T extends { client_secret: string }>(object: T): Omit<T, "client_secret"> {
-  const { client_secret: _secret, ...rest } = object;
+/**
+ * A webhook body is stored with every attempt; the client secret has no business there, nor has
+ * next_action, whose challenge URL carries it.
+ */
+function withoutSecret<T extends { client_secret: string; next_action: unknown }>(object: T): Omit<T, "client_secret" | "next_action"> {
+  const { client_secret: _secret, next_action: _action, ...rest } = object;
   return rest;
 }

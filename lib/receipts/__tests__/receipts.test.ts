@@ -98,6 +98,19 @@ describe("receipts", () => {
     expect(mailTo("typed@example.com").map((mail) => mail.subject)).toEqual(["Votre reçu de Northwind Coffee"]);
   });
 
+  it("go to the address the buyer corrected on a later attempt, not the one typed with a declined card", async () => {
+    const test = await createTestMerchant("Northwind Coffee");
+    const db = await getDb();
+    const intent = await createIntent(db, test.merchant, { dialect: "native", amount: 990, currency: "USD", successUrl: "https://shop.example/ok" }, { type: "system" });
+    const { exp_month: expMonth, exp_year: expYear } = futureExpiry();
+    const attempt = (number: string, customerEmail: string) =>
+      confirmIntent(db, { intentId: intent.id, clientSecret: intent.clientSecret, card: { number, expMonth, expYear, cvc: "123" }, customerEmail });
+    expect((await attempt("4000000000000069", "typo@exampel.com")).outcome).toBe("declined");
+    expect((await attempt("4242424242424242", "fixed@example.com")).outcome).toBe("succeeded");
+    await sendDueEmails(db, smtp());
+    expect([mailTo("typo@exampel.com").length, mailTo("fixed@example.com").length]).toEqual([0, 1]);
+  });
+
   it("are not sent when the merchant turned them off, nor without an email", async () => {
     const test = await createTestMerchant();
     const db = await getDb();

@@ -46,8 +46,9 @@ async function GET(request: Request, { params }: RouteContext): Promise<Response
 const POST = checkoutFormRoute(async ({ db, intentId, field }) => {
   const clientSecret = field("client_secret");
   const page = checkoutPagePath(intentId, clientSecret);
+  // "abandon": the buyer chose another card on the checkout page; the bank hears the challenge was not passed.
   const answer = field("answer");
-  if (answer !== "complete" && answer !== "fail") return page;
+  if (answer !== "complete" && answer !== "fail" && answer !== "abandon") return page;
   try {
     const settled = await completeChallenge(db, { intentId, clientSecret, authenticated: answer === "complete" });
     if (settled.intent.uiMode === "embedded") return framedOutcomePath(intentId, clientSecret);
