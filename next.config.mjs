@@ -20,6 +20,8 @@ const nextConfig = {
       },
       // The checkout's script and stylesheet are named by their content hash: cache them for good.
       { source: "/checkout/:file", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
+      // The embed script keeps its name, so a new version must reach merchants' pages soon.
+      { source: "/kassa.js", headers: [{ key: "Cache-Control", value: "public, max-age=300" }] },
     ];
   },
 };

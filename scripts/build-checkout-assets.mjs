@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Builds the hosted checkout's own script and stylesheet into public/checkout/, under
- * content-hashed names, with a manifest the page reads (paths and SRI hashes). The checkout is
+ * content-hashed names, with a manifest the page reads (paths and SRI hashes), and the embed
+ * script merchants load from their own pages into public/kassa.js. The checkout is
  * not a React page (see components/checkout), so Next.js does not bundle it; esbuild and
  * Tailwind's PostCSS plugin do, in well under a second. Runs before `next build`, `next dev` and
  * the tests; its output is not committed.
@@ -15,18 +16,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "public", "checkout");
 
 export async function buildCheckoutAssets() {
-  const [script, style] = await Promise.all([buildScript(), buildStyle()]);
+  const [script, style, embed] = await Promise.all([buildScript("components/checkout/browser/checkout.ts"), buildStyle(), buildScript("components/embed/kassa.ts")]);
   fs.mkdirSync(outDir, { recursive: true });
+  // kassa.js keeps its name: merchants' pages load /kassa.js.
+  fs.writeFileSync(path.join(root, "public", "kassa.js"), embed);
   for (const file of fs.readdirSync(outDir)) fs.rmSync(path.join(outDir, file));
   const manifest = { script: write("checkout", "js", script), style: write("checkout", "css", style) };
   fs.writeFileSync(path.join(outDir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   return manifest;
 }
 
-async function buildScript() {
+async function buildScript(entry) {
   const esbuild = await import("esbuild");
   const result = await esbuild.build({
-    entryPoints: [path.join(root, "components/checkout/browser/checkout.ts")],
+    entryPoints: [path.join(root, entry)],
     bundle: true,
     minify: true,
     format: "iife",
@@ -57,5 +60,5 @@ function write(name, extension, contents) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const manifest = await buildCheckoutAssets();
-  console.log(`checkout assets: ${manifest.script.href} (${manifest.script.bytes} B), ${manifest.style.href} (${manifest.style.bytes} B)`);
+  console.log(`checkout assets: ${manifest.script.href} (${manifest.script.bytes} B), ${manifest.style.href} (${manifest.style.bytes} B), /kassa.js`);
 }

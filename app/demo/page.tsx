@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { demoEnabled, findDemoMerchant } from "@/lib/accounts/demo";
-import { publicUrl } from "@/lib/config/env";
 import { DemoStore } from "@/components/demo/demo-store";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +33,7 @@ export default async function DemoPage({ searchParams }: Props) {
           </p>
         )}
         {merchant ? (
-          <DemoStore kassaOrigin={new URL(publicUrl()).origin} />
+          <DemoStore />
         ) : (
           <p className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
             The demo merchant is off. Start Kassa without <code>KASSA_DEMO=off</code> to use the demo store.

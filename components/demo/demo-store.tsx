@@ -1,5 +1,6 @@
 "use client";
 
+import Script from "next/script";
 import { useEffect, useRef, useState } from "react";
 import { payWithRedirect, startEmbeddedCheckout } from "@/app/demo/actions";
 import { DEMO_PRODUCTS, DEMO_SHIPPING } from "@/lib/demo/products";
@@ -9,33 +10,30 @@ type LoggedEvent = { at: string; data: Record<string, unknown> };
 
 /**
  * The merchant's product page. "Redirect" posts a form to the merchant's server, which sends the
- * buyer to Kassa; "Embedded" frames Kassa's checkout here and listens to the events it posts.
+ * buyer to Kassa; "Embedded" mounts Kassa's checkout here with /kassa.js, as a merchant's own page
+ * would, and lists the events it posts.
  */
-export function DemoStore({ kassaOrigin }: { kassaOrigin: string }) {
+export function DemoStore() {
   const [product, setProduct] = useState<string>(DEMO_PRODUCTS[0].id);
   const [embed, setEmbed] = useState<{ checkoutUrl: string; intentId: string } | null>(null);
   const [events, setEvents] = useState<LoggedEvent[]>([]);
   const [starting, setStarting] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
-  // The checkout says how tall it is (its `resize` message); until then, enough for the card form.
-  const [frameHeight, setFrameHeight] = useState(640);
+  const [kassaReady, setKassaReady] = useState(false);
+  const frameHolder = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    function onMessage(message: MessageEvent) {
-      // Only trust messages from Kassa's own origin, as the seed's listener advises.
-      if (message.origin !== kassaOrigin || typeof message.data !== "object" || message.data === null) return;
-      const data = message.data as Record<string, unknown>;
-      if (data.event === "resize") {
-        if (typeof data.height === "number" && Number.isFinite(data.height)) setFrameHeight(Math.min(Math.max(Math.ceil(data.height), 200), 3000));
-        return;
-      }
-      setEvents((previous) => [...previous, { at: new Date().toLocaleTimeString(), data }]);
-      if (data.event === "payment.success") setOutcome("Paid! The order is confirmed.");
-      if (data.event === "payment.canceled") setOutcome("The buyer canceled the payment.");
-    }
-    window.addEventListener("message", onMessage);
-    return () => window.removeEventListener("message", onMessage);
-  }, [kassaOrigin]);
+    if (!embed || !kassaReady || !frameHolder.current) return;
+    const handle = window.Kassa.mount(frameHolder.current, embed.checkoutUrl, {
+      title: "Kassa checkout",
+      onEvent: (data) => {
+        if (data.event !== "resize") setEvents((previous) => [...previous, { at: new Date().toLocaleTimeString(), data }]);
+      },
+      onSuccess: () => setOutcome("Paid! The order is confirmed."),
+      onCancel: () => setOutcome("The buyer canceled the payment."),
+    });
+    return () => handle.close();
+  }, [embed, kassaReady]);
 
   async function openEmbedded() {
     setStarting(true);
@@ -50,6 +48,7 @@ export function DemoStore({ kassaOrigin }: { kassaOrigin: string }) {
 
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_minmax(0,440px)]">
+      <Script src="/kassa.js" strategy="afterInteractive" onReady={() => setKassaReady(true)} />
       <form action={payWithRedirect} className="space-y-6">
         <fieldset>
           <legend className="text-lg font-semibold text-slate-900">Choose a coffee</legend>
@@ -103,12 +102,7 @@ export function DemoStore({ kassaOrigin }: { kassaOrigin: string }) {
                 {outcome}
               </p>
             )}
-            <iframe
-              title="Kassa checkout"
-              src={embed.checkoutUrl}
-              style={{ height: frameHeight }}
-              className="w-full rounded-xl border border-slate-200 bg-white shadow-sm"
-            />
+            <div ref={frameHolder} className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" />
           </>
         ) : (
           <div className="rounded-xl border border-dashed border-slate-300 p-6 text-sm text-slate-600">
