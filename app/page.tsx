@@ -13,6 +13,12 @@ export default function Home() {
         <Link href="/demo" className="rounded-lg bg-indigo-600 px-4 py-2.5 font-semibold text-white shadow-sm hover:bg-indigo-500">
           Try the demo store
         </Link>
+        <Link href="/dashboard" className="rounded-lg border border-slate-300 bg-white px-4 py-2.5 font-semibold text-slate-800 hover:bg-slate-50">
+          Open the dashboard
+        </Link>
+        <Link href="/docs" className="rounded-lg border border-slate-300 bg-white px-4 py-2.5 font-semibold text-slate-800 hover:bg-slate-50">
+          API reference
+        </Link>
         <a href="/api/health" className="rounded-lg border border-slate-300 bg-white px-4 py-2.5 font-semibold text-slate-800 hover:bg-slate-50">
           Health check
         </a>

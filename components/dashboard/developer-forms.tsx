@@ -5,6 +5,7 @@ import type { ActionResult } from "@/app/_server/action-result";
 import {
   createEndpointAction,
   createKeyAction,
+  deleteEndpointAction,
   disconnectSiteAction,
   redeliverAction,
   revealSecretAction,
@@ -12,6 +13,7 @@ import {
   rotateSecretAction,
   testEventAction,
   toggleEndpointAction,
+  updateEndpointAction,
 } from "@/app/dashboard/(app)/developers/actions";
 import { ActionForm, Field } from "@/components/ui/action-form";
 import { ConfirmAction } from "@/components/ui/confirm-action";
@@ -55,22 +57,41 @@ export function CreateEndpointForm() {
       <ActionForm action={createEndpointAction} submitLabel="Add endpoint" resetOnSuccess onSuccess={(result) => setSecret(secretOf(result) ?? null)}>
         <Field name="url" label="Endpoint URL" type="url" placeholder="https://shop.example.com/webhooks/kassa" required />
         <Field name="description" label="Description" placeholder="Order fulfilment" />
-        <fieldset>
-          <legend className="mb-1 text-sm font-medium text-slate-800">Events to send</legend>
-          <p className="mb-2 text-xs text-slate-600">Leave all unticked to receive every event.</p>
-          <div className="grid gap-1 sm:grid-cols-2">
-            {WEBHOOK_EVENT_TYPES.map((type) => (
-              <label key={type} className="flex items-center gap-2 text-sm text-slate-800">
-                <input type="checkbox" name="events" value={type} className="h-4 w-4 rounded border-slate-400" />
-                <code className="font-mono text-xs">{type}</code>
-                {type === "payment.authorized" && <span className="text-xs text-slate-600">(seed 002 service payments only)</span>}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <EventChoices />
       </ActionForm>
       {secret && <SecretValue label="The endpoint's signing secret. Verify every webhook with it." value={secret} />}
     </div>
+  );
+}
+
+/** The event types an endpoint hears, ticked where it already hears them; none ticked means every event. */
+function EventChoices({ chosen = [] }: { chosen?: string[] }) {
+  return (
+    <fieldset>
+      <legend className="mb-1 text-sm font-medium text-slate-800">Events to send</legend>
+      <p className="mb-2 text-xs text-slate-600">Leave all unticked to receive every event.</p>
+      <div className="grid gap-1 sm:grid-cols-2">
+        {WEBHOOK_EVENT_TYPES.map((type) => (
+          <label key={type} className="flex items-center gap-2 text-sm text-slate-800">
+            <input type="checkbox" name="events" value={type} defaultChecked={chosen.includes(type)} className="h-4 w-4 rounded border-slate-400" />
+            <code className="font-mono text-xs">{type}</code>
+            {type === "payment.authorized" && <span className="text-xs text-slate-600">(seed 002 service payments only)</span>}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Changes an endpoint's URL, description and events. */
+export function EditEndpointForm(props: { endpointId: string; url: string; description: string; events: string[] }) {
+  return (
+    <ActionForm action={updateEndpointAction} submitLabel="Save endpoint">
+      <input type="hidden" name="endpoint_id" value={props.endpointId} />
+      <Field name="url" label="Endpoint URL" type="url" defaultValue={props.url} required />
+      <Field name="description" label="Description" defaultValue={props.description} />
+      <EventChoices chosen={props.events} />
+    </ActionForm>
   );
 }
 
@@ -108,6 +129,15 @@ export function EndpointControls({ endpointId, enabled }: { endpointId: string; 
         variant={enabled ? "danger" : "primary"}
         action={toggleEndpointAction}
         hidden={{ ...hidden, enabled: String(!enabled) }}
+      />
+      <ConfirmAction
+        label="Delete"
+        title="Delete this endpoint"
+        description="It receives nothing more, and events waiting for it are dropped. Its delivery log stays. This cannot be undone."
+        confirmLabel="Delete endpoint"
+        variant="danger"
+        action={deleteEndpointAction}
+        hidden={hidden}
       />
     </div>
   );

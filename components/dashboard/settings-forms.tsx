@@ -25,7 +25,7 @@ export type SettingsValues = {
 
 export function SettingsForm({ values, canEdit }: { values: SettingsValues; canEdit: boolean }) {
   return (
-    <ActionForm action={saveSettings} submitLabel="Save settings">
+    <ActionForm action={saveSettings} submitLabel="Save settings" readOnly={canEdit ? undefined : "Only owners and admins can change these settings."}>
       <fieldset disabled={!canEdit} className="space-y-4">
         <Field name="name" label="Business name" defaultValue={values.name} required />
         <Field name="display_name" label="Name shown to buyers" defaultValue={values.displayName} hint="On the checkout page; the business name is used when empty." />

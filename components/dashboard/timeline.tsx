@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { TimelineEntry } from "@/lib/dashboard/payment-timeline";
+import type { TimelineDelivery, TimelineEntry } from "@/lib/dashboard/payment-timeline";
+import { plural } from "@/lib/ui/plural";
 import { formatMoney } from "@/lib/money/format";
 import { BRAND_LABELS } from "@/lib/checkout/card-brand";
 import type { CardBrand } from "@/lib/checkout/card";
@@ -28,15 +29,39 @@ function actorText(actor: string): string {
   return actor;
 }
 
-export function Timeline({ entries, currency }: { entries: TimelineEntry[]; currency: string }) {
+/** A step's title; a capture of part of the authorization says how much of how much. */
+function title(entry: TimelineEntry, currency: string, amount: number): string {
+  const captured = entry.details.captured;
+  if (entry.type === "payment.succeeded" && typeof captured === "number" && captured < amount) {
+    return `Captured ${formatMoney(captured, currency)} of ${formatMoney(amount, currency)}; the rest was released`;
+  }
+  return `${TITLES[entry.type] ?? entry.type}${entry.refund ? ` ${formatMoney(entry.refund.amount, currency)}` : ""}`;
+}
+
+/** Where a webhook stands, naming its endpoint and, when it failed, what the endpoint answered. */
+function deliveryText(delivery: TimelineDelivery): string {
+  const answer = delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : (delivery.lastError ?? "no answer");
+  switch (delivery.status) {
+    case "succeeded":
+      return `delivered (HTTP ${delivery.lastStatusCode})`;
+    case "failed":
+      return `failed after ${plural(delivery.attemptCount, "attempt")}; last answer: ${answer}`;
+    case "pending":
+    case "delivering":
+      return delivery.attemptCount === 0 ? "queued" : `retrying, ${plural(delivery.attemptCount, "attempt")} so far; last answer: ${answer}`;
+    default:
+      return delivery.status;
+  }
+}
+
+export function Timeline({ entries, currency, amount }: { entries: TimelineEntry[]; currency: string; amount: number }) {
   return (
     <ol className="relative space-y-5 border-l border-slate-200 pl-5" data-testid="timeline">
       {entries.map((entry) => (
         <li key={entry.id} className="relative">
           <span aria-hidden className="absolute -left-[1.6rem] top-1.5 h-2.5 w-2.5 rounded-full bg-indigo-500 ring-4 ring-white" />
           <p className="text-sm font-semibold text-slate-900">
-            {TITLES[entry.type] ?? entry.type}
-            {entry.refund && ` ${formatMoney(entry.refund.amount, currency)}`}
+            {title(entry, currency, amount)}
           </p>
           <p className="text-xs text-slate-600">
             <time dateTime={entry.at.toISOString()}>{entry.at.toISOString().replace("T", " ").slice(0, 19)} UTC</time> · {actorText(entry.actor)}
@@ -53,14 +78,11 @@ export function Timeline({ entries, currency }: { entries: TimelineEntry[]; curr
             <ul className="mt-2 space-y-1">
               {entry.deliveries.map((delivery) => (
                 <li key={delivery.id} className="text-xs text-slate-700">
-                  <Link href={`/dashboard/developers/webhooks/${delivery.endpointId}`} className="underline-offset-2 hover:underline">
-                    Webhook
-                  </Link>{" "}
-                  {delivery.status === "succeeded"
-                    ? `delivered (${delivery.lastStatusCode})`
-                    : delivery.status === "failed"
-                      ? `failed after ${delivery.attemptCount} attempts (${delivery.lastError ?? "no answer"})`
-                      : `${delivery.status}${delivery.attemptCount > 0 ? `, ${delivery.attemptCount} attempts so far` : ""}`}
+                  Webhook to{" "}
+                  <Link href={`/dashboard/developers/webhooks/${delivery.endpointId}`} className="break-all font-mono underline underline-offset-2">
+                    {delivery.endpointUrl}
+                  </Link>
+                  : {deliveryText(delivery)}
                 </li>
               ))}
             </ul>

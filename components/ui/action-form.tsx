@@ -8,6 +8,8 @@ import { buttonClass, inputClass, labelClass } from "./styles";
 type Action = (previous: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 
 const ResultContext = createContext<ActionResult<unknown> | null>(null);
+/** The names of the Fields in the form, so its banner does not repeat an error a field already shows. */
+const FieldNames = createContext<Set<string> | null>(null);
 
 /**
  * A server action for a form that keeps what the user typed. React resets a form after its action
@@ -37,6 +39,8 @@ export function ActionForm(props: {
   resetOnSuccess?: boolean;
   className?: string;
   onSuccess?: (result: ActionResult<unknown>) => void;
+  /** Shown instead of the submit button to someone who may not change this, saying who can. */
+  readOnly?: string;
 }) {
   const { result, pending, formProps } = useFormAction(props.action);
   const form = useRef<HTMLFormElement>(null);
@@ -52,7 +56,11 @@ export function ActionForm(props: {
       <form ref={form} {...formProps} className={props.className ?? "space-y-4"} noValidate>
         <MerchantField />
         {props.children}
-        <SubmitButton label={props.submitLabel} variant={props.variant ?? "primary"} pending={pending} />
+        {props.readOnly ? (
+          <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">{props.readOnly}</p>
+        ) : (
+          <SubmitButton label={props.submitLabel} variant={props.variant ?? "primary"} pending={pending} />
+        )}
         <ResultMessage result={result} />
       </form>
     </ResultScope>
@@ -68,8 +76,18 @@ export function SubmitButton({ label, variant = "primary", pending }: { label: s
   );
 }
 
-function ResultMessage({ result }: { result: ActionResult<unknown> | null }) {
+export function ResultMessage({ result }: { result: ActionResult<unknown> | null }) {
+  const names = useContext(FieldNames);
   if (!result) return null;
+  // Every error already stands under its field: say so once, for screen readers only.
+  const fieldErrors = Object.keys((!result.ok && result.fields) || {});
+  if (!result.ok && fieldErrors.length > 0 && fieldErrors.every((name) => names?.has(name))) {
+    return (
+      <p role="alert" className="sr-only">
+        {result.error === result.fields![fieldErrors[0]!] ? result.error : `${result.error} ${fieldErrors.map((name) => result.fields![name]).join(" ")}`}
+      </p>
+    );
+  }
   if (result.ok) {
     return result.message ? (
       <p role="status" className="col-span-full basis-full rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
@@ -86,7 +104,12 @@ function ResultMessage({ result }: { result: ActionResult<unknown> | null }) {
 
 /** Gives the Fields inside a form the last result of its action, so each can show its own error. */
 export function ResultScope({ result, children }: { result: ActionResult<unknown> | null; children: ReactNode }) {
-  return <ResultContext.Provider value={result}>{children}</ResultContext.Provider>;
+  const names = useRef(new Set<string>()).current;
+  return (
+    <FieldNames.Provider value={names}>
+      <ResultContext.Provider value={result}>{children}</ResultContext.Provider>
+    </FieldNames.Provider>
+  );
 }
 
 /**
@@ -109,6 +132,8 @@ export function Field(props: {
   inputMode?: "numeric" | "decimal" | "email" | "url" | "text";
 }) {
   const result = useContext(ResultContext);
+  const names = useContext(FieldNames);
+  names?.add(props.name);
   const id = useId();
   const error = result && !result.ok ? result.fields?.[props.name] : undefined;
   const describedBy = [error ? `${id}-error` : null, props.hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;

@@ -1,3 +1,5 @@
+import { PAYMENT_STATUS_LABELS } from "@/lib/dashboard/payment-status-labels";
+
 const TONES: Record<string, string> = {
   succeeded: "bg-emerald-100 text-emerald-900",
   active: "bg-emerald-100 text-emerald-900",
@@ -12,6 +14,7 @@ const TONES: Record<string, string> = {
   canceled: "bg-slate-200 text-slate-800",
   expired: "bg-slate-200 text-slate-800",
   refunded: "bg-violet-100 text-violet-900",
+  partially_refunded: "bg-violet-100 text-violet-900",
   disabled: "bg-red-100 text-red-900",
   revoked: "bg-slate-200 text-slate-800",
   sent: "bg-emerald-100 text-emerald-900",
@@ -20,8 +23,7 @@ const TONES: Record<string, string> = {
 };
 
 const LABELS: Record<string, string> = {
-  requires_payment_method: "awaiting payment",
-  requires_action: "awaiting 3-D Secure",
+  ...PAYMENT_STATUS_LABELS,
   past_due: "past due",
   stored: "kept in mailbox",
 };

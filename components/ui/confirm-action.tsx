@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/app/_server/action-result";
-import { ResultScope, SubmitButton, useFormAction } from "./action-form";
+import { ResultMessage, ResultScope, SubmitButton, useFormAction } from "./action-form";
 import { MerchantField } from "./merchant-scope";
 import { SecretValue } from "./secret-value";
 import { buttonClass } from "./styles";
@@ -57,12 +57,10 @@ export function ConfirmAction(props: {
           {Object.entries(props.hidden ?? {}).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          <ResultScope result={result}>{props.children}</ResultScope>
-          {result && !result.ok && (
-            <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-              {result.error}
-            </p>
-          )}
+          <ResultScope result={result}>
+            {props.children}
+            {result && !result.ok && <ResultMessage result={result} />}
+          </ResultScope>
           <div className="flex justify-end gap-2">
             <button type="button" className={buttonClass.secondary} onClick={() => dialog.current?.close()}>
               Keep it

@@ -9,10 +9,24 @@ export type Overview = {
   days: DailyPoint[];
   /** Captured volume per currency over the window, largest first. */
   volumes: { currency: string; volume: number; count: number }[];
+  /** Payments created in the window that a buyer tried to pay. */
   attempted: number;
-  succeeded: number;
-  attention: { failedDeliveries: number; disabledEndpoints: number; pastDueSubscriptions: number; awaitingCapture: number };
+  /** Of those, paid: captured, or authorized and waiting to be captured. */
+  paid: number;
+  /** Of the paid, those authorized and not captured yet. */
+  authorized: number;
+  attention: {
+    failingEndpoints: FailingEndpoint[];
+    failedDeliveries: number;
+    disabledEndpoints: number;
+    pastDueSubscriptions: number;
+    awaitingCapture: number;
+  };
 };
+
+/** An endpoint whose last FAILING_AFTER deliveries all failed (or are retrying after failing). */
+export type FailingEndpoint = { id: string; url: string; lastStatusCode: number | null; lastError: string | null };
+export const FAILING_AFTER = 3;
 
 /** The last `days` days (UTC) of a merchant's payments, and what needs a human. */
 export async function merchantOverview(db: Db, merchantId: string, days = 30): Promise<Overview> {
@@ -34,10 +48,11 @@ export async function merchantOverview(db: Db, merchantId: string, days = 30): P
          and date_trunc('day', i.succeeded_at at time zone 'utc') = d.day
         group by d.day order by d.day`,
   );
-  const [outcomes] = await queryRows<{ attempted: string; succeeded: string }>(
+  const [outcomes] = await queryRows<{ attempted: string; paid: string; authorized: string }>(
     db,
     sql`select count(*) filter (where attempt_count > 0) as attempted,
-               count(*) filter (where status in ('succeeded', 'authorized')) as succeeded
+               count(*) filter (where status in ('succeeded', 'authorized')) as paid,
+               count(*) filter (where status = 'authorized') as authorized
         from ${paymentIntents}
         where merchant_id = ${merchantId} and (created_at at time zone 'utc') >= ${since}`,
   );
@@ -46,7 +61,8 @@ export async function merchantOverview(db: Db, merchantId: string, days = 30): P
     days: series.map((point) => ({ day: point.day, count: Number(point.count), volume: Number(point.volume) })),
     volumes: volumes.map((row) => ({ currency: row.currency, volume: Number(row.volume), count: Number(row.count) })),
     attempted: Number(outcomes?.attempted ?? 0),
-    succeeded: Number(outcomes?.succeeded ?? 0),
+    paid: Number(outcomes?.paid ?? 0),
+    authorized: Number(outcomes?.authorized ?? 0),
     attention: await attention(db, merchantId),
   };
 }
@@ -69,9 +85,32 @@ async function attention(db: Db, merchantId: string): Promise<Overview["attentio
     .from(paymentIntents)
     .where(and(eq(paymentIntents.merchantId, merchantId), inArray(paymentIntents.status, ["authorized"])));
   return {
+    failingEndpoints: await failingEndpoints(db, merchantId),
     failedDeliveries: failedDeliveries!.n,
     disabledEndpoints: disabledEndpoints!.n,
     pastDueSubscriptions: pastDue!.n,
     awaitingCapture: awaitingCapture!.n,
   };
+}
+
+/**
+ * Endpoints that are failing now: each one's last FAILING_AFTER deliveries that were tried all
+ * failed or are being retried after failing, with what the endpoint last answered.
+ */
+async function failingEndpoints(db: Db, merchantId: string): Promise<FailingEndpoint[]> {
+  const rows = await queryRows<{ id: string; url: string; last_status_code: number | null; last_error: string | null }>(
+    db,
+    sql`select e.id, e.url, (array_agg(recent.last_status_code order by recent.created_at desc))[1] as last_status_code,
+               (array_agg(recent.last_error order by recent.created_at desc))[1] as last_error
+        from ${webhookEndpoints} e
+        join lateral (
+          select d.status, d.last_status_code, d.last_error, d.created_at from ${webhookDeliveries} d
+          where d.endpoint_id = e.id and d.attempt_count > 0 and d.status <> 'delivering'
+          order by d.created_at desc limit ${FAILING_AFTER}
+        ) recent on true
+        where e.merchant_id = ${merchantId} and e.enabled and e.deleted_at is null
+        group by e.id, e.url
+        having count(*) = ${FAILING_AFTER} and bool_and(recent.status <> 'succeeded')`,
+  );
+  return rows.map((row) => ({ id: row.id, url: row.url, lastStatusCode: row.last_status_code === null ? null : Number(row.last_status_code), lastError: row.last_error }));
 }

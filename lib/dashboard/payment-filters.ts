@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { dialect, intentStatus } from "@/db/schema";
+import { dialect } from "@/db/schema";
+import { PAYMENT_STATUSES } from "./payment-status";
 import type { PaymentSearch } from "./search-payments";
 
 /** A calendar day that exists: 2024-02-30 has the right shape but would fail in the database. */
@@ -7,7 +8,7 @@ const day = z.iso.date();
 
 /** The payments list's query string; a value that does not parse is simply not applied. */
 const filters = z.object({
-  status: z.enum(intentStatus.enumValues).optional().catch(undefined),
+  status: z.enum(PAYMENT_STATUSES).optional().catch(undefined),
   dialect: z.enum(dialect.enumValues).optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),

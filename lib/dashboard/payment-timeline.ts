@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { events, refunds, webhookDeliveries, type Event, type Refund, type WebhookDelivery } from "@/db/schema";
+import { events, refunds, webhookDeliveries, webhookEndpoints, type Event, type Refund, type WebhookDelivery } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { AttemptWithCard } from "@/lib/intents/intent-details";
 
@@ -11,8 +11,11 @@ export type TimelineEntry = {
   attempt: AttemptWithCard | null;
   refund: Refund | null;
   details: Record<string, unknown>;
-  deliveries: WebhookDelivery[];
+  deliveries: TimelineDelivery[];
 };
+
+/** A webhook the step sent, with the endpoint it went to, so a failure says where. */
+export type TimelineDelivery = WebhookDelivery & { endpointUrl: string };
 
 /** Everything that happened to a payment, in order, with the webhooks each step sent. */
 export async function paymentTimeline(db: Db, merchantId: string, intentId: string, attempts: AttemptWithCard[]): Promise<TimelineEntry[]> {
@@ -22,7 +25,13 @@ export async function paymentTimeline(db: Db, merchantId: string, intentId: stri
     .where(and(eq(events.merchantId, merchantId), eq(events.intentId, intentId)))
     .orderBy(asc(events.sequence));
   if (trail.length === 0) return [];
-  const deliveries = await db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.eventId, trail.map((event) => event.id)));
+  const deliveries = (
+    await db
+      .select({ delivery: webhookDeliveries, endpointUrl: webhookEndpoints.url })
+      .from(webhookDeliveries)
+      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+      .where(inArray(webhookDeliveries.eventId, trail.map((event) => event.id)))
+  ).map(({ delivery, endpointUrl }) => ({ ...delivery, endpointUrl }));
   const refundRows = await db.select().from(refunds).where(eq(refunds.intentId, intentId));
   return trail.map((event) => {
     const data = event.data as Record<string, unknown>;

@@ -1,11 +1,11 @@
 import { and, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import { paymentIntents, type Dialect, type IntentStatus, type PaymentIntent } from "@/db/schema";
+import { paymentIntents, type Dialect, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { expireIfDue } from "@/lib/intents/expire-intent";
-import { statusIs } from "@/lib/intents/status-filter";
+import { paymentStatusIs, type PaymentStatus } from "./payment-status";
 
 export type PaymentSearch = {
-  status?: IntentStatus;
+  status?: PaymentStatus;
   dialect?: Dialect;
   /** Inclusive days, YYYY-MM-DD, in UTC. */
   from?: string;
@@ -29,7 +29,7 @@ export const MIN_PARTIAL_SEARCH = 3;
  */
 export async function searchPayments(db: Db, merchantId: string, search: PaymentSearch): Promise<PaymentResults> {
   const limit = search.limit ?? 25;
-  const filters: (SQL | undefined)[] = [eq(paymentIntents.merchantId, merchantId), statusIs(search.status)];
+  const filters: (SQL | undefined)[] = [eq(paymentIntents.merchantId, merchantId), paymentStatusIs(search.status)];
   if (search.dialect) filters.push(eq(paymentIntents.dialect, search.dialect));
   if (search.from) filters.push(sql`${paymentIntents.createdAt} >= ${search.from}::date`);
   if (search.to) filters.push(sql`${paymentIntents.createdAt} < ${search.to}::date + interval '1 day'`);

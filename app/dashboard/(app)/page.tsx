@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { dashboardContext } from "@/app/_server/context";
-import { merchantOverview } from "@/lib/dashboard/overview";
+import { FAILING_AFTER, merchantOverview } from "@/lib/dashboard/overview";
+import { plural } from "@/lib/ui/plural";
 import { formatMoney } from "@/lib/money/format";
 import { VolumeChart } from "@/components/dashboard/volume-chart";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
@@ -12,14 +13,30 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function OverviewPage() {
   const { db, merchant } = await dashboardContext();
   const overview = await merchantOverview(db, merchant.id);
-  const successRate = overview.attempted > 0 ? Math.round((overview.succeeded / overview.attempted) * 1000) / 10 : null;
+  const successRate = overview.attempted > 0 ? Math.round((overview.paid / overview.attempted) * 1000) / 10 : null;
   const main = overview.volumes[0];
   const { attention } = overview;
   const attentionItems = [
-    attention.failedDeliveries > 0 && { text: `${attention.failedDeliveries} webhook deliveries failed in the last 30 days`, href: "/dashboard/developers/webhooks" },
-    attention.disabledEndpoints > 0 && { text: `${attention.disabledEndpoints} webhook endpoints were turned off after answering 410`, href: "/dashboard/developers/webhooks" },
-    attention.pastDueSubscriptions > 0 && { text: `${attention.pastDueSubscriptions} subscriptions are past due`, href: "/dashboard/subscriptions?status=past_due" },
-    attention.awaitingCapture > 0 && { text: `${attention.awaitingCapture} payments are authorized and waiting to be captured`, href: "/dashboard/payments?status=authorized" },
+    ...attention.failingEndpoints.map((endpoint) => ({
+      text: `Webhooks to ${endpoint.url} are failing: its last ${FAILING_AFTER} deliveries failed (last answer: ${endpoint.lastStatusCode ? `HTTP ${endpoint.lastStatusCode}` : (endpoint.lastError ?? "none")})`,
+      href: `/dashboard/developers/webhooks/${endpoint.id}`,
+    })),
+    attention.failedDeliveries > 0 && {
+      text: `${plural(attention.failedDeliveries, "webhook delivery", "webhook deliveries")} failed for good in the last 30 days`,
+      href: "/dashboard/developers/webhooks",
+    },
+    attention.disabledEndpoints > 0 && {
+      text: `${plural(attention.disabledEndpoints, "webhook endpoint was", "webhook endpoints were")} turned off after answering 410`,
+      href: "/dashboard/developers/webhooks",
+    },
+    attention.pastDueSubscriptions > 0 && {
+      text: `${plural(attention.pastDueSubscriptions, "subscription is", "subscriptions are")} past due`,
+      href: "/dashboard/subscriptions?status=past_due",
+    },
+    attention.awaitingCapture > 0 && {
+      text: `${plural(attention.awaitingCapture, "payment is", "payments are")} authorized and waiting to be captured`,
+      href: "/dashboard/payments?status=authorized",
+    },
   ].filter(Boolean) as { text: string; href: string }[];
 
   return (
@@ -27,8 +44,12 @@ export default async function OverviewPage() {
       <PageHeader title="Overview" description="The last 30 days, in UTC." />
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label="Net volume" value={main ? formatMoney(main.volume, main.currency) : "—"} note={overview.volumes.slice(1).map((v) => formatMoney(v.volume, v.currency)).join(" · ") || undefined} />
-        <Stat label="Successful payments" value={String(overview.volumes.reduce((sum, v) => sum + v.count, 0))} />
-        <Stat label="Success rate" value={successRate === null ? "—" : `${successRate}%`} note={`${overview.succeeded} of ${overview.attempted} attempted`} />
+        <Stat
+          label="Successful payments"
+          value={String(overview.paid)}
+          note={overview.authorized > 0 ? `including ${overview.authorized} authorized, not captured yet` : undefined}
+        />
+        <Stat label="Success rate" value={successRate === null ? "—" : `${successRate}%`} note={`${overview.paid} of ${overview.attempted} attempted`} />
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card title={`Daily volume${overview.currency ? ` (${overview.currency})` : ""}`}>
@@ -46,7 +67,7 @@ export default async function OverviewPage() {
         </Card>
         <Card title="Needs attention">
           {attentionItems.length === 0 ? (
-            <p className="text-sm text-slate-600">Nothing right now: webhooks are arriving and no subscription is past due.</p>
+            <p className="text-sm text-slate-600">Nothing right now: no webhook endpoint is failing, and no subscription or capture is waiting on you.</p>
           ) : (
             <ul className="space-y-2">
               {attentionItems.map((item) => (
@@ -66,7 +87,7 @@ export default async function OverviewPage() {
 
 function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
-    <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+    <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="stat">
       <p className="text-sm font-medium text-slate-600">{label}</p>
       <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value}</p>
       {note && <p className="mt-1 text-xs text-slate-600">{note}</p>}

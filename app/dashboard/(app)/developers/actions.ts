@@ -1,14 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { runAction, validationFailed, type ActionResult } from "@/app/_server/action-result";
 import { authorize } from "@/app/_server/context";
 import { disconnectSite } from "@/lib/accounts/connected-sites";
 import { createApiKey } from "@/lib/accounts/create-api-key";
 import { revokeApiKey } from "@/lib/accounts/revoke-api-key";
-import { createApiKeyBody, createWebhookEndpointBody } from "@/lib/dialects/native/schemas";
+import { createApiKeyBody, createWebhookEndpointBody, updateWebhookEndpointBody } from "@/lib/dialects/native/schemas";
 import {
   createWebhookEndpoint,
+  deleteWebhookEndpoint,
   getWebhookEndpoint,
   revealSecret,
   rotateWebhookSecret,
@@ -51,6 +53,30 @@ export async function createEndpointAction(_previous: ActionResult | null, form:
     revalidatePath("/dashboard/developers/webhooks");
     return { ok: true, message: "Endpoint added. Copy its signing secret now, or reveal it later on its page.", data: { secret, id: endpoint.id } };
   });
+}
+
+export async function updateEndpointAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const { db, merchant } = await authorize("webhooks:manage", form);
+    const input = { url: text(form, "url"), events: form.getAll("events").map(String), description: text(form, "description") || null };
+    const parsed = updateWebhookEndpointBody.safeParse(input);
+    if (!parsed.success) return validationFailed(parsed.error, input);
+    await updateWebhookEndpoint(db, merchant.id, text(form, "endpoint_id"), parsed.data);
+    revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
+    return { ok: true, message: "Saved. Events from now on go to the new settings." };
+  });
+}
+
+export async function deleteEndpointAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const result = await runAction(async () => {
+    const { db, merchant } = await authorize("webhooks:manage", form);
+    await deleteWebhookEndpoint(db, merchant.id, text(form, "endpoint_id"));
+    revalidatePath("/dashboard/developers/webhooks");
+    return { ok: true };
+  });
+  // Outside runAction: redirect() works by throwing, and the endpoint's page no longer exists.
+  if (result.ok) redirect("/dashboard/developers/webhooks?deleted=1");
+  return result;
 }
 
 export async function revealSecretAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string }>> {

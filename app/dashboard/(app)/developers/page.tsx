@@ -29,33 +29,27 @@ export default async function ApiKeysPage() {
             {keys.length === 0 ? (
               <p className="text-sm text-slate-600">No keys yet. Create one above; your server sends it as a Bearer token (or in each dialect&apos;s own header).</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="min-w-full text-sm">
-                  <caption className="sr-only">Secret keys</caption>
-                  <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                    <tr>
-                      <th scope="col" className="pb-2 pr-4">Label</th>
-                      <th scope="col" className="pb-2 pr-4">Key</th>
-                      <th scope="col" className="pb-2 pr-4">Client id</th>
-                      <th scope="col" className="pb-2 pr-4">Last used</th>
-                      <th scope="col" className="pb-2 pr-4">Status</th>
-                      <th scope="col" className="pb-2"><span className="sr-only">Actions</span></th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {keys.map((key) => (
-                      <tr key={key.id} data-testid="api-key-row">
-                        <td className="py-3 pr-4 text-slate-900">{key.label ?? "—"}</td>
-                        <td className="py-3 pr-4 font-mono text-xs">{key.secretHint}</td>
-                        <td className="py-3 pr-4 font-mono text-xs">{key.clientId}</td>
-                        <td className="py-3 pr-4 text-slate-700">{when(key.lastUsedAt)}</td>
-                        <td className="py-3 pr-4"><StatusBadge status={key.revokedAt ? "revoked" : "active"} /></td>
-                        <td className="py-3 text-right">{!key.revokedAt && <RevokeKeyButton keyId={key.id} hint={key.secretHint} />}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <>
+                {/* A list rather than a table, so that on a phone every key wraps onto lines and its Revoke stays in reach. */}
+                <ul className="divide-y divide-slate-100">
+                  {keys.map((key) => (
+                    <li key={key.id} data-testid="api-key-row" className="flex flex-wrap items-start justify-between gap-3 py-3 first:pt-0 last:pb-0">
+                      <div className="min-w-0 space-y-1 text-sm">
+                        <p className="font-semibold text-slate-900">{key.label ?? "Unlabelled key"}</p>
+                        <p className="break-all font-mono text-xs text-slate-700">
+                          {key.secretHint} · client id {key.clientId}
+                        </p>
+                        <p className="text-xs text-slate-600">Last used: {when(key.lastUsedAt)}</p>
+                      </div>
+                      <div className="flex items-center gap-3">
+                        <StatusBadge status={key.revokedAt ? "revoked" : "active"} />
+                        {!key.revokedAt && <RevokeKeyButton keyId={key.id} hint={key.secretHint} />}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+                <p className="mt-4 text-xs text-slate-600">“Last used” is updated at most once a minute per key, so a key in use now may show a time up to a minute ago.</p>
+              </>
             )}
           </Card>
         </div>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { dialect, intentStatus } from "@/db/schema";
+import { dialect } from "@/db/schema";
 import { dashboardContext } from "@/app/_server/context";
 import { parsePaymentFilters } from "@/lib/dashboard/payment-filters";
+import { PAYMENT_STATUS_LABELS, PAYMENT_STATUSES, paymentStatus } from "@/lib/dashboard/payment-status";
 import { searchPayments } from "@/lib/dashboard/search-payments";
 import { formatMoney } from "@/lib/money/format";
 import { StatusBadge } from "@/components/ui/badge";
@@ -14,7 +15,7 @@ import { ListTable } from "@/components/ui/list-table";
 export const metadata: Metadata = { title: "Payments" };
 
 const ANY = { value: "", label: "Any" };
-const STATUS_OPTIONS = [ANY, ...intentStatus.enumValues.map((status) => ({ value: status, label: status.replaceAll("_", " ") }))];
+const STATUS_OPTIONS = [ANY, ...PAYMENT_STATUSES.map((status) => ({ value: status, label: PAYMENT_STATUS_LABELS[status] }))];
 const DIALECT_OPTIONS = [ANY, ...dialect.enumValues.map((name) => ({ value: name, label: name }))];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -27,6 +28,7 @@ export default async function PaymentsPage({ searchParams }: Props) {
   const link = (cursor: Record<string, string>) =>
     `/dashboard/payments?${new URLSearchParams(Object.entries({ ...keep, ...cursor }).filter(([, v]) => v) as [string, string][])}`;
   const filtered = Object.values(keep).some(Boolean);
+  const exportQuery = new URLSearchParams(Object.entries(keep).filter(([, v]) => v) as [string, string][]).toString();
 
   return (
     <>
@@ -46,6 +48,10 @@ export default async function PaymentsPage({ searchParams }: Props) {
               Clear
             </Link>
           )}
+          {/* A plain link: the browser downloads the file. */}
+          <a href={`/dashboard/payments/export?${exportQuery}`} className={`${buttonClass.secondary} ml-auto`} download>
+            Export CSV
+          </a>
         </div>
       </form>
 
@@ -56,7 +62,7 @@ export default async function PaymentsPage({ searchParams }: Props) {
             : "Payments appear here as soon as your server creates a payment intent. The Developers page has snippets for every dialect."}
         </EmptyState>
       ) : (
-        <ListTable caption="Payments" columns={["Amount", "Status", "Description", "Customer", "Dialect", "Created"]}>
+        <ListTable caption="Payments" columns={["Amount", "Status", "Refunded", "Description", "Customer", "Dialect", "Created"]}>
           {results.payments.map((payment) => (
             <tr key={payment.id} className="hover:bg-slate-50">
               <td className="whitespace-nowrap px-4 py-3 font-semibold tabular-nums text-slate-900">
@@ -65,7 +71,10 @@ export default async function PaymentsPage({ searchParams }: Props) {
                 </Link>
               </td>
               <td className="px-4 py-3">
-                <StatusBadge status={payment.amountRefunded > 0 && payment.amountRefunded >= payment.amountCaptured ? "refunded" : payment.status} />
+                <StatusBadge status={paymentStatus(payment)} />
+              </td>
+              <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">
+                {payment.amountRefunded > 0 ? formatMoney(payment.amountRefunded, payment.currency) : "—"}
               </td>
               <td className="max-w-[16rem] truncate px-4 py-3 text-slate-700">{payment.description ?? payment.referenceId ?? <span className="font-mono text-xs">{payment.id}</span>}</td>
               <td className="max-w-[14rem] truncate px-4 py-3 text-slate-700">{payment.customerEmail ?? "—"}</td>

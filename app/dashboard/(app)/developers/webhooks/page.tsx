@@ -9,7 +9,8 @@ import { developerTabs, Tabs } from "@/components/ui/tabs";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
-export default async function WebhooksPage() {
+export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const deleted = (await searchParams).deleted === "1";
   const context = await dashboardContext();
   const manage = can(context, "webhooks:manage");
   const endpoints = await listWebhookEndpoints(context.db, context.merchant.id);
@@ -17,6 +18,11 @@ export default async function WebhooksPage() {
     <>
       <PageHeader title="Developers" description="Kassa signs every webhook per Standard Webhooks and retries for about three days." />
       <Tabs label="Developers" tabs={developerTabs("webhooks")} />
+      {deleted && (
+        <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          The endpoint was deleted. Its delivery log is kept.
+        </p>
+      )}
       <div className="space-y-6">
         {endpoints.length === 0 ? (
           <EmptyState title="No webhook endpoints yet">

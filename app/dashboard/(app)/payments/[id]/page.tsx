@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can, dashboardContext } from "@/app/_server/context";
 import type { CardBrand } from "@/lib/checkout/card";
+import { paymentStatus } from "@/lib/dashboard/payment-status-labels";
 import { paymentTimeline } from "@/lib/dashboard/payment-timeline";
 import { isAppError } from "@/lib/errors/app-error";
 import { getIntent } from "@/lib/intents/get-intent";
@@ -31,7 +32,9 @@ export default async function PaymentPage({ params }: Props) {
   const timeline = await paymentTimeline(db, merchant.id, intent.id, details.attempts);
   const money = (minor: number) => formatMoney(minor, intent.currency);
   const refundable = intent.status === "succeeded" ? intent.amountCaptured - intent.amountRefunded : 0;
-  const shownStatus = intent.amountRefunded > 0 && intent.amountRefunded >= intent.amountCaptured ? "refunded" : intent.status;
+  const shownStatus = paymentStatus(intent);
+  // After a partial capture the payment is what was captured, not what was authorized.
+  const partlyCaptured = intent.amountCaptured > 0 && intent.amountCaptured < intent.amount;
 
   return (
     <>
@@ -41,10 +44,11 @@ export default async function PaymentPage({ params }: Props) {
         </Link>
       </p>
       <PageHeader
-        title={money(intent.amount)}
+        title={money(intent.amountCaptured > 0 ? intent.amountCaptured : intent.amount)}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <StatusBadge status={shownStatus} />
+            {partlyCaptured && <span>captured of {money(intent.amount)} authorized</span>}
             <span className="font-mono text-xs">{intent.id}</span>
           </span>
         }
@@ -66,13 +70,15 @@ export default async function PaymentPage({ params }: Props) {
               rows={[
                 ["Description", intent.description],
                 ["Reference", intent.referenceId],
-                ["Customer", [intent.customerName, intent.customerEmail].filter(Boolean).join(" · ") || null],
+                ["Customer", [intent.customerName, intent.customerEmail ?? intent.buyerEmail].filter(Boolean).join(" · ") || null],
                 [
                   "Payment method",
                   details.card ? `${BRAND_LABELS[details.card.brand as CardBrand] || "Card"} •••• ${details.card.last4}, expires ${String(details.card.expMonth).padStart(2, "0")}/${details.card.expYear}` : null,
                 ],
+                ["Amount", money(intent.amount)],
                 ["Captured", intent.amountCaptured > 0 ? money(intent.amountCaptured) : null],
                 ["Refunded", intent.amountRefunded > 0 ? money(intent.amountRefunded) : null],
+                ["Net", intent.amountCaptured > 0 ? money(intent.amountCaptured - intent.amountRefunded) : null],
                 ["Attempts", `${intent.attemptCount} of 5`],
                 ["Dialect", intent.dialect],
                 ["Created", intent.createdAt.toISOString().replace("T", " ").slice(0, 19) + " UTC"],
@@ -120,7 +126,7 @@ export default async function PaymentPage({ params }: Props) {
           </Card>
         </div>
         <Card title="Timeline">
-          <Timeline entries={timeline} currency={intent.currency} />
+          <Timeline entries={timeline} currency={intent.currency} amount={intent.amount} />
         </Card>
       </div>
     </>

@@ -5,7 +5,7 @@ import { can, dashboardContext } from "@/app/_server/context";
 import { isAppError } from "@/lib/errors/app-error";
 import { getWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { listDeliveries } from "@/lib/webhooks/list-deliveries";
-import { EndpointControls, RedeliverButton, RevealSecret } from "@/components/dashboard/developer-forms";
+import { EditEndpointForm, EndpointControls, RedeliverButton, RevealSecret } from "@/components/dashboard/developer-forms";
 import { StatusBadge } from "@/components/ui/badge";
 import { Card, Details, EmptyState, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/styles";
@@ -51,6 +51,11 @@ export default async function WebhookEndpointPage({ params }: Props) {
             </div>
           )}
         </Card>
+        {manage && (
+          <Card title="Edit">
+            <EditEndpointForm endpointId={endpoint.id} url={endpoint.url} description={endpoint.description ?? ""} events={endpoint.events} />
+          </Card>
+        )}
         <Card title="Deliveries">
           {deliveries.length === 0 ? (
             <EmptyState title="Nothing sent yet">Events appear here as they are sent. Send a test event to try your endpoint.</EmptyState>
