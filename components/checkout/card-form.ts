@@ -11,7 +11,7 @@ export type CardFormState = {
   attemptsLeft: number;
 };
 
-const INPUT = "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:outline-none focus:ring-2 focus:ring-[var(--brand)] focus:border-transparent aria-[invalid=true]:border-red-500";
+export const INPUT = "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:outline-none focus:ring-2 focus:ring-[var(--brand)] focus:border-transparent aria-[invalid=true]:border-red-500";
 
 /**
  * The card form. As plain HTML it posts to /submit and works with JavaScript off; the page's script

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const SECTIONS = [
   { href: "/dashboard", label: "Overview", exact: true },
   { href: "/dashboard/payments", label: "Payments" },
+  { href: "/dashboard/payment-links", label: "Payment links" },
   { href: "/dashboard/subscriptions", label: "Subscriptions" },
   { href: "/dashboard/developers", label: "Developers" },
   { href: "/dashboard/settings", label: "Settings" },

@@ -17,6 +17,7 @@ const TONES: Record<string, string> = {
   partially_refunded: "bg-violet-100 text-violet-900",
   disabled: "bg-red-100 text-red-900",
   revoked: "bg-slate-200 text-slate-800",
+  deactivated: "bg-slate-200 text-slate-800",
   sent: "bg-emerald-100 text-emerald-900",
   stored: "bg-slate-100 text-slate-800",
   sending: "bg-sky-100 text-sky-900",

@@ -11,3 +11,4 @@ export * from "./invitations";
 export * from "./connected-sites";
 export * from "./sign-in-failures";
 export * from "./emails";
+export * from "./payment-links";

@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { apiKeys, merchants } from "./accounts";
 import { checkouts } from "./checkouts";
+import { paymentLinks } from "./payment-links";
 import { at, createdAt, money, updatedAt } from "./columns";
 
 export const intentStatus = pgEnum("intent_status", [
@@ -92,6 +93,8 @@ export const paymentIntents = pgTable(
     dialectData: jsonb("dialect_data").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     /** Which of the merchant's checkouts brands the page; null means the merchant's default. */
     checkoutId: varchar("checkout_id", { length: 64 }).references(() => checkouts.id),
+    /** The payment link whose page made this intent, if one did. */
+    paymentLinkId: varchar("payment_link_id", { length: 64 }).references(() => paymentLinks.id),
     /** Set for a recurring intent: once paid, it starts a subscription charged every N days. */
     recurringIntervalDays: integer("recurring_interval_days"),
     /** For a renewal: the subscription it bills and which period (2 is the first renewal). */
@@ -124,6 +127,10 @@ export const paymentIntents = pgTable(
     // Newest first: DESC NULLS FIRST is what ORDER BY … DESC means, so the index serves that order
     // (one built DESC NULLS LAST made every list sort all of a merchant's intents).
     index("payment_intents_merchant_newest_idx").on(t.merchantId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // A payment link's payments, newest first (the dashboard's link page and the list's link filter).
+    index("payment_intents_merchant_link_newest_idx")
+      .on(t.merchantId, t.paymentLinkId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.paymentLinkId} is not null`),
     // The payments list filtered by status or dialect, newest first.
     index("payment_intents_merchant_status_newest_idx").on(t.merchantId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("payment_intents_merchant_dialect_newest_idx").on(t.merchantId, t.dialect, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),

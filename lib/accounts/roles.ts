@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   "sites:connect": ["owner", "admin", "developer"],
   // A developer holds API keys, and a key can refund; the dashboard does not pretend otherwise.
   "payments:write": ["owner", "admin", "developer"],
+  "payment_links:manage": ["owner", "admin", "developer"],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

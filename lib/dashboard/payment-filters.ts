@@ -13,6 +13,7 @@ const filters = z.object({
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
+  link: z.string().regex(/^plink_[A-Za-z0-9]{1,58}$/).optional().catch(undefined),
   after: z.string().max(64).optional().catch(undefined),
   before: z.string().max(64).optional().catch(undefined),
 });

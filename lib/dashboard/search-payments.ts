@@ -12,6 +12,8 @@ export type PaymentSearch = {
   to?: string;
   /** An intent id, or (three characters or more) part of a reference or customer email. */
   q?: string;
+  /** A payment link's id: only the payments made through it. */
+  link?: string;
   after?: string;
   before?: string;
   limit?: number;
@@ -31,6 +33,7 @@ export async function searchPayments(db: Db, merchantId: string, search: Payment
   const limit = search.limit ?? 25;
   const filters: (SQL | undefined)[] = [eq(paymentIntents.merchantId, merchantId), paymentStatusIs(search.status)];
   if (search.dialect) filters.push(eq(paymentIntents.dialect, search.dialect));
+  if (search.link) filters.push(eq(paymentIntents.paymentLinkId, search.link));
   if (search.from) filters.push(sql`${paymentIntents.createdAt} >= ${search.from}::date`);
   if (search.to) filters.push(sql`${paymentIntents.createdAt} < ${search.to}::date + interval '1 day'`);
   if (search.q) filters.push(matching(search.q));

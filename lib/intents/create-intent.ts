@@ -40,6 +40,8 @@ export type NewIntent = {
   cancelUrl?: string | null;
   expiresInSeconds?: number;
   checkoutId?: string | null;
+  /** The payment link whose page made it. */
+  paymentLinkId?: string | null;
   /** Makes the intent recurring: once paid, a subscription charges the card every N days. */
   recurringIntervalDays?: number | null;
   /** For a renewal: the subscription and period it bills. */
@@ -69,7 +71,7 @@ export async function createIntent(db: Db, merchant: IntentOwner, input: NewInte
         insert into ${paymentIntents} (
           id, merchant_id, dialect, api_key_id, amount, currency, tax_amount, discount_amount, description,
           reference_id, customer_email, customer_name, locale, buyer_email, buyer_locale, line_items, metadata, dialect_data, ui_mode, capture_method,
-          checkout_id, recurring_interval_days, subscription_id, subscription_period, success_url, cancel_url,
+          checkout_id, payment_link_id, recurring_interval_days, subscription_id, subscription_period, success_url, cancel_url,
           client_secret, expires_at)
         values (
           ${id}, ${merchant.id}, ${input.dialect}, ${actor.type === "api_key" ? actor.id : null}, ${input.amount},
@@ -77,7 +79,7 @@ export async function createIntent(db: Db, merchant: IntentOwner, input: NewInte
           ${input.referenceId ?? null}, ${input.customerEmail ?? null}, ${input.customerName ?? null},
           ${input.locale ?? null}, ${input.buyerEmail ?? null}, ${input.buyerLocale ?? null}, ${JSON.stringify(input.lineItems ?? [])}::jsonb, ${JSON.stringify(input.metadata ?? {})}::jsonb,
           ${JSON.stringify(input.dialectData ?? {})}::jsonb, ${input.uiMode ?? "hosted"}, ${input.captureMethod ?? "automatic"},
-          ${input.checkoutId ?? null}, ${input.recurringIntervalDays ?? null}, ${input.subscriptionId ?? null},
+          ${input.checkoutId ?? null}, ${input.paymentLinkId ?? null}, ${input.recurringIntervalDays ?? null}, ${input.subscriptionId ?? null},
           ${input.subscriptionPeriod ?? null}, ${input.successUrl ?? null}, ${input.cancelUrl ?? null},
           ${dialect.newClientSecret?.(id) ?? `${id}_secret_${randomBase62(24)}`},
           -- Database time, so every instance agrees on when an intent expires.

@@ -8,7 +8,7 @@ import { MAX_MINOR_AMOUNT } from "@/lib/money/decimal";
 import { allowedOrigins, currencyCode, email, httpUrl, stringMetadata } from "@/lib/validation/common";
 import { localeParam } from "@/lib/i18n/locale-param";
 
-const text = (max: number) => z.string({ error: "must be a string" }).trim().max(max, { error: `must be at most ${max} characters` });
+export const text = (max: number) => z.string({ error: "must be a string" }).trim().max(max, { error: `must be at most ${max} characters` });
 
 export const registerBody = z.strictObject({
   email,
@@ -53,13 +53,13 @@ export const apiKeyParams = merchantParams.extend({ key_id: z.uuid({ error: "mus
 export const intentParams = z.object({ id: z.string().min(1).max(64) });
 
 /** Integer minor units; 99.99 is the classic mistake, so the message says what to send instead. */
-const minorAmount = z
+export const minorAmount = z
   .number({ error: "must be an integer number of minor units, such as 9999 for 99.99 USD" })
   .int({ error: "amounts are integers in the currency's minor unit (cents): send 9999 for 99.99, not 99.99" })
   .min(1, { error: "must be at least 1" })
   .max(MAX_MINOR_AMOUNT, { error: `must be at most ${MAX_MINOR_AMOUNT}` });
 
-const lineItem = z.strictObject({
+export const lineItem = z.strictObject({
   name: text(200).min(1, { error: "must not be empty" }),
   quantity: z.number().int({ error: "must be a whole number" }).min(1).max(10_000),
   unit_amount: z.number().int({ error: "must be an integer number of minor units" }).min(0).max(MAX_MINOR_AMOUNT),

@@ -5,6 +5,7 @@ import { dashboardContext } from "@/app/_server/context";
 import { parsePaymentFilters } from "@/lib/dashboard/payment-filters";
 import { PAYMENT_STATUS_LABELS, PAYMENT_STATUSES, paymentStatus } from "@/lib/dashboard/payment-status";
 import { searchPayments } from "@/lib/dashboard/search-payments";
+import { listPaymentLinks } from "@/lib/payment-links/list-payment-links";
 import { formatMoney } from "@/lib/money/format";
 import { StatusBadge } from "@/components/ui/badge";
 import { EmptyState, PageHeader } from "@/components/ui/page";
@@ -23,8 +24,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function PaymentsPage({ searchParams }: Props) {
   const { db, merchant } = await dashboardContext();
   const filters = parsePaymentFilters(await searchParams);
-  const results = await searchPayments(db, merchant.id, filters);
-  const keep = { status: filters.status, dialect: filters.dialect, from: filters.from, to: filters.to, q: filters.q };
+  const [results, links] = await Promise.all([searchPayments(db, merchant.id, filters), listPaymentLinks(db, merchant.id, { limit: 100 })]);
+  const keep = { status: filters.status, dialect: filters.dialect, from: filters.from, to: filters.to, q: filters.q, link: filters.link };
+  const linkOptions = [ANY, ...links.links.map((paymentLink) => ({ value: paymentLink.id, label: paymentLink.name }))];
   const link = (cursor: Record<string, string>) =>
     `/dashboard/payments?${new URLSearchParams(Object.entries({ ...keep, ...cursor }).filter(([, v]) => v) as [string, string][])}`;
   const filtered = Object.values(keep).some(Boolean);
@@ -39,6 +41,7 @@ export default async function PaymentsPage({ searchParams }: Props) {
         <Field name="dialect" label="Dialect" defaultValue={filters.dialect ?? ""} options={DIALECT_OPTIONS} />
         <Field name="from" label="From" type="date" defaultValue={filters.from} />
         <Field name="to" label="To" type="date" defaultValue={filters.to} />
+        {links.links.length > 0 && <Field name="link" label="Payment link" defaultValue={filters.link ?? ""} options={linkOptions} className="lg:col-span-2" />}
         <div className="flex gap-2 sm:col-span-2 lg:col-span-6">
           <button type="submit" className={buttonClass.primary}>
             Apply
@@ -77,7 +80,7 @@ export default async function PaymentsPage({ searchParams }: Props) {
                 {payment.amountRefunded > 0 ? formatMoney(payment.amountRefunded, payment.currency) : "—"}
               </td>
               <td className="max-w-[16rem] truncate px-4 py-3 text-slate-700">{payment.description ?? payment.referenceId ?? <span className="font-mono text-xs">{payment.id}</span>}</td>
-              <td className="max-w-[14rem] truncate px-4 py-3 text-slate-700">{payment.customerEmail ?? "—"}</td>
+              <td className="max-w-[14rem] truncate px-4 py-3 text-slate-700">{payment.customerEmail ?? payment.buyerEmail ?? "—"}</td>
               <td className="px-4 py-3 text-slate-700">{payment.dialect}</td>
               <td className="whitespace-nowrap px-4 py-3 text-slate-600">
                 <time dateTime={payment.createdAt.toISOString()}>{payment.createdAt.toISOString().slice(0, 16).replace("T", " ")}</time>

@@ -1,0 +1,53 @@
+import { paymentLinks, type LineItem, type PaymentLink } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
+import { randomBase62 } from "@/lib/crypto/tokens";
+import { newId } from "@/lib/ids";
+import { assertAboveMinimum } from "@/lib/intents/minimum-amount";
+
+/** A link as a dialect's schema has checked it: a fixed price, or a range the buyer picks from. */
+export type NewPaymentLink = {
+  name: string;
+  currency: string;
+  price: { amount: number; maxQuantity: number | null } | { minAmount: number; maxAmount: number };
+  lineItems: LineItem[];
+  successUrl: string | null;
+};
+
+/** Eight base62 characters: 2^47 names, so a guessed /l/ address finds nothing. */
+const SLUG_LENGTH = 8;
+
+/**
+ * Creates a merchant's payment link under a fresh random slug. The lowest price it can ask for is
+ * held to the merchant's minimum now, so a link never sends buyers to a checkout that refuses them.
+ */
+export async function createPaymentLink(db: Db, merchantId: string, input: NewPaymentLink): Promise<PaymentLink> {
+  const lowest = "amount" in input.price ? input.price.amount : input.price.minAmount;
+  await assertAboveMinimum(db, { id: merchantId }, lowest, input.currency);
+  const fixed = "amount" in input.price ? input.price : null;
+  const range = "minAmount" in input.price ? input.price : null;
+  for (;;) {
+    try {
+      const [link] = await db
+        .insert(paymentLinks)
+        .values({
+          id: newId("plink"),
+          merchantId,
+          slug: randomBase62(SLUG_LENGTH),
+          name: input.name,
+          currency: input.currency.toUpperCase(),
+          amount: fixed?.amount ?? null,
+          maxQuantity: fixed?.maxQuantity ?? null,
+          minAmount: range?.minAmount ?? null,
+          maxAmount: range?.maxAmount ?? null,
+          lineItems: input.lineItems,
+          successUrl: input.successUrl,
+        })
+        .returning();
+      return link!;
+    } catch (error) {
+      // Two links drew the same slug: draw again.
+      if (!isUniqueViolation(error, "payment_links_slug_unique")) throw error;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import type { LineItem, PaymentIntent, PaymentLink } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { createIntent } from "@/lib/intents/create-intent";
+import type { PublicPaymentLink } from "./find-link-by-slug";
+
+/** What the buyer chose on the link's page: a quantity, or an amount in minor units. */
+export type LinkChoice = { quantity?: number; amount?: number };
+
+/** Whether the link's page must ask the buyer something before the checkout. */
+export function linkAsksBuyer(link: PaymentLink): boolean {
+  return link.amount === null || (link.maxQuantity ?? 1) > 1;
+}
+
+/**
+ * A fresh payment intent for one buyer of the link, priced by the link and the buyer's choice.
+ * A choice outside what the link allows is refused with the field at fault.
+ */
+export async function openPaymentLink(db: Db, { link, merchant }: PublicPaymentLink, choice: LinkChoice): Promise<PaymentIntent> {
+  if (!link.active) throw new AppError("intent_unexpected_state", "This payment link has been deactivated.");
+  if (merchant.status !== "active") throw new AppError("merchant_suspended", "This merchant cannot accept payments right now.");
+  const { amount, lineItems } = price(link, choice);
+  return createIntent(
+    db,
+    merchant,
+    {
+      dialect: "native",
+      amount,
+      currency: link.currency,
+      description: link.name,
+      lineItems,
+      successUrl: link.successUrl,
+      cancelUrl: null,
+      paymentLinkId: link.id,
+      metadata: { payment_link: link.id },
+    },
+    { type: "buyer" },
+  );
+}
+
+function price(link: PaymentLink, choice: LinkChoice): { amount: number; lineItems: LineItem[] } {
+  if (link.amount === null) {
+    const amount = choice.amount;
+    if (amount === undefined || !Number.isSafeInteger(amount) || amount < link.minAmount! || amount > link.maxAmount!) {
+      throw new AppError("amount_invalid", "Choose an amount within the range this link allows.", { param: "amount" });
+    }
+    return { amount, lineItems: link.lineItems };
+  }
+  const quantity = choice.quantity ?? 1;
+  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > (link.maxQuantity ?? 1)) {
+    throw new AppError("parameter_invalid", `Choose a quantity from 1 to ${link.maxQuantity ?? 1}.`, { param: "quantity" });
+  }
+  const lineItems =
+    link.lineItems.length > 0
+      ? link.lineItems.map((item) => ({ ...item, quantity: item.quantity * quantity }))
+      : [{ name: link.name, quantity, unitAmount: link.amount }];
+  return { amount: link.amount * quantity, lineItems };
+}
