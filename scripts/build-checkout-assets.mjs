@@ -22,8 +22,20 @@ export async function buildCheckoutAssets() {
   fs.writeFileSync(path.join(root, "public", "kassa.js"), embed);
   for (const file of fs.readdirSync(outDir)) fs.rmSync(path.join(outDir, file));
   const manifest = { script: write("checkout", "js", script), style: write("checkout", "css", style) };
+  copyApiReferenceViewer();
   fs.writeFileSync(path.join(outDir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   return manifest;
+}
+
+/**
+ * /docs shows the OpenAPI documents with Swagger UI (swagger-ui-dist: one prebuilt bundle and its
+ * stylesheet, no dependencies of its own), served from this server, so the reference works offline.
+ */
+function copyApiReferenceViewer() {
+  const from = path.join(root, "node_modules", "swagger-ui-dist");
+  const to = path.join(root, "public", "docs");
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ["swagger-ui-bundle.js", "swagger-ui.css"]) fs.copyFileSync(path.join(from, file), path.join(to, file));
 }
 
 async function buildScript(entry) {

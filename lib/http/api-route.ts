@@ -1,3 +1,4 @@
+import { describeHandler } from "@/lib/openapi/described-route";
 import type { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { randomBase62 } from "@/lib/crypto/tokens";
@@ -52,7 +53,7 @@ export type RouteSpec<A extends AuthKind, P, Q, B> = {
 export function apiRoute<A extends AuthKind, P = Record<string, never>, Q = Record<string, never>, B = undefined>(
   spec: RouteSpec<A, P, Q, B>,
 ) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
+  const handler = async (request: Request, context: RouteContext): Promise<Response> => {
     const requestId = `req_${randomBase62(16)}`;
     const headers: Record<string, string> = { "request-id": requestId, ...(spec.cors ? corsHeaders() : {}) };
     try {
@@ -81,6 +82,14 @@ export function apiRoute<A extends AuthKind, P = Record<string, never>, Q = Reco
       return jsonResponse(spec.dialect.renderError(toAppError(error, request, requestId)), headers);
     }
   };
+  return describeHandler(handler, {
+    dialect: spec.dialect.name,
+    auth: spec.auth,
+    params: spec.params,
+    query: spec.query,
+    body: spec.body,
+    idempotent: spec.idempotency !== "none",
+  });
 }
 
 /** Per API key, in the database, so the limit holds however many instances serve the key. */

@@ -1,3 +1,4 @@
+import { describeVariants } from "@/lib/openapi/described-route";
 import { routeBy, type RouteHandler } from "./route-methods";
 
 /**
@@ -6,5 +7,6 @@ import { routeBy, type RouteHandler } from "./route-methods";
  * answers; Bearer wins when both are sent.
  */
 export function byKeyHeader(routes: { gateway: RouteHandler; native: RouteHandler }): RouteHandler {
-  return routeBy((request) => (request.headers.has("x-api-key") && !request.headers.has("authorization") ? routes.gateway : routes.native));
+  const handler = routeBy((request) => (request.headers.has("x-api-key") && !request.headers.has("authorization") ? routes.gateway : routes.native));
+  return describeVariants(handler, [routes.native, routes.gateway]);
 }

@@ -1,3 +1,4 @@
+import { markRefusal } from "@/lib/openapi/described-route";
 import { AppError } from "@/lib/errors/app-error";
 import { dialectForPath } from "@/lib/dialects/registry";
 import { jsonResponse } from "./api-result";
@@ -19,10 +20,10 @@ export function otherMethods<H extends Partial<Record<RouteMethod, RouteHandler>
 ): Record<Exclude<RouteMethod, keyof H>, RouteHandler> {
   const allowed = Object.keys(handled);
   const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
-  const refuse: RouteHandler = async (request) => {
+  const refuse: RouteHandler = markRefusal(async (request: Request) => {
     const error = new AppError("method_not_allowed", `${request.method} is not allowed on ${new URL(request.url).pathname}; use ${allowed.join(" or ")}.`);
     return jsonResponse(dialect.renderError(error), { allow });
-  };
+  });
   const missing = ROUTE_METHODS.filter((method) => !(method in handled));
   return Object.fromEntries(missing.map((method) => [method, refuse])) as Record<Exclude<RouteMethod, keyof H>, RouteHandler>;
 }

@@ -1,11 +1,12 @@
 import { getDatabase } from "@/db/client";
+import { describeHandler } from "@/lib/openapi/described-route";
 import { otherMethods } from "@/lib/http/route-methods";
 import { nativeDialect } from "@/lib/dialects/native/dialect";
 
 export const dynamic = "force-dynamic";
 
 /** 200 once the database is open and migrated; 503 until then or if it cannot open. */
-export async function GET(): Promise<Response> {
+async function health(): Promise<Response> {
   try {
     const { kind } = await getDatabase();
     // KASSA_INSTANCE_ID, when set, says which instance answered (behind a balancer, or to a test that started it).
@@ -16,4 +17,5 @@ export async function GET(): Promise<Response> {
   }
 }
 
+export const GET = describeHandler(health, { dialect: "native", auth: "public", idempotent: false });
 export const { POST, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET });

@@ -1,0 +1,29 @@
+import { getDb } from "@/db/client";
+import { nativeDialect } from "@/lib/dialects/native/dialect";
+import { AppError } from "@/lib/errors/app-error";
+import { jsonResponse } from "@/lib/http/api-result";
+import { otherMethods, type RouteContext } from "@/lib/http/route-methods";
+import { buildDocument } from "@/lib/openapi/build-document";
+import { API_REFERENCES } from "@/lib/openapi/references";
+import { API_ROUTES } from "../route-table";
+
+const built = new Map<string, Promise<Record<string, unknown>>>();
+
+/** /api/openapi/{dialect}.json: the dialect's OpenAPI 3.1 document, built once per process from the routes' own schemas. */
+async function GET(_request: Request, { params }: RouteContext): Promise<Response> {
+  const name = String((await params).document ?? "").replace(/\.json$/, "");
+  const reference = API_REFERENCES.find((candidate) => candidate.dialect === name);
+  if (!reference) {
+    const known = API_REFERENCES.map((candidate) => `${candidate.dialect}.json`).join(", ");
+    return jsonResponse(nativeDialect.renderError(new AppError("not_found", `No API reference is called '${name}'. There are: ${known}.`)));
+  }
+  if (!built.has(name)) built.set(name, getDb().then((db) => buildDocument(db, reference, API_ROUTES)));
+  const document = await built.get(name)!.catch((error: unknown) => {
+    built.delete(name);
+    throw error;
+  });
+  return Response.json(document, { headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" } });
+}
+
+export { GET };
+export const { POST, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET });
