@@ -72,6 +72,16 @@ test("the overview's figures agree, and a failing webhook endpoint is named with
     const timeline = page.getByTestId("timeline");
     await expect(timeline).toContainText(`Webhook to ${receiver.url}`);
     await expect(timeline).toContainText(/retrying, 1 attempt so far; last answer: HTTP 500/);
+
+    // The events page lists every event, each with its deliveries.
+    await page.goto("/dashboard/developers/events");
+    const events = page.getByTestId("events").locator(":scope > li");
+    await expect(events.filter({ hasText: "payment.created" })).toHaveCount(5);
+    const succeeded = events.filter({ hasText: "payment.succeeded" });
+    await expect(succeeded).toHaveCount(3);
+    await expect(succeeded.first()).toContainText(receiver.url);
+    await expect(succeeded.first()).toContainText("last answer HTTP 500");
+    await lookAt(page, "events");
   } finally {
     await receiver.close();
   }

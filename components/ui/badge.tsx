@@ -6,6 +6,7 @@ const TONES: Record<string, string> = {
   authorized: "bg-sky-100 text-sky-900",
   processing: "bg-sky-100 text-sky-900",
   pending: "bg-slate-100 text-slate-800",
+  retrying: "bg-amber-100 text-amber-900",
   delivering: "bg-sky-100 text-sky-900",
   requires_payment_method: "bg-slate-100 text-slate-800",
   requires_action: "bg-amber-100 text-amber-900",

@@ -23,10 +23,11 @@ export function Tabs({ label, tabs }: { label: string; tabs: { href: string; lab
   );
 }
 
-export function developerTabs(current: "keys" | "webhooks" | "emails" | "sites" | "snippets") {
+export function developerTabs(current: "keys" | "webhooks" | "events" | "emails" | "sites" | "snippets") {
   return [
     { href: "/dashboard/developers", label: "API keys", current: current === "keys" },
     { href: "/dashboard/developers/webhooks", label: "Webhooks", current: current === "webhooks" },
+    { href: "/dashboard/developers/events", label: "Events", current: current === "events" },
     { href: "/dashboard/developers/emails", label: "Emails", current: current === "emails" },
     { href: "/dashboard/developers/sites", label: "Connected sites", current: current === "sites" },
     { href: "/dashboard/developers/snippets", label: "Code snippets", current: current === "snippets" },
