@@ -3,11 +3,11 @@ import Link from "next/link";
 import { dialect } from "@/db/schema";
 import { dashboardContext } from "@/app/_server/context";
 import { parsePaymentFilters } from "@/lib/dashboard/payment-filters";
-import { PAYMENT_STATUS_LABELS, PAYMENT_STATUSES, paymentStatus } from "@/lib/dashboard/payment-status";
+import { PAYMENT_STATUS_LABELS, PAYMENT_STATUSES } from "@/lib/dashboard/payment-status";
 import { searchPayments } from "@/lib/dashboard/search-payments";
 import { listPaymentLinks } from "@/lib/payment-links/list-payment-links";
 import { formatMoney } from "@/lib/money/format";
-import { StatusBadge } from "@/components/ui/badge";
+import { PaymentAmountAndStatus } from "@/components/dashboard/payment-cells";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { Field } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/styles";
@@ -68,14 +68,7 @@ export default async function PaymentsPage({ searchParams }: Props) {
         <ListTable caption="Payments" columns={["Amount", "Status", "Refunded", "Description", "Customer", "Dialect", "Created"]}>
           {results.payments.map((payment) => (
             <tr key={payment.id} className="hover:bg-slate-50">
-              <td className="whitespace-nowrap px-4 py-3 font-semibold tabular-nums text-slate-900">
-                <Link href={`/dashboard/payments/${payment.id}`} className="underline-offset-4 hover:underline">
-                  {formatMoney(payment.amount, payment.currency)}
-                </Link>
-              </td>
-              <td className="px-4 py-3">
-                <StatusBadge status={paymentStatus(payment)} />
-              </td>
+              <PaymentAmountAndStatus payment={payment} />
               <td className="whitespace-nowrap px-4 py-3 tabular-nums text-slate-700">
                 {payment.amountRefunded > 0 ? formatMoney(payment.amountRefunded, payment.currency) : "—"}
               </td>

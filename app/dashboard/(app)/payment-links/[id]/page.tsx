@@ -5,7 +5,6 @@ import { can, dashboardContext } from "@/app/_server/context";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/format";
 import { searchPayments } from "@/lib/dashboard/search-payments";
-import { paymentStatus } from "@/lib/dashboard/payment-status";
 import { describeLinkPrice } from "@/lib/payment-links/describe-price";
 import { getPaymentLink } from "@/lib/payment-links/get-payment-link";
 import { linkTotals } from "@/lib/payment-links/link-totals";
@@ -14,6 +13,7 @@ import { qrSvg } from "@/lib/ui/qr-svg";
 import { plural } from "@/lib/ui/plural";
 import { DeactivateLinkButton } from "@/components/dashboard/payment-link-forms";
 import { StatusBadge } from "@/components/ui/badge";
+import { PaymentAmountAndStatus } from "@/components/dashboard/payment-cells";
 import { ListTable } from "@/components/ui/list-table";
 import { Card, Details, EmptyState, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/styles";
@@ -92,14 +92,7 @@ export default async function PaymentLinkPage({ params }: Props) {
               <ListTable caption="Payments through this link" columns={["Amount", "Status", "Customer", "Created"]}>
                 {recent.payments.map((payment) => (
                   <tr key={payment.id}>
-                    <td className="whitespace-nowrap px-4 py-3 font-semibold tabular-nums">
-                      <Link href={`/dashboard/payments/${payment.id}`} className="underline-offset-4 hover:underline">
-                        {formatMoney(payment.amount, payment.currency)}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-3">
-                      <StatusBadge status={paymentStatus(payment)} />
-                    </td>
+                    <PaymentAmountAndStatus payment={payment} />
                     <td className="max-w-[14rem] truncate px-4 py-3 text-slate-700">{payment.customerEmail ?? payment.buyerEmail ?? "—"}</td>
                     <td className="whitespace-nowrap px-4 py-3 text-slate-600">{payment.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
                   </tr>
