@@ -1,10 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { API_ROUTES } from "@/app/api/openapi/route-table";
 import * as openapiRoute from "@/app/api/openapi/[document]/route";
+import { apiRouteFiles } from "@/lib/testing/api-routes";
 import { callRoute } from "@/lib/testing/call-route";
 import { buildDocument } from "../build-document";
 import { routeDescriptions } from "../described-route";
@@ -20,19 +19,11 @@ async function documents(): Promise<Map<string, Document>> {
   return built;
 }
 
-/** Every route file under app/ that answers API requests, as an OpenAPI path. */
-function apiRouteFiles(): { file: string; path: string }[] {
-  const found: { file: string; path: string }[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") found.push({ file: full, path: full.slice("app".length, -"/route.ts".length).replace(/\[([^\]]+)\]/g, "{$1}") });
-    }
-  };
-  walk("app");
-  // Unknown paths (catch-alls), next-auth's own handler and this reference itself are not API operations.
-  return found.filter((route) => /^\/(api|v1)(\/|$)/.test(route.path) && !route.path.includes("{...") && !route.path.startsWith("/api/openapi"));
+/** Every API route file, as an OpenAPI path; unknown paths (catch-alls) and this reference itself are not operations. */
+function documentedRoutePaths(): string[] {
+  return apiRouteFiles()
+    .map((route) => route.template.replace(/\[([^\]]+)\]/g, "{$1}"))
+    .filter((template) => !template.includes("{...") && !template.startsWith("/api/openapi"));
 }
 
 describe("the OpenAPI documents", () => {
@@ -47,9 +38,9 @@ describe("the OpenAPI documents", () => {
     const documented = new Set<string>();
     for (const document of built.values()) for (const [route, methods] of Object.entries(document.paths)) for (const method of Object.keys(methods)) documented.add(`${method.toUpperCase()} ${route}`);
 
-    const files = apiRouteFiles();
+    const files = documentedRoutePaths();
     expect(files.length).toBeGreaterThan(40);
-    expect(API_ROUTES.map((route) => route.path).sort()).toEqual(files.map((file) => file.path).sort());
+    expect(API_ROUTES.map((route) => route.path).sort()).toEqual(files.sort());
     for (const route of API_ROUTES) {
       const answered = METHODS.filter((method) => routeDescriptions(route.module[method]).length > 0);
       expect(answered.length, `${route.path} answers no documented method`).toBeGreaterThan(0);

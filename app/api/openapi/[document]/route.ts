@@ -10,7 +10,7 @@ import { API_ROUTES } from "../route-table";
 const built = new Map<string, Promise<Record<string, unknown>>>();
 
 /** /api/openapi/{dialect}.json: the dialect's OpenAPI 3.1 document, built once per process from the routes' own schemas. */
-async function GET(_request: Request, { params }: RouteContext): Promise<Response> {
+export async function GET(_request: Request, { params }: RouteContext): Promise<Response> {
   const name = String((await params).document ?? "").replace(/\.json$/, "");
   const reference = API_REFERENCES.find((candidate) => candidate.dialect === name);
   if (!reference) {
@@ -25,5 +25,4 @@ async function GET(_request: Request, { params }: RouteContext): Promise<Respons
   return Response.json(document, { headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" } });
 }
 
-export { GET };
 export const { POST, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET });
