@@ -192,6 +192,10 @@ test("settings are read-only for a developer, with a note saying who can change 
   await expect(page.getByLabel("Name shown to buyers")).not.toBeEditable();
   await expect(page.getByRole("button", { name: "Save settings" })).toHaveCount(0);
   await lookAt(page, "settings-developer");
+  await page.goto("/dashboard/settings/team");
+  await expect(page.getByText("Only owners and admins can invite people or change their roles.")).toBeVisible();
+  await page.goto("/dashboard/settings/checkouts");
+  await expect(page.getByText("Only owners and admins can add checkouts.")).toBeVisible();
 });
 
 test("a dialog's error is said once, beside its field; messages count in the singular", async ({ page, request, merchantSite }) => {

@@ -3,6 +3,7 @@
 import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/app/_server/action-result";
 import { MerchantField } from "./merchant-scope";
+import { ReadOnlyNote } from "./page";
 import { buttonClass, inputClass, labelClass } from "./styles";
 
 type Action = (previous: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
@@ -57,7 +58,7 @@ export function ActionForm(props: {
         <MerchantField />
         {props.children}
         {props.readOnly ? (
-          <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">{props.readOnly}</p>
+          <ReadOnlyNote>{props.readOnly}</ReadOnlyNote>
         ) : (
           <SubmitButton label={props.submitLabel} variant={props.variant ?? "primary"} pending={pending} />
         )}

@@ -49,3 +49,8 @@ export function Details({ rows }: { rows: [string, ReactNode][] }) {
     </dl>
   );
 }
+
+/** Where a role may look but not change: says so, and who can. */
+export function ReadOnlyNote({ children }: { children: ReactNode }) {
+  return <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-700">{children}</p>;
+}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { can, dashboardContext } from "@/app/_server/context";
 import { listCheckouts } from "@/lib/accounts/checkouts";
 import { CheckoutForm } from "@/components/dashboard/settings-forms";
-import { Card, PageHeader } from "@/components/ui/page";
+import { Card, PageHeader, ReadOnlyNote } from "@/components/ui/page";
 import { settingsTabs, Tabs } from "@/components/ui/tabs";
 
 export const metadata: Metadata = { title: "Checkouts" };
@@ -33,10 +33,12 @@ export default async function CheckoutsPage() {
             ))}
           </ul>
         </Card>
-        {can(context, "merchant:update") && (
+        {can(context, "merchant:update") ? (
           <Card title="Add a checkout">
             <CheckoutForm />
           </Card>
+        ) : (
+          <ReadOnlyNote>Only owners and admins can add checkouts.</ReadOnlyNote>
         )}
       </div>
     </>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { can, dashboardContext } from "@/app/_server/context";
 import { listMembers, listPendingInvitations } from "@/lib/accounts/team";
 import { InviteForm, MemberControls, RevokeInviteButton } from "@/components/dashboard/settings-forms";
-import { Card, PageHeader } from "@/components/ui/page";
+import { Card, PageHeader, ReadOnlyNote } from "@/components/ui/page";
 import { settingsTabs, Tabs } from "@/components/ui/tabs";
 
 export const metadata: Metadata = { title: "Team" };
@@ -41,7 +41,7 @@ export default async function TeamPage() {
             ))}
           </ul>
         </Card>
-        {manage && (
+        {manage ? (
           <Card title="Invite someone">
             <InviteForm />
             {invitations.length > 0 && (
@@ -60,6 +60,8 @@ export default async function TeamPage() {
               </div>
             )}
           </Card>
+        ) : (
+          <ReadOnlyNote>Only owners and admins can invite people or change their roles.</ReadOnlyNote>
         )}
       </div>
     </>
