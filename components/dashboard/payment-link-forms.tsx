@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { createLinkAction, deactivateLinkAction } from "@/app/dashboard/(app)/payment-links/actions";
 import { ActionForm, Field } from "@/components/ui/action-form";
 import { ConfirmAction } from "@/components/ui/confirm-action";
@@ -14,7 +14,10 @@ const PRICING = [
 /** A new payment link; on success, its page with the address and QR code. */
 export function CreateLinkForm({ currency }: { currency: string }) {
   const router = useRouter();
-  const [pricing, setPricing] = useState<string>("fixed");
+  // Without JavaScript every price field shows, and the chosen pricing decides which count; once
+  // the page runs, only the chosen pricing's fields show.
+  const [pricing, setPricing] = useState<string | null>(null);
+  useEffect(() => setPricing("fixed"), []);
   return (
     <ActionForm
       action={createLinkAction}
@@ -30,14 +33,15 @@ export function CreateLinkForm({ currency }: { currency: string }) {
         <Field name="pricing" label="Price" defaultValue="fixed" options={PRICING} />
       </div>
       <Field name="currency" label="Currency" defaultValue={currency} placeholder="USD" hint="Three letters, such as USD or EUR." />
-      {pricing === "fixed" ? (
+      {pricing !== "custom" && (
         <>
           <Field name="amount" label="Amount" inputMode="decimal" placeholder="24.00" hint="Leave empty to charge what the items add up to." />
           <Field name="max_quantity" label="Most a buyer may buy at once" inputMode="numeric" placeholder="1" hint="Above 1, the buyer picks how many." />
         </>
-      ) : (
+      )}
+      {pricing !== "fixed" && (
         <>
-          <Field name="custom_amount[minimum]" label="Smallest amount" inputMode="decimal" placeholder="1.00" />
+          <Field name="custom_amount[minimum]" label="Smallest amount" inputMode="decimal" placeholder="1.00" hint="When the buyer chooses the amount." />
           <Field name="custom_amount[maximum]" label="Largest amount" inputMode="decimal" placeholder="500.00" />
         </>
       )}
@@ -46,7 +50,7 @@ export function CreateLinkForm({ currency }: { currency: string }) {
         label="Items (optional)"
         textarea
         placeholder={"Espresso beans, 12.00, 2"}
-        hint='One per line: "name, price" or "name, price, quantity". Shown on the checkout.'
+        hint='One per line: "name, price" or "name, price, quantity". Shown on the checkout; for a fixed price only.'
         className="sm:col-span-2"
       />
       <Field name="success_url" label="After paying, send the buyer to (optional)" type="url" placeholder="https://shop.example/thanks" hint="Empty: the checkout shows its own thank-you page." className="sm:col-span-2" />

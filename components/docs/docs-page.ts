@@ -38,7 +38,7 @@ export function renderDocsPage(references: readonly ReferenceDefinition[], curre
     (reference) =>
       html`<li><a href="/docs?api=${reference.dialect}" class="inline-block whitespace-nowrap border-b-2 px-1 pb-3 text-sm font-medium ${reference === current ? "border-indigo-600 text-indigo-800" : "border-transparent text-slate-600 hover:text-slate-900"}"${reference === current ? html` aria-current="page"` : ""}>${reference.dialect}</a></li>`,
   );
-  const init = `window.addEventListener("load",function(){SwaggerUIBundle({url:${JSON.stringify(`/api/openapi/${current.dialect}.json`)},dom_id:"#reference",deepLinking:true,defaultModelsExpandDepth:0,docExpansion:"list"})})`;
+  const init = `window.addEventListener("load",function(){SwaggerUIBundle({url:${JSON.stringify(`/api/openapi/${current.dialect}.json`)},dom_id:"#reference",deepLinking:true,defaultModelsExpandDepth:0,docExpansion:"list",validatorUrl:null})})`;
   return html`<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -126,31 +126,51 @@ function open(checkoutUrl: string, options: KassaOptions = {}): KassaHandle {
   closeButton.style.cssText =
     "position:absolute;top:6px;right:6px;z-index:1;width:36px;height:36px;border:0;border-radius:18px;background:#f1f5f9;color:#0f172a;font:24px/1 sans-serif;cursor:pointer;";
   const frame = frameFor(checkoutUrl, options.title ?? "Checkout");
-  dialog.append(closeButton, frame);
+  // Tab from the checkout's last control lands here and goes round to the close button: the
+  // parent never sees key presses inside the frame, so the trap needs an element to catch them.
+  const wrap = document.createElement("span");
+  wrap.tabIndex = 0;
+  wrap.addEventListener("focus", () => closeButton.focus());
+  dialog.append(closeButton, frame, wrap);
   overlay.append(dialog);
 
   let settle: (outcome: KassaOutcome) => void = () => {};
   const done = new Promise<KassaOutcome>((resolve) => (settle = resolve));
   const overflow = document.documentElement.style.overflow;
-  let finished = false;
-  const finish = (outcome: KassaOutcome) => {
-    if (finished) return;
-    finished = true;
+  // Everything behind the dialog is out of reach (focus, clicks, screen readers) while it is open.
+  const behind = [...document.body.children].filter((element): element is HTMLElement => element instanceof HTMLElement && !element.inert);
+  let outcome: KassaOutcome | null = null;
+  let removed = false;
+  /** The first outcome wins: a payment that succeeded stays succeeded, even if the buyer closes the dialog right after. */
+  const decide = (result: KassaOutcome) => {
+    if (outcome) return;
+    outcome = result;
+    settle(result);
+  };
+  const remove = () => {
+    if (removed) return;
+    removed = true;
     stop();
     document.removeEventListener("keydown", onKey, true);
     overlay.remove();
+    for (const element of behind) element.inert = false;
     document.documentElement.style.overflow = overflow;
     previous?.focus?.();
-    settle(outcome);
   };
-  // Paid or canceled: the buyer sees the outcome in the frame for a moment, then the dialog closes.
-  const stop = listen(frame, checkoutUrl, options, (outcome) =>
-    outcome.status === "closed" ? finish(outcome) : setTimeout(() => finish(outcome), 1500),
-  );
+  const close = () => {
+    decide({ status: "closed", intentId: null });
+    remove();
+  };
+  // Paid or canceled: settled at once; the buyer sees the outcome in the frame for a moment, then the dialog closes.
+  const stop = listen(frame, checkoutUrl, options, (result) => {
+    if (result.status === "closed") return close();
+    decide(result);
+    setTimeout(remove, 1500);
+  });
   const onKey = (event: KeyboardEvent) => {
     if (event.key === "Escape") {
       event.preventDefault();
-      finish({ status: "closed", intentId: null });
+      close();
     } else if (event.key === "Tab") {
       // Two stops inside the dialog: the close button and the checkout. Tab never leaves them.
       const focusables = [closeButton, frame];
@@ -161,13 +181,14 @@ function open(checkoutUrl: string, options: KassaOptions = {}): KassaHandle {
       }
     }
   };
-  closeButton.addEventListener("click", () => finish({ status: "closed", intentId: null }));
-  overlay.addEventListener("click", (event) => event.target === overlay && finish({ status: "closed", intentId: null }));
+  closeButton.addEventListener("click", close);
+  overlay.addEventListener("click", (event) => event.target === overlay && close());
   document.addEventListener("keydown", onKey, true);
   document.documentElement.style.overflow = "hidden";
+  for (const element of behind) element.inert = true;
   document.body.append(overlay);
   closeButton.focus();
-  return Object.assign(done, { frame, close: () => finish({ status: "closed", intentId: null }) });
+  return Object.assign(done, { frame, close });
 }
 
 window.Kassa = { mount, open, version: "1" };

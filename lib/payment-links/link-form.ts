@@ -1,3 +1,4 @@
+import { isCurrency } from "@/lib/money/currencies";
 import { decimalToMinor } from "@/lib/money/decimal";
 
 type Form = Record<string, string | undefined>;
@@ -10,12 +11,14 @@ export type LinkFormResult = { body: Record<string, unknown>; fields?: undefined
 export function linkFormToBody(form: Form): LinkFormResult {
   const currency = (form.currency ?? "").trim().toUpperCase();
   const fields: Record<string, string> = {};
+  // Amounts cannot be read without knowing the currency's decimals: say what is wrong with it first.
+  if (!isCurrency(currency)) return { fields: { currency: "Enter a currency Kassa knows, as three letters such as USD or EUR." } };
   const minor = (name: string): number | undefined => {
     const value = (form[name] ?? "").trim();
     if (!value) return undefined;
-    const parsed = /^[A-Z]{3}$/.test(currency) ? decimalToMinor(value, currency) : null;
-    if (parsed?.ok) return parsed.minor;
-    fields[name] = parsed ? `Enter an amount such as 12.50 (${parsed.reason}).` : "Enter an amount such as 12.50.";
+    const parsed = decimalToMinor(value, currency);
+    if (parsed.ok) return parsed.minor;
+    fields[name] = `Enter an amount such as 12.50 (${parsed.reason}).`;
     return undefined;
   };
   const custom = form.pricing === "custom";
@@ -31,9 +34,9 @@ export function linkFormToBody(form: Form): LinkFormResult {
   if (items.length > 0) {
     body.line_items = items.map((line) => {
       const [name = "", price = "", quantity = "1"] = line.split(",").map((part) => part.trim());
-      const parsed = /^[A-Z]{3}$/.test(currency) ? decimalToMinor(price, currency) : null;
-      if (!parsed?.ok) fields.line_items = `Write each item as "name, price" or "name, price, quantity": "${line.slice(0, 60)}" has no valid price.`;
-      return { name, unit_amount: parsed?.ok ? parsed.minor : 0, quantity: /^\d+$/.test(quantity) ? Number(quantity) : 0 };
+      const parsed = decimalToMinor(price, currency);
+      if (!parsed.ok) fields.line_items = `Write each item as "name, price" or "name, price, quantity": "${line.slice(0, 60)}" has no valid price.`;
+      return { name, unit_amount: parsed.ok ? parsed.minor : 0, quantity: /^\d+$/.test(quantity) ? Number(quantity) : 0 };
     });
   }
   const successUrl = (form.success_url ?? "").trim();

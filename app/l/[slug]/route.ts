@@ -20,7 +20,7 @@ import { consumeRateLimit } from "@/lib/rate-limits/consume-rate-limit";
 const OPENS_PER_MINUTE = { limit: 30, windowSeconds: 60 };
 
 /** Where the buyer goes next, a page to show (drawn with the response's nonce), or too many opens. */
-type Page = { location: string } | { status: number; html: (nonce: string) => string } | { rateLimited: true };
+type Page = { location: string } | { status: number; html: (nonce: string) => string } | { rateLimited: true } | { unavailable: true };
 
 /**
  * A payment link's public page. Each visit makes a fresh payment intent and goes on to the normal
@@ -28,7 +28,16 @@ type Page = { location: string } | { status: number; html: (nonce: string) => st
  * was turned off says so, with 410.
  */
 async function GET(request: Request, context: RouteContext): Promise<Response> {
-  return answer(request, context, async (found) => (linkAsksBuyer(found.link) ? choicePage(request, found, null, "") : open(request, found, {})));
+  return answer(request, context, async (found) => {
+    if (linkAsksBuyer(found.link)) return choicePage(request, found, null, "");
+    try {
+      return await open(request, found, {});
+    } catch (error) {
+      // The merchant raised its minimum above the link's price since: nothing can be paid through it.
+      if (isAppError(error) && error.code === "amount_too_small") return { unavailable: true };
+      throw error;
+    }
+  });
 }
 
 async function POST(request: Request, context: RouteContext): Promise<Response> {
@@ -42,10 +51,20 @@ async function POST(request: Request, context: RouteContext): Promise<Response> 
     try {
       return await open(request, found, choice);
     } catch (error) {
-      if (isAppError(error) && (error.code === "amount_invalid" || error.code === "parameter_invalid")) return choicePage(request, found, error.details.param === "quantity" ? "quantity" : "amount", typed);
+      const refused = isAppError(error) && (error.code === "amount_invalid" || error.code === "parameter_invalid" || error.code === "amount_too_small");
+      if (refused) return choicePage(request, found, error.details.param === "quantity" ? "quantity" : "amount", typed);
       throw error;
     }
   });
+}
+
+/**
+ * A HEAD (a link checker, a preview fetch) learns whether the link exists and is active, and makes
+ * no payment intent.
+ */
+async function HEAD(request: Request, context: RouteContext): Promise<Response> {
+  const page = await answer(request, context, async (found) => choicePage(request, found, null, ""));
+  return new Response(null, { status: page.status, headers: page.headers });
 }
 
 function parseChoice({ link }: PublicPaymentLink, typed: string): LinkChoice | null {
@@ -79,8 +98,10 @@ async function answer(request: Request, { params }: RouteContext, handle: (found
   try {
     const found = await findLinkBySlug(await getDb(), slug);
     if (!found) return notFound();
-    if (!found.link.active || found.merchant.status !== "active") return page(410, renderLinkInactivePage(found, locale(request), nonce));
+    const inactive = () => page(410, renderLinkInactivePage(found, locale(request), nonce));
+    if (!found.link.active || found.merchant.status !== "active") return inactive();
     const result = await handle(found);
+    if ("unavailable" in result) return inactive();
     if ("location" in result) return new Response(null, { status: 303, headers: { location: new URL(result.location, publicUrl()).toString(), ...SECRET_URL_HEADERS } });
     if ("rateLimited" in result) {
       const headers = { "retry-after": String(OPENS_PER_MINUTE.windowSeconds), "content-type": "text/plain; charset=utf-8", ...SECRET_URL_HEADERS };
@@ -93,5 +114,5 @@ async function answer(request: Request, { params }: RouteContext, handle: (found
   }
 }
 
-export { GET, POST };
+export { GET, HEAD, POST };
 export const { PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET, POST });

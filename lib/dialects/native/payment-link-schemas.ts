@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { NewPaymentLink } from "@/lib/payment-links/create-payment-link";
+import { MAX_MINOR_AMOUNT } from "@/lib/money/decimal";
 import { currencyCode, httpUrl } from "@/lib/validation/common";
 import { lineItem, minorAmount, text } from "./schemas";
 
@@ -34,7 +35,13 @@ export const createPaymentLinkBody = z
     if (body.custom_amount) {
       if (body.amount !== undefined) issue("amount", "send either amount or custom_amount, not both");
       if (body.max_quantity !== undefined) issue("max_quantity", "applies to a fixed amount only, not to custom_amount");
+      // Items priced apart from what the buyer pays would never add up on the checkout or the receipt.
+      if (body.line_items !== undefined) issue("line_items", "applies to a fixed amount only, not to custom_amount");
       return;
+    }
+    const most = (body.amount ?? itemsTotal ?? 0) * (body.max_quantity ?? 1);
+    if (most > MAX_MINOR_AMOUNT) {
+      issue(body.amount === undefined ? "line_items" : "amount", `the most a buyer can be charged (${most}) is above the limit of ${MAX_MINOR_AMOUNT}`);
     }
     if (body.amount === undefined && itemsTotal === undefined) issue("amount", "is required: send amount, line_items or custom_amount");
     if (body.amount !== undefined && itemsTotal !== undefined && itemsTotal !== body.amount) {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { paymentIntents, paymentLinks } from "@/db/schema";
+import { merchants, paymentIntents, paymentLinks } from "@/db/schema";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestMerchant, payIntent } from "@/lib/testing/fixtures";
 import { refundIntent } from "@/lib/intents/refund-intent";
@@ -81,6 +81,9 @@ describe("payment links over the API", () => {
       { name: "Decimal", currency: "USD", amount: 9.99 },
       { name: "", currency: "USD", amount: 500 },
       { name: "Where", currency: "USD", amount: 500, success_url: "javascript:alert(1)" },
+      { name: "Items and range", currency: "USD", custom_amount: { minimum: 100, maximum: 1000 }, line_items: [{ name: "Donation", quantity: 1, unit_amount: 1000 }] },
+      { name: "Too much", currency: "USD", line_items: [{ name: "A", quantity: 10_000, unit_amount: 99_999_999_999 }] },
+      { name: "Too many", currency: "USD", amount: 99_999_999_999, max_quantity: 100 },
     ];
     for (const body of bad) {
       const response = await createLink(auth, body);
@@ -157,5 +160,20 @@ describe("a payment link's public page", () => {
     expect(await db.select().from(paymentIntents).where(eq(paymentIntents.merchantId, merchant.id))).toEqual([]);
     expect((await visit("nosuchlink")).status).toBe(404);
     expect((await visit("../../etc")).status).toBe(404);
+  });
+
+  it("answers a HEAD without making an intent, and a link priced below a minimum raised since as off", async () => {
+    const { auth, merchant } = await createTestMerchant();
+    const { body: link } = await createLink(auth, { name: "Sticker", currency: "USD", amount: 300 });
+    const slug = slugOf(link.url);
+    const head = await publicLink.HEAD(new Request(`http://kassa.test/l/${slug}`, { method: "HEAD" }), { params: Promise.resolve({ slug }) });
+    expect(head.status).toBe(200);
+    const db = await getDb();
+    expect(await db.select().from(paymentIntents).where(eq(paymentIntents.merchantId, merchant.id))).toEqual([]);
+
+    await db.update(merchants).set({ minimumAmounts: { USD: 500 } }).where(eq(merchants.id, merchant.id));
+    const raised = await visit(slug);
+    expect(raised.status).toBe(410);
+    expect(await db.select().from(paymentIntents).where(eq(paymentIntents.merchantId, merchant.id))).toEqual([]);
   });
 });
