@@ -16,7 +16,8 @@ function start(data: CheckoutPageData): void {
   for (const { event, fields } of data.announce) postToParent(embed, event, fields);
   reportHeight(embed);
   // A key pressed in a frame never reaches the page around it: kassa.js closes its modal on this.
-  document.addEventListener("keydown", (event) => event.key === "Escape" && postToParent(embed, "escape", {}));
+  // On keyup, once the key press is over, so the frame is not removed halfway through it.
+  document.addEventListener("keyup", (event) => event.key === "Escape" && postToParent(embed, "escape", {}));
   startCountdown(data.text, data.expiresAt);
   const form = document.getElementById("card-form");
   if (form instanceof HTMLFormElement) new CardForm(data, embed, form);
