@@ -1,16 +1,23 @@
+import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { createIntent, readIntent, signUpMerchant } from "./support/api";
 import { fillCard, payButton } from "./support/checkout-page";
 
 const NEEDS_3DS = "4000 0027 6000 3184";
 
-test("3-D Secure with JavaScript: the bank's test page, Complete, and back to the merchant paid", async ({ page, request, merchantSite }) => {
+/** A new merchant's hosted checkout, paid with the card that needs 3-D Secure, at the bank's page. */
+async function atTheBank(page: Page, request: APIRequestContext, site: string) {
   const merchant = await signUpMerchant(request);
-  const intent = await createIntent(request, merchant, merchantSite.origin);
+  const intent = await createIntent(request, merchant, site);
   await page.goto(intent.checkout_url);
   await fillCard(page, NEEDS_3DS);
   await payButton(page).click();
   await expect(page.getByRole("heading", { name: "Confirm this payment" })).toBeVisible();
+  return { merchant, intent };
+}
+
+test("3-D Secure with JavaScript: the bank's test page, Complete, and back to the merchant paid", async ({ page, request, merchantSite }) => {
+  const { merchant, intent } = await atTheBank(page, request, merchantSite.origin);
   await expect(page.getByText(/This is a test\. No real bank is asked/)).toBeVisible();
   await expect(page.getByText("Visa card ending 3184")).toBeVisible();
   expect((await readIntent(request, merchant, intent.id)).status).toBe("requires_action");
@@ -24,12 +31,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("3-D Secure Fail declines with a clear reason, counts as an attempt, and the buyer can pay again", async ({ page, request, merchantSite }) => {
-    const merchant = await signUpMerchant(request);
-    const intent = await createIntent(request, merchant, merchantSite.origin);
-    await page.goto(intent.checkout_url);
-    await fillCard(page, NEEDS_3DS);
-    await payButton(page).click();
-    await expect(page.getByRole("heading", { name: "Confirm this payment" })).toBeVisible();
+    const { merchant, intent } = await atTheBank(page, request, merchantSite.origin);
     await page.getByRole("button", { name: "Fail authentication" }).click();
     await expect(page.locator("#payment-error")).toContainText("could not confirm this payment (3-D Secure failed)");
     await expect(page.locator("#payment-error")).toContainText("4 attempts left");
@@ -41,11 +43,7 @@ test.describe("without JavaScript", () => {
   });
 
   test("a page reloaded while the bank waits offers the way to it", async ({ page, request, merchantSite }) => {
-    const merchant = await signUpMerchant(request);
-    const intent = await createIntent(request, merchant, merchantSite.origin);
-    await page.goto(intent.checkout_url);
-    await fillCard(page, NEEDS_3DS);
-    await payButton(page).click();
+    const { intent } = await atTheBank(page, request, merchantSite.origin);
     await page.goto(intent.checkout_url);
     await expect(page.getByText("Confirm the payment with your bank")).toBeVisible();
     await page.getByRole("link", { name: "Continue to your bank" }).click();
