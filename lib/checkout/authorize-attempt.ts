@@ -35,13 +35,17 @@ export async function authorizeAttempt(processor: CardProcessor, claim: Claim, c
 }
 
 /**
- * Charges a saved card with no buyer present (a renewal). Nobody can answer a challenge, so a bank
- * that still asks for one has declined: "authentication_required".
+ * Where nobody can answer a challenge (a renewal, with no buyer present; a front end that has no
+ * 3-D Secure step), a bank that asks for one has declined: "authentication_required".
  */
-export async function authorizeSavedCard(processor: CardProcessor, claim: Claim): Promise<AuthorizationResult> {
-  const result = await authorizeAttempt(processor, claim);
+export function withoutChallenge(result: AuthorizationResult | AuthenticationRequired): AuthorizationResult {
   if (!requiresAuthentication(result)) return result;
   return { approved: false, processorReference: result.processorReference, declineCode: "authentication_required", message: declineMessage("authentication_required") };
+}
+
+/** Charges a saved card with no buyer present (a renewal). */
+export async function authorizeSavedCard(processor: CardProcessor, claim: Claim): Promise<AuthorizationResult> {
+  return withoutChallenge(await authorizeAttempt(processor, claim));
 }
 
 /** The bank's answer once the buyer has been through its challenge, with the same time limit and fallback. */

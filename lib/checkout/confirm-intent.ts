@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { authenticatePayment } from "./authenticate-checkout";
-import { authorizeAttempt } from "./authorize-attempt";
+import { authorizeAttempt, withoutChallenge } from "./authorize-attempt";
 import { validateCard, type CardInput } from "./card";
 import { awaitChallenge } from "./challenge-attempt";
 import { claimAttempt } from "./claim-attempt";
@@ -16,6 +16,11 @@ export type ConfirmInput = {
   customerEmail?: string | null;
   /** The language the buyer's browser asked for, kept for the receipt when the merchant named none. */
   buyerLocale?: string | null;
+  /**
+   * false for a caller that cannot show the bank's challenge (seed 002's own front end): a card
+   * whose bank asks for 3-D Secure is then declined, as its contract expects, instead of waiting.
+   */
+  canAuthenticate?: boolean;
 };
 export type ConfirmResult = SettledAttempt;
 
@@ -29,7 +34,8 @@ export async function confirmIntent(db: Db, input: ConfirmInput, processor = get
   const intent = await authenticatePayment(db, input.intentId, input.clientSecret);
   const card = validateCard(input.card);
   const claim = await claimAttempt(db, intent, { card, customerEmail: input.customerEmail, buyerLocale: input.buyerLocale });
-  const result = await authorizeAttempt(processor, claim, card);
+  const answer = await authorizeAttempt(processor, claim, card);
+  const result = input.canAuthenticate === false ? withoutChallenge(answer) : answer;
   if (requiresAuthentication(result)) return awaitChallenge(db, claim, result);
   return settleAttempt(db, claim, result, { actor: { type: "buyer" } });
 }

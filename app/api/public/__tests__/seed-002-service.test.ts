@@ -178,6 +178,20 @@ describe("the checkout front end (public API)", () => {
     expect(row!.customerEmail).toBe("buyer@example.com");
   });
 
+  it("declines a card whose bank asks for 3-D Secure with a 402, since its front end cannot show the challenge", async () => {
+    const { secretKey } = await createTestMerchant();
+    const { body } = await create(secretKey);
+    const { id, client_secret: secret } = body.data;
+    const declined = await confirm(id, secret, "4000002760003184");
+    expect(declined.status).toBe(402);
+    expect(declined.body).toEqual({ success: false, error: expect.stringMatching(/authenticate/), code: "authentication_required", remaining_attempts: 4 });
+    expect((await readPublic(id, { "x-client-secret": secret })).body.data.status).toBe("awaiting_payment_method");
+    const db = await getDb();
+    const attempts = await db.select().from(paymentAttempts).where(eq(paymentAttempts.intentId, id));
+    expect(attempts.map((attempt) => [attempt.status, attempt.declineCode])).toEqual([["declined", "authentication_required"]]);
+    expect((await confirm(id, secret)).body.data.status).toBe("captured");
+  });
+
   it("takes the secret from ?client_secret= too, and refuses a wrong one with 401", async () => {
     const { secretKey } = await createTestMerchant();
     const { body } = await create(secretKey, { ...demoShopOrder, capture_method: "manual", customer_email: undefined });

@@ -40,6 +40,8 @@ export const POST = apiRoute({
         },
         customerEmail: body.customer_email ?? null,
         buyerLocale: localeFromAcceptLanguage(request.headers.get("accept-language")),
+        // Its front end has no 3-D Secure step: its contract knows only captured, authorized or a 402.
+        canAuthenticate: false,
       }),
     ),
 });
