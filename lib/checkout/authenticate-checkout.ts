@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
 import { constantTimeEqual } from "@/lib/crypto/tokens";
-import { AppError, notFound } from "@/lib/errors/app-error";
+import { AppError, cannotAcceptPayments, notFound } from "@/lib/errors/app-error";
 import { expireIfDue } from "@/lib/intents/expire-intent";
 
 /**
@@ -28,7 +28,7 @@ export async function authenticatePayment(db: Db, intentId: string, clientSecret
   );
   const intent = await expireIfDue(db, checkSecret(row && fromRow(paymentIntents, row), intentId, clientSecret));
   assertPayable(intent);
-  if (row!.merchant_status !== "active") throw new AppError("merchant_suspended", "This merchant cannot accept payments right now.");
+  if (row!.merchant_status !== "active") throw cannotAcceptPayments();
   return intent;
 }
 

@@ -2,10 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { cardTokens, merchants, paymentAttempts, paymentIntents } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
-import { queryRows } from "@/db/rows";
+import { jsonValue, queryRows } from "@/db/rows";
 import { recordEvent } from "@/lib/events/record-event";
-import { AppError } from "@/lib/errors/app-error";
-import { jsonValue, withDetail } from "@/lib/intents/intent-details";
+import { AppError, cannotAcceptPayments } from "@/lib/errors/app-error";
+import { withDetail } from "@/lib/intents/intent-details";
 import { transitionStatement } from "@/lib/intents/transition";
 import { authenticateCheckout } from "./authenticate-checkout";
 import { completeAuthentication } from "./authorize-attempt";
@@ -56,7 +56,7 @@ export type ChallengeAnswer = { intentId: string; clientSecret: string | null | 
 export async function completeChallenge(db: Db, answer: ChallengeAnswer, processor = getProcessor()): Promise<SettledAttempt> {
   const intent = await authenticateCheckout(db, answer.intentId, answer.clientSecret);
   const claim = await resumeChallenge(db, intent.id);
-  if (claim === "merchant_suspended") throw new AppError("merchant_suspended", "This merchant cannot accept payments right now.");
+  if (claim === "merchant_suspended") throw cannotAcceptPayments();
   if (!claim) {
     throw new AppError("intent_unexpected_state", "This payment is not waiting for authentication.", { extra: { status: intent.status } });
   }

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { cardTokens, paymentAttempts, paymentIntents, type CardToken, type PaymentAttempt, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
-import { queryRows } from "@/db/rows";
+import { jsonValue, queryRows } from "@/db/rows";
 import { AppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids";
 import { expireIfDue } from "@/lib/intents/expire-intent";
@@ -63,11 +63,10 @@ async function tryClaim(db: Db, intent: PaymentIntent, source: CardSource): Prom
              ${"card" in source ? sql`(select to_json(token) from token)` : sql`null`} as token`,
   );
   if (!row?.intent || !row.attempt) return null;
-  const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>;
   return {
-    intent: fromRow(paymentIntents, json(row.intent)),
-    attempt: fromRow(paymentAttempts, json(row.attempt)),
-    token: "token" in source ? source.token : fromRow(cardTokens, json(row.token)),
+    intent: fromRow(paymentIntents, jsonValue<Record<string, unknown>>(row.intent)),
+    attempt: fromRow(paymentAttempts, jsonValue<Record<string, unknown>>(row.attempt)),
+    token: "token" in source ? source.token : fromRow(cardTokens, jsonValue<Record<string, unknown>>(row.token)),
   };
 }
 

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { checkouts, merchants, paymentIntents, type Checkout as CheckoutConfig, type Merchant } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
-import { queryRows } from "@/db/rows";
-import { expireDetailsIfDue, intentDetailsFromRow, jsonValue, WITH_ATTEMPTS, type IntentDetails } from "@/lib/intents/intent-details";
+import { jsonValue, queryRows } from "@/db/rows";
+import { expireDetailsIfDue, intentDetailsFromRow, WITH_ATTEMPTS, type IntentDetails } from "@/lib/intents/intent-details";
 import { checkSecret } from "./authenticate-checkout";
 
 /** Whose page the buyer is on: the intent's checkout, falling back to the merchant's own settings. */

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { paymentAttempts, paymentIntents, type PaymentAttempt, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
-import { queryRows } from "@/db/rows";
+import { jsonValue, queryRows } from "@/db/rows";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
 import { withDetail, type IntentDetails } from "@/lib/intents/intent-details";
 import { transitionStatement, type Transition } from "@/lib/intents/transition";
@@ -95,9 +95,8 @@ async function settleBoth(tx: Db, claim: Claim, outcome: AttemptOutcome, transit
       select (select to_json(attempt) from attempt) as attempt, (select to_json(intent) from intent) as intent`,
   );
   if (!row?.intent) throw new Error(`Intent ${claim.intent.id} left processing while attempt ${claim.attempt.id} was in flight`);
-  const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>;
-  const attempt = fromRow(paymentAttempts, json(row.attempt));
-  const intent = fromRow(paymentIntents, json(row.intent));
+  const attempt = fromRow(paymentAttempts, jsonValue<Record<string, unknown>>(row.attempt));
+  const intent = fromRow(paymentIntents, jsonValue<Record<string, unknown>>(row.intent));
   const details =
     intent.attemptCount === 1
       ? { ...intent, attempts: [{ ...attempt, card: claim.token }], card: intent.cardTokenId === claim.token.id ? claim.token : null }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { events, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import { jsonValue, queryRows } from "@/db/rows";
 
 export type EventDelivery = { id: string; endpointId: string; endpointUrl: string; status: string; attemptCount: number; lastStatusCode: number | null; lastError: string | null };
 export type EventRow = { id: string; type: string; intentId: string | null; subscriptionId: string | null; actor: string; createdAt: Date; deliveries: EventDelivery[] };
@@ -36,7 +36,7 @@ export async function listEvents(db: Db, merchantId: string, options: { limit?: 
     subscriptionId: row.subscription_id,
     actor: row.actor,
     createdAt: new Date(row.created_at),
-    deliveries: (typeof row.deliveries === "string" ? JSON.parse(row.deliveries) : row.deliveries) as EventDelivery[],
+    deliveries: jsonValue<EventDelivery[]>(row.deliveries),
   }));
   return { events: page, olderThan: rows.length > limit ? page.at(-1)!.id : null };
 }

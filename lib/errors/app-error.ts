@@ -86,5 +86,8 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
+/** A checkout, a payment link or a challenge of a merchant that may not take money now. */
+export const cannotAcceptPayments = () => new AppError("merchant_suspended", "This merchant cannot accept payments right now.");
+
 export const notFound = (what: string, id: string, param?: string) =>
   new AppError("not_found", `No such ${what}: '${id}'`, param ? { param } : {});

@@ -30,7 +30,8 @@ export async function expireIfDue(db: Db, intent: PaymentIntent): Promise<Paymen
       const [current] = await tx.select().from(paymentIntents).where(eq(paymentIntents.id, intent.id));
       return current ?? intent;
     }
-    if (intent.status === "requires_action") await closeAbandonedChallenge(tx, intent.id);
+    // Whatever the caller last saw: a challenge may have opened since it read the intent.
+    await closeAbandonedChallenge(tx, intent.id);
     await recordEvent(tx, {
       merchantId: expired.merchantId,
       type: "payment.expired",

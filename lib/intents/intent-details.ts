@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { cardTokens, paymentAttempts, paymentIntents, type CardToken, type PaymentAttempt, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
-import { queryRows } from "@/db/rows";
+import { jsonValue, queryRows } from "@/db/rows";
 import { notFound } from "@/lib/errors/app-error";
 import { EXPIRABLE, expireIfDue } from "./expire-intent";
 
@@ -56,10 +56,6 @@ export function intentDetailsFromRow(row: Record<string, unknown>): IntentDetail
   return details(fromRow(paymentIntents, row), attempts);
 }
 
-/** JSON built in SQL: postgres.js parses it, PGlite may hand over the text. */
-export function jsonValue(value: unknown): unknown {
-  return typeof value === "string" ? JSON.parse(value) : value;
-}
 
 /** An intent read past its expiry is expired on the way out, its attempts kept. */
 export async function expireDetailsIfDue(db: Db, intent: IntentDetails): Promise<IntentDetails> {

@@ -4,19 +4,11 @@ import type { Db } from "@/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { expireIfDue } from "./expire-intent";
 
+/** mintro's reference_id is unique per merchant, held by an index that also settles racing creates. */
 export const referenceTaken = (referenceId: string) =>
   new AppError("reference_id_taken", `The reference_id '${referenceId}' is already used by another payment intent.`, {
     param: "reference_id",
   });
-
-/** mintro's reference_id is unique per merchant; checked here, and by an index for racing creates. */
-export async function assertReferenceFree(db: Db, merchantId: string, referenceId: string): Promise<void> {
-  const [taken] = await db
-    .select({ id: paymentIntents.id })
-    .from(paymentIntents)
-    .where(and(eq(paymentIntents.merchantId, merchantId), eq(paymentIntents.dialect, "mintro"), eq(paymentIntents.referenceId, referenceId)));
-  if (taken) throw referenceTaken(referenceId);
-}
 
 /** A mintro intent by the merchant's own reference_id. */
 export async function getIntentByReference(db: Db, merchantId: string, referenceId: string): Promise<PaymentIntent> {

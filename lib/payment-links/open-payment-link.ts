@@ -1,6 +1,6 @@
 import type { LineItem, PaymentIntent, PaymentLink } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, cannotAcceptPayments } from "@/lib/errors/app-error";
 import { createIntent } from "@/lib/intents/create-intent";
 import type { PublicPaymentLink } from "./find-link-by-slug";
 
@@ -18,7 +18,7 @@ export function linkAsksBuyer(link: PaymentLink): boolean {
  */
 export async function openPaymentLink(db: Db, { link, merchant }: PublicPaymentLink, choice: LinkChoice): Promise<PaymentIntent> {
   if (!link.active) throw new AppError("intent_unexpected_state", "This payment link has been deactivated.");
-  if (merchant.status !== "active") throw new AppError("merchant_suspended", "This merchant cannot accept payments right now.");
+  if (merchant.status !== "active") throw cannotAcceptPayments();
   const { amount, lineItems } = price(link, choice);
   return createIntent(
     db,

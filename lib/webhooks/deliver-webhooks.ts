@@ -3,7 +3,7 @@ import { Webhook } from "standardwebhooks";
 import { events, webhookAttempts, webhookDeliveries, webhookEndpoints, type Event, type WebhookDelivery, type WebhookEndpoint } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
-import { queryRows } from "@/db/rows";
+import { jsonValue, queryRows } from "@/db/rows";
 import { dialectDefinition } from "@/lib/dialects/registry";
 import { describeError } from "@/lib/errors/log-error";
 import { signingSecrets } from "./endpoints";
@@ -55,11 +55,10 @@ export async function claimDueDeliveries(db: Db, limit: number): Promise<Claimed
       where delivery.id = due.id and event.id = delivery.event_id and endpoint.id = delivery.endpoint_id
       returning delivery.*, to_json(event) as event, to_json(endpoint) as endpoint`,
   );
-  const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>;
   return rows.map((row) => ({
     delivery: fromRow(webhookDeliveries, row),
-    event: fromRow(events, json(row.event)),
-    endpoint: fromRow(webhookEndpoints, json(row.endpoint)),
+    event: fromRow(events, jsonValue<Record<string, unknown>>(row.event)),
+    endpoint: fromRow(webhookEndpoints, jsonValue<Record<string, unknown>>(row.endpoint)),
   }));
 }
 
