@@ -18,7 +18,7 @@ export const mintReference: ReferenceDefinition = {
       summary: "Create a payment",
       status: 201,
       example: payment,
-      requestExample: { amount: "42.00", currency: "USD", description: "2 × Ethiopia Guji, 250 g", success_url: "https://shop.example/thanks", cancel_url: "https://shop.example/cart" },
+      requestExample: { amount: "42.00", currency: "USD", order_id: "1042", description: "2 × Ethiopia Guji, 250 g", return_url: "https://shop.example/orders/1042" },
     },
     "GET /v1/payments/{id}": { summary: "Retrieve a payment", example: payment },
     "GET /api/v1/checkouts": { summary: "List the merchant's checkouts (branding)" },

@@ -16,7 +16,7 @@ export const mutopayReference: ReferenceDefinition = {
       summary: "Create a payment",
       status: 201,
       example: payment,
-      requestExample: { amount_usd: 42, external_id: "wc-order-1042", description: "Order #1042", success_url: "https://shop.example/thanks", cancel_url: "https://shop.example/cart" },
+      requestExample: { amount: "42.00", currency: "USD", external_id: "1042", description: "Order #1042", callback_url: "https://shop.example/checkout/order-received/1042", expires_in_minutes: 60, metadata: { order_id: 1042 } },
     },
     "GET /api/payments/{id}": { summary: "Retrieve a payment", example: payment },
     "GET /api/payments/{id}/status": { summary: "Poll a payment's status", example: () => renderPaymentStatus(sampleIntent("mutopay"), "0x5f1c…") },

@@ -14,7 +14,7 @@ export const shopReference: ReferenceDefinition = {
     "POST /api/v1/payments": {
       summary: "Create a payment",
       example: payment,
-      requestExample: { amount: 4200, currency: "USD", order_id: "1042", customer_email: "ada@example.com", return_url: "https://shop.example/thanks" },
+      requestExample: { amount: 4200, currency: "usd", customer_email: "ada@example.com", customer_name: "Ada Lovelace", return_url: "https://shop.example/thanks", metadata: { order_id: "1042" } },
     },
     "GET /api/v1/payments/{id}": { summary: "Retrieve a payment", example: payment },
   },

@@ -5,7 +5,7 @@ import { API_ROUTES } from "@/app/api/openapi/route-table";
 import * as openapiRoute from "@/app/api/openapi/[document]/route";
 import { apiRouteFiles } from "@/lib/testing/api-routes";
 import { callRoute } from "@/lib/testing/call-route";
-import { buildDocument } from "../build-document";
+import { buildDocument, jsonSchema } from "../build-document";
 import { routeDescriptions } from "../described-route";
 import { API_REFERENCES } from "../references";
 
@@ -59,6 +59,9 @@ describe("the OpenAPI documents", () => {
             if (note?.requestExample) {
               const parsed = description.body!.safeParse(note.requestExample);
               expect(parsed.success, `${method} ${route.path}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+              // A field the schema does not know would be dropped in silence: the example would teach it wrongly.
+              const known = Object.keys((jsonSchema(description.body!) as { properties?: object }).properties ?? {});
+              expect(known, `${method} ${route.path}`).toEqual(expect.arrayContaining(Object.keys(note.requestExample)));
             }
           }
         }

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { nativeDialect } from "@/lib/dialects/native/dialect";
 import { AppError } from "@/lib/errors/app-error";
+import { describeError } from "@/lib/errors/log-error";
 import { jsonResponse } from "@/lib/http/api-result";
 import { otherMethods, type RouteContext } from "@/lib/http/route-methods";
 import { buildDocument } from "@/lib/openapi/build-document";
@@ -18,10 +19,15 @@ export async function GET(_request: Request, { params }: RouteContext): Promise<
     return jsonResponse(nativeDialect.renderError(new AppError("not_found", `No API reference is called '${name}'. There are: ${known}.`)));
   }
   if (!built.has(name)) built.set(name, getDb().then((db) => buildDocument(db, reference, API_ROUTES)));
-  const document = await built.get(name)!.catch((error: unknown) => {
+  let document: Record<string, unknown>;
+  try {
+    document = await built.get(name)!;
+  } catch (error) {
+    // Built again next time; the caller gets the JSON envelope, never Next's HTML error page.
     built.delete(name);
-    throw error;
-  });
+    console.error(`[kassa] API reference ${name} could not be built: ${describeError(error)}`);
+    return jsonResponse(nativeDialect.renderError(new AppError("internal_error", "The API reference could not be built. Please try again.")));
+  }
   return Response.json(document, { headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" } });
 }
 
