@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors/app-error";
 import { hashSecretKey } from "./api-keys";
-import { cachedPrincipal, rememberPrincipal } from "./principal-cache";
+import { cachedPrincipal, principalReadStart, rememberPrincipal } from "./principal-cache";
 
 export type ApiKeyCredentials = { secret: string; clientId?: string };
 export type MerchantPrincipal = { merchant: Merchant; apiKey: ApiKey };
@@ -42,12 +42,13 @@ export async function authenticateApiKey(
 }
 
 async function lookUp(db: Db, hash: string): Promise<MerchantPrincipal | null> {
+  const read = principalReadStart();
   const [row] = await db
     .select({ apiKey: apiKeys, merchant: merchants })
     .from(apiKeys)
     .innerJoin(merchants, eq(merchants.id, apiKeys.merchantId))
     .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)));
-  if (row) rememberPrincipal(hash, row);
+  if (row) rememberPrincipal(hash, row, read);
   return row ?? null;
 }
 

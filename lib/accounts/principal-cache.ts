@@ -11,8 +11,16 @@ export const PRINCIPAL_CACHE_MS = 1000;
 const MAX_ENTRIES = 10_000;
 
 type Entry = { principal: CachedPrincipal; until: number };
-const holder = globalThis as typeof globalThis & { __kassaPrincipals?: Map<string, Entry> };
+const holder = globalThis as typeof globalThis & { __kassaPrincipals?: Map<string, Entry>; __kassaPrincipalsForgotten?: number };
 const entries = () => (holder.__kassaPrincipals ??= new Map());
+
+/**
+ * Taken before reading the database: an answer read before a change on this instance (whose
+ * forget counted up meanwhile) is not kept, and what is kept is trusted from when it was read.
+ */
+export function principalReadStart(): { forgotten: number; at: number } {
+  return { forgotten: holder.__kassaPrincipalsForgotten ?? 0, at: Date.now() };
+}
 
 export function cachedPrincipal(secretHash: string, now = Date.now()): CachedPrincipal | null {
   const entry = entries().get(secretHash);
@@ -20,13 +28,15 @@ export function cachedPrincipal(secretHash: string, now = Date.now()): CachedPri
   return entry.principal;
 }
 
-export function rememberPrincipal(secretHash: string, principal: CachedPrincipal, now = Date.now()): void {
+export function rememberPrincipal(secretHash: string, principal: CachedPrincipal, read = principalReadStart()): void {
+  if ((holder.__kassaPrincipalsForgotten ?? 0) !== read.forgotten) return;
   const map = entries();
   if (map.size >= MAX_ENTRIES) map.clear();
-  map.set(secretHash, { principal, until: now + PRINCIPAL_CACHE_MS });
+  map.set(secretHash, { principal, until: read.at + PRINCIPAL_CACHE_MS });
 }
 
 /** After a change to a merchant or one of its keys: this instance stops trusting what it cached. */
 export function forgetMerchantPrincipals(merchantId: string): void {
+  holder.__kassaPrincipalsForgotten = (holder.__kassaPrincipalsForgotten ?? 0) + 1;
   for (const [hash, entry] of entries()) if (entry.principal.merchant.id === merchantId) entries().delete(hash);
 }
