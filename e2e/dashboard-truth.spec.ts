@@ -194,6 +194,7 @@ test("settings are read-only for a developer, with a note saying who can change 
   await lookAt(page, "settings-developer");
   await page.goto("/dashboard/settings/team");
   await expect(page.getByText("Only owners and admins can invite people or change their roles.")).toBeVisible();
+  await lookAt(page, "team-developer");
   await page.goto("/dashboard/settings/checkouts");
   await expect(page.getByText("Only owners and admins can add checkouts.")).toBeVisible();
 });

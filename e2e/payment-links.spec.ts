@@ -7,6 +7,7 @@ import { lookAt } from "./support/look";
 test("a payment link made in the dashboard is paid by a stranger and listed under its link, then turned off", async ({ page, request, browser }) => {
   const merchant = await signUpMerchant(request);
   await signIn(page, merchant.email, merchant.password, "/dashboard/payment-links");
+  await lookAt(page, "payment-links-empty");
   await page.getByLabel("Name", { exact: true }).fill("Espresso beans, 1 kg");
   await page.getByLabel("Currency").fill("EUR");
   await page.getByLabel("Amount").fill("24.00");
