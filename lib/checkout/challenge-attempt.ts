@@ -95,8 +95,10 @@ async function resumeChallenge(db: Db, intentId: string): Promise<Claim | null |
     const [merchant] = await db.select({ status: merchants.status }).from(merchants).innerJoin(paymentIntents, eq(paymentIntents.merchantId, merchants.id)).where(eq(paymentIntents.id, intentId));
     return merchant && merchant.status !== "active" ? "merchant_suspended" : null;
   }
+  const intent = jsonValue<Record<string, unknown>>(row.intent);
   return {
-    intent: fromRow(paymentIntents, jsonValue(row.intent) as Record<string, unknown>),
+    intent: fromRow(paymentIntents, intent),
+    intentVersion: String(intent.row_version),
     attempt: fromRow(paymentAttempts, jsonValue(row.attempt) as Record<string, unknown>),
     token: fromRow(cardTokens, jsonValue(row.token) as Record<string, unknown>),
   };

@@ -1,9 +1,9 @@
 import type { Db } from "@/db/client";
 import { authenticatePayment } from "./authenticate-checkout";
 import { authorizeAttempt, withoutChallenge } from "./authorize-attempt";
-import { validateCard, type CardInput } from "./card";
+import { validateCard, type CardInput, type ValidCard } from "./card";
 import { awaitChallenge } from "./challenge-attempt";
-import { claimAttempt } from "./claim-attempt";
+import { claimPayment } from "./claim-attempt";
 import { requiresAuthentication } from "./processor";
 import { settleAttempt, type SettledAttempt } from "./settle-attempt";
 import { getProcessor } from "./simulated-processor";
@@ -31,11 +31,20 @@ export type ConfirmResult = SettledAttempt;
  * for 3-D Secure, which leaves the intent waiting for the buyer's answer.
  */
 export async function confirmIntent(db: Db, input: ConfirmInput, processor = getProcessor()): Promise<ConfirmResult> {
-  const intent = await authenticatePayment(db, input.intentId, input.clientSecret);
-  const card = validateCard(input.card);
-  const claim = await claimAttempt(db, intent, { card, customerEmail: input.customerEmail, buyerLocale: input.buyerLocale });
+  const card = await validCard(db, input);
+  const claim = await claimPayment(db, input.intentId, input.clientSecret, { card, customerEmail: input.customerEmail, buyerLocale: input.buyerLocale });
   const answer = await authorizeAttempt(processor, claim, card);
   const result = input.canAuthenticate === false ? withoutChallenge(answer) : answer;
   if (requiresAuthentication(result)) return awaitChallenge(db, claim, result);
   return settleAttempt(db, claim, result, { actor: { type: "buyer" } });
+}
+
+/** The card, if it is one; if not, an unknown intent or a wrong secret is still what the caller hears first. */
+async function validCard(db: Db, input: ConfirmInput): Promise<ValidCard> {
+  try {
+    return validateCard(input.card);
+  } catch (error) {
+    await authenticatePayment(db, input.intentId, input.clientSecret);
+    throw error;
+  }
 }

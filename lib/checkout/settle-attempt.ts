@@ -3,13 +3,12 @@ import { paymentAttempts, paymentIntents, type PaymentAttempt, type PaymentInten
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { jsonValue, queryRows } from "@/db/rows";
-import { recordEvent, type Actor } from "@/lib/events/record-event";
+import { afterEventWrites, eventWrites, recordEvent, renderEvent, type Actor, type NewEvent } from "@/lib/events/record-event";
 import { withDetail, type IntentDetails } from "@/lib/intents/intent-details";
-import { transitionStatement, type Transition } from "@/lib/intents/transition";
 import { startSubscription } from "@/lib/subscriptions/start-subscription";
 import type { Claim } from "./claim-attempt";
-import { MAX_ATTEMPTS } from "./limits";
 import type { AuthorizationResult } from "./processor";
+import { firstAttemptDetails, settledRows, settlementFor, settlementStatement, type Settlement } from "./settlement";
 
 export type SettledAttempt = {
   /** requires_action: the bank wants the buyer to authenticate first (see challenge-attempt.ts). */
@@ -29,101 +28,75 @@ export type SettleOptions = {
 
 /** Records the acquirer's answer on the attempt and the intent, with its events, atomically. */
 export async function settleAttempt(db: Db, claim: Claim, result: AuthorizationResult, options: SettleOptions): Promise<SettledAttempt> {
+  const settlement = settlementFor(claim, result, new Date());
+  if (!options.instead && claim.intent.attemptCount === 1 && !startsSubscription(claim.intent, settlement)) {
+    const settled = await settleFirstAttempt(db, claim, settlement, result, options.actor);
+    if (settled) return settled;
+  }
   return db.transaction(async (tx) => {
-    const settled = result.approved ? await approve(tx, claim, result) : await decline(tx, claim, result);
+    const settled = await settleBoth(tx, claim, settlement);
     if (options.instead) await options.instead(tx, settled, result);
     else await announce(tx, claim.intent, settled, result, options.actor);
     return settled;
   });
 }
 
-async function approve(tx: Db, claim: Claim, result: Extract<AuthorizationResult, { approved: true }>): Promise<SettledAttempt> {
-  const capture = claim.intent.captureMethod === "automatic";
-  const settled = await settleBoth(
-    tx,
-    claim,
-    { status: capture ? "succeeded" : "authorized", processorReference: result.processorReference },
-    {
-      intentId: claim.intent.id,
-      from: ["processing"],
-      to: capture ? "succeeded" : "authorized",
-      set: {
-        cardTokenId: claim.token.id,
-        lastError: null,
-        amountCaptured: capture ? claim.intent.amount : 0,
-        ...(capture ? { succeededAt: sql`now()` } : { authorizedAt: sql`now()` }),
-      },
-    },
-  );
-  return { outcome: capture ? "succeeded" : "authorized", ...settled };
-}
-
-async function decline(tx: Db, claim: Claim, result: Extract<AuthorizationResult, { approved: false }>): Promise<SettledAttempt> {
-  const final = claim.intent.attemptCount >= MAX_ATTEMPTS;
-  const settled = await settleBoth(
-    tx,
-    claim,
-    { status: "declined", declineCode: result.declineCode, failureMessage: result.message, processorReference: result.processorReference || null },
-    {
-      intentId: claim.intent.id,
-      from: ["processing"],
-      to: final ? "failed" : "requires_payment_method",
-      set: { lastError: { code: "card_declined", declineCode: result.declineCode, message: result.message } },
-    },
-  );
-  return { outcome: "declined", ...settled };
-}
-
-type AttemptOutcome = Pick<typeof paymentAttempts.$inferInsert, "status" | "declineCode" | "failureMessage" | "processorReference">;
-
 /**
- * The attempt's outcome and the intent's move, in one statement; then the intent's attempts, which
- * only need reading when this was not its first.
+ * The common case, a first attempt, in one statement with no transaction to open or close: the
+ * rows it writes are known in advance (the claim wrote the intent as it stands), so the event's
+ * webhook body is rendered from them before they are written, and the statement applies only if
+ * the intent is still the very row version the claim wrote. Anything else (another writer came
+ * between) answers null, and the caller settles the usual way.
  */
-async function settleBoth(tx: Db, claim: Claim, outcome: AttemptOutcome, transition: Transition): Promise<Omit<SettledAttempt, "outcome">> {
-  const [row] = await queryRows<{ attempt: unknown; intent: unknown }>(
-    tx,
-    sql`
-      with attempt as (
-        update ${paymentAttempts}
-        set status = ${outcome.status}, decline_code = ${outcome.declineCode ?? null}, failure_message = ${outcome.failureMessage ?? null},
-            processor_reference = ${outcome.processorReference ?? null}, completed_at = now()
-        where id = ${claim.attempt.id}
-        returning *
-      ),
-      intent as (${transitionStatement(transition)})
-      select (select to_json(attempt) from attempt) as attempt, (select to_json(intent) from intent) as intent`,
+async function settleFirstAttempt(db: Db, claim: Claim, settlement: Settlement, result: AuthorizationResult, actor: Actor): Promise<SettledAttempt | null> {
+  const rows = settledRows(claim, settlement);
+  const expected = { outcome: settlement.outcome, intent: firstAttemptDetails(rows.intent, rows.attempt, claim.token), attempt: rows.attempt };
+  const rendered = await renderEvent(db, paymentEvent(expected, result, actor));
+  const [row] = await queryRows<{ attempt: unknown; intent: unknown; queued: number; receipts: number }>(
+    db,
+    settlementStatement(claim, settlement, { unchangedSince: claim.intentVersion, alongside: eventWrites(rendered, sql`exists (select 1 from attempt)`) }),
   );
+  if (!row?.intent) return null;
+  afterEventWrites(row);
+  return settledFromRow(claim, settlement, row);
+}
+
+/** The attempt's outcome and the intent's move, in one statement, inside the caller's transaction. */
+async function settleBoth(tx: Db, claim: Claim, settlement: Settlement): Promise<SettledAttempt> {
+  const [row] = await queryRows<{ attempt: unknown; intent: unknown }>(tx, settlementStatement(claim, settlement));
   if (!row?.intent) throw new Error(`Intent ${claim.intent.id} left processing while attempt ${claim.attempt.id} was in flight`);
+  const settled = settledFromRow(claim, settlement, row);
+  // Only a later attempt has earlier ones to read.
+  return settled.intent.attemptCount === 1 ? settled : { ...settled, intent: await withDetail(tx, settled.intent) };
+}
+
+function settledFromRow(claim: Claim, settlement: Settlement, row: { attempt: unknown; intent: unknown }): SettledAttempt {
   const attempt = fromRow(paymentAttempts, jsonValue<Record<string, unknown>>(row.attempt));
   const intent = fromRow(paymentIntents, jsonValue<Record<string, unknown>>(row.intent));
-  const details =
-    intent.attemptCount === 1
-      ? { ...intent, attempts: [{ ...attempt, card: claim.token }], card: intent.cardTokenId === claim.token.id ? claim.token : null }
-      : await withDetail(tx, intent);
-  return { intent: details, attempt };
+  return { outcome: settlement.outcome, intent: firstAttemptDetails(intent, attempt, claim.token), attempt };
 }
 
 /** payment.succeeded (and the subscription a recurring intent starts), payment.authorized or payment.failed. */
 async function announce(tx: Db, before: PaymentIntent, settled: SettledAttempt, result: AuthorizationResult, actor: Actor) {
+  await recordEvent(tx, paymentEvent(settled, result, actor));
+  if (settled.outcome === "succeeded" && before.recurringIntervalDays) await startSubscription(tx, settled.intent, actor);
+}
+
+function startsSubscription(intent: PaymentIntent, settlement: Settlement): boolean {
+  return settlement.outcome === "succeeded" && Boolean(intent.recurringIntervalDays);
+}
+
+function paymentEvent(settled: SettledAttempt, result: AuthorizationResult, actor: Actor): NewEvent {
   const { intent, attempt } = settled;
-  if (settled.outcome === "declined" && !result.approved) {
-    await recordEvent(tx, {
+  if (!result.approved) {
+    return {
       merchantId: intent.merchantId,
       type: "payment.failed",
       intent,
       attempt,
       actor,
       details: { decline_code: result.declineCode, message: result.message, final: intent.status === "failed" },
-    });
-    return;
+    };
   }
-  await recordEvent(tx, {
-    merchantId: intent.merchantId,
-    type: settled.outcome === "succeeded" ? "payment.succeeded" : "payment.authorized",
-    intent,
-    attempt,
-    actor,
-  });
-  if (settled.outcome === "succeeded" && before.recurringIntervalDays) await startSubscription(tx, intent, actor);
+  return { merchantId: intent.merchantId, type: settled.outcome === "succeeded" ? "payment.succeeded" : "payment.authorized", intent, attempt, actor };
 }

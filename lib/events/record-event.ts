@@ -2,7 +2,7 @@ import type { Event, PaymentAttempt, PaymentIntent, Refund, Subscription } from 
 import { events, paymentIntents, refunds, subscriptions } from "@/db/schema";
 import { asStoredRow, fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { newId } from "@/lib/ids";
 import { dialectDefinition } from "@/lib/dialects/registry";
@@ -41,33 +41,52 @@ export type NewEvent = {
  * the change it records, so the change, its event and its deliveries commit or vanish together.
  */
 export async function recordEvent(db: Db, event: NewEvent): Promise<Event> {
+  const rendered = await renderEvent(db, event);
+  // The event, its webhook deliveries and the buyer's receipt in one statement: one round trip, and
+  // nothing queued without its event.
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`with ${eventWrites(rendered)} select recorded.*, (select count(*) from queued)::int as queued, (select count(*) from receipt)::int as receipts from recorded`,
+  );
+  afterEventWrites(row!);
+  return fromRow(events, row!);
+}
+
+/** An event with its webhook body rendered, ready to be written by recordEvent or inside a larger statement. */
+export type RenderedEvent = { event: NewEvent; id: string; createdAt: Date; dialect: string; payload: Record<string, unknown> | null };
+
+export async function renderEvent(db: Db, event: NewEvent): Promise<RenderedEvent> {
   const id = newId("evt");
   const createdAt = new Date();
   // The webhook speaks the dialect that created the intent (or subscription); an event about neither, the native one.
   const dialect = dialectDefinition(event.intent?.dialect ?? event.subscription?.dialect ?? "native");
   const sent = ((dialect.webhook.events ?? STANDARD_WEBHOOK_EVENTS) as readonly string[]).includes(event.type);
-  const payload = sent ? await dialect.webhook.render(db, { ...event, id, createdAt }) : null;
-  const insert = sql`
-    insert into ${events} (id, merchant_id, type, intent_id, subscription_id, actor, data, payload, dialect, created_at)
-    values (${id}, ${event.merchantId}, ${event.type}, ${event.intent?.id ?? event.subscription?.intentId ?? null},
-            ${event.subscription?.id ?? null}, ${actorLabel(event.actor)}, ${sql.param(auditData(event), events.data)},
-            ${payload ? sql.param(payload, events.payload) : null}, ${payload ? dialect.name : null}, ${sql.param(createdAt, events.createdAt)})
-    returning *`;
-  // The event, its webhook deliveries and the buyer's receipt in one statement: one round trip, and
-  // nothing queued without its event.
+  const payload = sent ? ((await dialect.webhook.render(db, { ...event, id, createdAt })) as Record<string, unknown>) : null;
+  return { event, id, createdAt, dialect: dialect.name, payload };
+}
+
+/**
+ * The WITH entries that write an event (`recorded`), its deliveries (`queued`) and its receipt
+ * (`receipt`), each a relation the rest of the statement may count. `when` makes them all depend on
+ * a condition of that statement (the change they record having happened).
+ */
+export function eventWrites({ event, id, createdAt, dialect, payload }: RenderedEvent, when?: SQL): SQL {
   const receipt = receiptInsert(event);
-  const [row] = await queryRows<Record<string, unknown>>(
-    db,
-    payload || receipt
-      ? sql`
-          with recorded as (${insert}),
-          queued as (${payload ? deliveriesInsert(sql`recorded`, { apiKeyId: event.intent?.apiKeyId ?? null }) : sql`select null where false`}),
-          receipt as (${receipt ?? sql`select null where false`})
-          select recorded.*, (select count(*) from queued)::int as queued, (select count(*) from receipt)::int as receipts from recorded`
-      : insert,
-  );
-  if (Number(row!.queued ?? 0) > 0 || Number(row!.receipts ?? 0) > 0) nudgeWorker();
-  return fromRow(events, row!);
+  return sql`
+    recorded as (
+      insert into ${events} (id, merchant_id, type, intent_id, subscription_id, actor, data, payload, dialect, created_at)
+      select ${id}, ${event.merchantId}, ${event.type}, ${event.intent?.id ?? event.subscription?.intentId ?? null},
+             ${event.subscription?.id ?? null}, ${actorLabel(event.actor)}, ${sql.param(auditData(event), events.data)},
+             ${payload ? sql.param(payload, events.payload) : null}, ${payload ? dialect : null}, ${sql.param(createdAt, events.createdAt)}
+      ${when ? sql`where ${when}` : sql``}
+      returning *),
+    queued as (${payload ? deliveriesInsert(sql`recorded`, { apiKeyId: event.intent?.apiKeyId ?? null }) : sql`select null where false`}),
+    receipt as (${receipt ?? sql`select null where false`})`;
+}
+
+/** What follows a commit that wrote an event: the worker wakes for what it queued. */
+export function afterEventWrites(counts: Record<string, unknown>): void {
+  if (Number(counts.queued ?? 0) > 0 || Number(counts.receipts ?? 0) > 0) nudgeWorker();
 }
 
 /** The audit copy: the objects as stored right after the change (keyed by column), without the client secret. */

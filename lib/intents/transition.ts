@@ -27,6 +27,8 @@ export type Transition = {
   set?: { [K in keyof IntentColumns]?: IntentColumns[K] | SQL };
   /** Extra guard that must also hold, such as "not yet expired". */
   guard?: SQL;
+  /** The time to stamp as updated_at, when the caller must know it before the row is written; else the database's now(). */
+  at?: Date;
 };
 
 /**
@@ -56,10 +58,10 @@ export function transitionStatement(transition: Transition): SQL {
   });
   return sql`
     update ${paymentIntents}
-    set ${sql.join([...assignments, sql`status = ${transition.to}`, sql`updated_at = now()`], sql`, `)}
+    set ${sql.join([...assignments, sql`status = ${transition.to}`, transition.at ? sql`updated_at = ${sql.param(transition.at, paymentIntents.updatedAt)}` : sql`updated_at = now()`], sql`, `)}
     where id = ${transition.intentId} and status in ${sql`(${sql.join(transition.from.map((from) => sql`${from}`), sql`, `)})`}
       ${transition.guard ? sql`and ${transition.guard}` : sql``}
-    returning *`;
+    returning *, xmin::text as row_version`;
 }
 
 const COLUMNS: Record<string, PgColumn> = getTableColumns(paymentIntents);
