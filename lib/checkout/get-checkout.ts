@@ -3,7 +3,7 @@ import { checkouts, merchants, paymentIntents, type Checkout as CheckoutConfig, 
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { jsonValue, queryRows } from "@/db/rows";
-import { expireDetailsIfDue, intentDetailsFromRow, WITH_ATTEMPTS, type IntentDetails } from "@/lib/intents/intent-details";
+import { expireDetailsIfDue, INTENT_JSON, intentDetailsFromRow, WITH_ATTEMPTS, type IntentDetails } from "@/lib/intents/intent-details";
 import { checkSecret } from "./authenticate-checkout";
 
 /** Whose page the buyer is on: the intent's checkout, falling back to the merchant's own settings. */
@@ -18,7 +18,7 @@ export type Checkout = { intent: IntentDetails; merchant: Merchant; branding: Br
 export async function getCheckout(db: Db, intentId: string, clientSecret: string | null | undefined): Promise<Checkout> {
   const [row] = await queryRows<Record<string, unknown>>(
     db,
-    sql`select ${paymentIntents}.*, ${WITH_ATTEMPTS}, to_json(m) as merchant_json, to_json(c) as checkout_json
+    sql`select ${INTENT_JSON}, ${WITH_ATTEMPTS}, to_json(m) as merchant_json, to_json(c) as checkout_json
         from ${paymentIntents}
         join ${merchants} m on m.id = ${paymentIntents.merchantId}
         left join ${checkouts} c on c.id = ${paymentIntents.checkoutId}
