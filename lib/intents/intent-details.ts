@@ -33,7 +33,9 @@ export function newIntentDetails(intent: PaymentIntent): IntentDetails {
 
 /**
  * An intent row as one JSON value: the driver parses one column instead of forty-odd, each with its
- * own parser (measured: about 5% more reads per second).
+ * own parser (measured: about 5% more reads per second). For reads of one row by id only: the
+ * planner evaluates it before a sort, so in a sorted list it would be built for every row the
+ * filter matches, not just the page.
  */
 export const INTENT_JSON = sql`to_json(${paymentIntents}) as intent_json`;
 
@@ -49,17 +51,18 @@ export const WITH_ATTEMPTS = sql`coalesce((
  * payable.
  */
 export async function selectIntentDetails(db: Db, where: SQL | undefined, rest: SQL = sql``): Promise<IntentDetails[]> {
-  const rows = await queryRows<Record<string, unknown>>(db, sql`select ${INTENT_JSON}, ${WITH_ATTEMPTS} from ${paymentIntents} where ${where} ${rest}`);
+  const rows = await queryRows<Record<string, unknown>>(db, sql`select ${paymentIntents}.*, ${WITH_ATTEMPTS} from ${paymentIntents} where ${where} ${rest}`);
   return Promise.all(rows.map((row) => expireDetailsIfDue(db, intentDetailsFromRow(row))));
 }
 
-/** A row of INTENT_JSON with WITH_ATTEMPTS beside it, as IntentDetails. */
+/** A row of `payment_intents.*` or INTENT_JSON, with WITH_ATTEMPTS beside it, as IntentDetails. */
 export function intentDetailsFromRow(row: Record<string, unknown>): IntentDetails {
   const attempts = (jsonValue(row.attempts_json) as { attempt: Record<string, unknown>; card: Record<string, unknown> }[]).map(({ attempt, card }) => ({
     ...fromRow(paymentAttempts, attempt),
     card: fromRow(cardTokens, card),
   }));
-  return details(fromRow(paymentIntents, jsonValue<Record<string, unknown>>(row.intent_json)), attempts);
+  const intent = row.intent_json === undefined ? row : jsonValue<Record<string, unknown>>(row.intent_json);
+  return details(fromRow(paymentIntents, intent), attempts);
 }
 
 
@@ -70,9 +73,12 @@ export async function expireDetailsIfDue(db: Db, intent: IntentDetails): Promise
 
 /** One of this merchant's intents with its attempts; another merchant's id is a 404, exactly like an unknown one. */
 export async function getIntentDetails(db: Db, merchantId: string, intentId: string): Promise<IntentDetails> {
-  const [intent] = await selectIntentDetails(db, and(eq(paymentIntents.id, intentId), eq(paymentIntents.merchantId, merchantId)));
-  if (!intent) throw notFound("payment_intent", intentId, "id");
-  return intent;
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select ${INTENT_JSON}, ${WITH_ATTEMPTS} from ${paymentIntents} where ${and(eq(paymentIntents.id, intentId), eq(paymentIntents.merchantId, merchantId))}`,
+  );
+  if (!row) throw notFound("payment_intent", intentId, "id");
+  return expireDetailsIfDue(db, intentDetailsFromRow(row));
 }
 
 function details(intent: PaymentIntent, attempts: AttemptWithCard[]): IntentDetails {
