@@ -1,4 +1,6 @@
+import { analyzeChangedTables } from "@/db/analyze-changed-tables";
 import { getDb, type Db } from "@/db/client";
+import { databaseConfig } from "@/db/config";
 import { describeError } from "@/lib/errors/log-error";
 import { expireDueIntents } from "@/lib/intents/expire-intent";
 import { voidStaleAuthorizations } from "@/lib/intents/void-stale-authorizations";
@@ -30,6 +32,8 @@ export function startWorker(pollMs = Number(process.env.KASSA_WORKER_POLL_MS ?? 
     every("stuck payments", 30_000, (db) => reconcileStuckAttempts(db)),
     every("pending captures, voids and refunds", 30_000, (db) => reconcilePendingOperations(db)),
     every("stale authorizations", 60_000, (db) => voidStaleAuthorizations(db)),
+    // PostgreSQL keeps its planner's statistics itself (autovacuum); the embedded database needs telling.
+    ...(databaseConfig().kind === "embedded" ? [every("table statistics", 30_000, (db) => analyzeChangedTables(db))] : []),
   ];
   return () => loops.forEach((stop) => stop());
 }
