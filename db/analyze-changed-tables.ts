@@ -13,7 +13,8 @@ export async function analyzeChangedTables(db: Db): Promise<string[]> {
   await db.execute(sql`select pg_stat_force_next_flush()`);
   const changed = await queryRows<{ table: string }>(
     db,
-    sql`select relname as table from pg_stat_user_tables where n_mod_since_analyze > 50 + 0.1 * n_live_tup order by relname`,
+    sql`select relname as table from pg_stat_user_tables
+        where schemaname = 'public' and n_mod_since_analyze > 50 + 0.1 * n_live_tup order by relname`,
   );
   for (const { table } of changed) await db.execute(sql`analyze ${sql.identifier(table)}`);
   return changed.map(({ table }) => table);

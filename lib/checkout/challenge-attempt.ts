@@ -24,11 +24,12 @@ export async function awaitChallenge(db: Db, claim: Claim, result: Authenticatio
     const [row] = await queryRows<{ attempt: unknown; intent: unknown }>(
       tx,
       sql`
-        with attempt as (
+        with intent as (${transitionStatement({ intentId: claim.intent.id, from: ["processing"], to: "requires_action" })}),
+        attempt as (
+          -- After the intent, as every statement that moves both locks them, so two cannot deadlock.
           update ${paymentAttempts} set status = 'requires_action', processor_reference = ${result.processorReference}
-          where id = ${claim.attempt.id} returning *
-        ),
-        intent as (${transitionStatement({ intentId: claim.intent.id, from: ["processing"], to: "requires_action" })})
+          where id = ${claim.attempt.id} and exists (select 1 from intent) returning *
+        )
         select (select to_json(attempt) from attempt) as attempt, (select to_json(intent) from intent) as intent`,
     );
     if (!row?.intent) throw new Error(`Intent ${claim.intent.id} left processing while attempt ${claim.attempt.id} was in flight`);

@@ -29,8 +29,8 @@ export type SettleOptions = {
 /** Records the acquirer's answer on the attempt and the intent, with its events, atomically. */
 export async function settleAttempt(db: Db, claim: Claim, result: AuthorizationResult, options: SettleOptions): Promise<SettledAttempt> {
   const settlement = settlementFor(claim, result, new Date());
-  if (!options.instead && claim.intent.attemptCount === 1 && !startsSubscription(claim.intent, settlement)) {
-    const settled = await settleFirstAttempt(db, claim, settlement, result, options.actor);
+  if (claim.intentVersion && !options.instead && claim.intent.attemptCount === 1 && !startsSubscription(claim.intent, settlement)) {
+    const settled = await settleFirstAttempt(db, claim, claim.intentVersion, settlement, result, options.actor);
     if (settled) return settled;
   }
   return db.transaction(async (tx) => {
@@ -48,13 +48,20 @@ export async function settleAttempt(db: Db, claim: Claim, result: AuthorizationR
  * the intent is still the very row version the claim wrote. Anything else (another writer came
  * between) answers null, and the caller settles the usual way.
  */
-async function settleFirstAttempt(db: Db, claim: Claim, settlement: Settlement, result: AuthorizationResult, actor: Actor): Promise<SettledAttempt | null> {
+async function settleFirstAttempt(
+  db: Db,
+  claim: Claim,
+  claimedVersion: string,
+  settlement: Settlement,
+  result: AuthorizationResult,
+  actor: Actor,
+): Promise<SettledAttempt | null> {
   const rows = settledRows(claim, settlement);
   const expected = { outcome: settlement.outcome, intent: firstAttemptDetails(rows.intent, rows.attempt, claim.token), attempt: rows.attempt };
   const rendered = await renderEvent(db, paymentEvent(expected, result, actor));
   const [row] = await queryRows<{ attempt: unknown; intent: unknown; queued: number; receipts: number }>(
     db,
-    settlementStatement(claim, settlement, { unchangedSince: claim.intentVersion, alongside: eventWrites(rendered, sql`exists (select 1 from attempt)`) }),
+    settlementStatement(claim, settlement, { unchangedSince: claimedVersion, alongside: eventWrites(rendered, sql`exists (select 1 from attempt)`) }),
   );
   if (!row?.intent) return null;
   afterEventWrites(row);

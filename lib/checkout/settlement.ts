@@ -11,7 +11,9 @@ type IntentChange = Partial<Pick<PaymentIntent, "cardTokenId" | "lastError" | "a
 
 /**
  * What the acquirer's answer does to the attempt and the intent, as plain values (the time
- * included, taken once), so the rows it writes are known before they are written.
+ * included, taken once), so the rows it writes are known before they are written. The time is the
+ * application's clock, like an event's created_at, not the database's now(): hosts kept by NTP
+ * agree to milliseconds, and nothing compares these stamps at a finer grain than minutes.
  */
 export type Settlement = {
   outcome: "succeeded" | "authorized" | "declined";
@@ -59,7 +61,11 @@ export function settlementStatement(claim: Claim, settlement: Settlement, option
     to: settlement.to,
     set: settlement.set,
     at: settlement.at,
-    guard: options.unchangedSince ? sql`xmin::text = ${options.unchangedSince}` : undefined,
+    // Only with the attempt this settles, still processing and still the intent's latest: a stale
+    // claim (the reconciler's, read before the attempt was settled) moves nothing.
+    guard: sql`exists (select 1 from ${paymentAttempts} a where a.id = ${claim.attempt.id} and a.status = 'processing'
+                       and a.number = ${paymentIntents.attemptCount})
+               ${options.unchangedSince ? sql`and xmin::text = ${options.unchangedSince}` : sql``}`,
   });
   return sql`
     with intent as (${intentMove}),
@@ -67,10 +73,14 @@ export function settlementStatement(claim: Claim, settlement: Settlement, option
       update ${paymentAttempts}
       set status = ${attempt.status}, decline_code = ${attempt.declineCode}, failure_message = ${attempt.failureMessage},
           processor_reference = ${attempt.processorReference}, completed_at = ${sql.param(attempt.completedAt, paymentAttempts.completedAt)}
-      where id = ${claim.attempt.id} and exists (select 1 from intent)
+      where id = ${claim.attempt.id} and status = 'processing' and exists (select 1 from intent)
       returning *
     )${options.alongside ? sql`, ${options.alongside}` : sql``}
-    select (select to_json(attempt) from attempt) as attempt, (select to_json(intent) from intent) as intent
+    select (select to_json(attempt) from attempt) as attempt, (select to_json(intent) from intent) as intent,
+      -- Both or neither: should one move without the other, the cast fails (at run time: it is not a
+      -- constant the planner could fold) and the whole statement with it.
+      case when (select count(*) from intent) <> (select count(*) from attempt)
+        then cast('the settlement would move the intent and its attempt apart: ' || (select count(*) from attempt) as int) end as apart
       ${options.alongside ? sql`, (select count(*) from queued)::int as queued, (select count(*) from receipt)::int as receipts` : sql``}`;
 }
 
