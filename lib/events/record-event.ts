@@ -61,7 +61,7 @@ export async function renderEvent(db: Db, event: NewEvent): Promise<RenderedEven
   // The webhook speaks the dialect that created the intent (or subscription); an event about neither, the native one.
   const dialect = dialectDefinition(event.intent?.dialect ?? event.subscription?.dialect ?? "native");
   const sent = ((dialect.webhook.events ?? STANDARD_WEBHOOK_EVENTS) as readonly string[]).includes(event.type);
-  const payload = sent ? ((await dialect.webhook.render(db, { ...event, id, createdAt })) as Record<string, unknown>) : null;
+  const payload = sent ? await dialect.webhook.render(db, { ...event, id, createdAt }) : null;
   return { event, id, createdAt, dialect: dialect.name, payload };
 }
 
@@ -84,7 +84,7 @@ export function eventWrites({ event, id, createdAt, dialect, payload }: Rendered
     receipt as (${receipt ?? sql`select null where false`})`;
 }
 
-/** What follows a commit that wrote an event: the worker wakes for what it queued. */
+/** After the statement that wrote an event: the worker wakes for what it queued (or polls for it, if it ran before the commit). */
 export function afterEventWrites(counts: Record<string, unknown>): void {
   if (Number(counts.queued ?? 0) > 0 || Number(counts.receipts ?? 0) > 0) nudgeWorker();
 }
