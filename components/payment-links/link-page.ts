@@ -6,26 +6,38 @@ import { translator } from "@/lib/i18n/translator";
 import { formatMoney } from "@/lib/money/format";
 import { minorToDecimal } from "@/lib/money/decimal";
 import type { PublicPaymentLink } from "@/lib/payment-links/find-link-by-slug";
+import type { PayableRange } from "@/lib/payment-links/payable-range";
 
 export type LinkFormError = "amount" | "quantity" | null;
 
 /**
- * A link whose price the buyer completes: an amount within the link's range, or how many. Plain
- * HTML; posting it makes the payment intent and goes on to the normal checkout.
+ * A link whose price the buyer completes: an amount within what can be paid through it, or how
+ * many. Plain HTML; posting it makes the payment intent and goes on to the normal checkout.
  */
-export function renderLinkChoicePage({ link, merchant }: PublicPaymentLink, locale: Locale, nonce: string, error: LinkFormError, typed: string): string {
+export function renderLinkChoicePage(
+  { link, merchant }: PublicPaymentLink,
+  range: PayableRange,
+  locale: Locale,
+  nonce: string,
+  error: LinkFormError,
+  typed: string,
+): string {
   const t = translator(locale);
   const money = (minor: number) => formatMoney(minor, link.currency, intlLocale(locale));
   const name = merchant.displayName || merchant.name;
-  const custom = link.amount === null;
-  const errorText = error === "amount" ? t("link.amountInvalid", { min: money(link.minAmount!), max: money(link.maxAmount!) }) : error === "quantity" ? t("link.quantityInvalid", { max: link.maxQuantity ?? 1 }) : null;
-  const input = custom
-    ? html`<label for="link-amount" class="mb-1 block text-sm font-medium text-slate-700">${t("link.amountLabel", { currency: link.currency })}</label>
-      <input id="link-amount" name="amount" inputmode="decimal" autocomplete="off" required maxlength="20" value="${typed || minorToDecimal(link.minAmount!, link.currency)}" class="${INPUT}" aria-describedby="link-hint${errorText ? " link-error" : ""}"${errorText ? html` aria-invalid="true"` : ""}>
-      <p id="link-hint" class="mt-1 text-sm text-slate-600">${t("link.amountRange", { min: money(link.minAmount!), max: money(link.maxAmount!) })}</p>`
+  const errorText = !error
+    ? null
+    : "minAmount" in range
+      ? t("link.amountInvalid", { min: money(range.minAmount), max: money(range.maxAmount) })
+      : t("link.quantityInvalid", { min: range.minQuantity, max: range.maxQuantity });
+  const input =
+    "minAmount" in range
+      ? html`<label for="link-amount" class="mb-1 block text-sm font-medium text-slate-700">${t("link.amountLabel", { currency: link.currency })}</label>
+      <input id="link-amount" name="amount" inputmode="decimal" autocomplete="off" required maxlength="20" value="${typed || minorToDecimal(range.minAmount, link.currency)}" class="${INPUT}" aria-describedby="link-hint${errorText ? " link-error" : ""}"${errorText ? html` aria-invalid="true"` : ""}>
+      <p id="link-hint" class="mt-1 text-sm text-slate-600">${t("link.amountRange", { min: money(range.minAmount), max: money(range.maxAmount) })}</p>`
     : html`<label for="link-quantity" class="mb-1 block text-sm font-medium text-slate-700">${t("link.quantityLabel")}</label>
-      <input id="link-quantity" name="quantity" type="number" inputmode="numeric" min="1" max="${link.maxQuantity ?? 1}" step="1" required value="${typed || "1"}" class="${INPUT}" aria-describedby="link-hint${errorText ? " link-error" : ""}"${errorText ? html` aria-invalid="true"` : ""}>
-      <p id="link-hint" class="mt-1 text-sm text-slate-600">${t("link.unitPrice", { amount: money(link.amount!) })}</p>`;
+      <input id="link-quantity" name="quantity" type="number" inputmode="numeric" min="${range.minQuantity}" max="${range.maxQuantity}" step="1" required value="${typed || String(range.minQuantity)}" class="${INPUT}" aria-describedby="link-hint${errorText ? " link-error" : ""}"${errorText ? html` aria-invalid="true"` : ""}>
+      <p id="link-hint" class="mt-1 text-sm text-slate-600">${t("link.unitPrice", { amount: money(range.unitAmount) })}</p>`;
   return checkoutDocument({
     locale,
     title: t("link.chooseHeading", { merchant: name }),

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { AppError, cannotAcceptPayments } from "@/lib/errors/app-error";
 import { createIntent } from "@/lib/intents/create-intent";
 import type { PublicPaymentLink } from "./find-link-by-slug";
+import { payableRange, type PayableRange } from "./payable-range";
 
 /** What the buyer chose on the link's page: a quantity, or an amount in minor units. */
 export type LinkChoice = { quantity?: number; amount?: number };
@@ -16,10 +17,13 @@ export function linkAsksBuyer(link: PaymentLink): boolean {
  * A fresh payment intent for one buyer of the link, priced by the link and the buyer's choice.
  * A choice outside what the link allows is refused with the field at fault.
  */
-export async function openPaymentLink(db: Db, { link, merchant }: PublicPaymentLink, choice: LinkChoice): Promise<PaymentIntent> {
+export async function openPaymentLink(db: Db, found: PublicPaymentLink, choice: LinkChoice): Promise<PaymentIntent> {
+  const { link, merchant } = found;
   if (!link.active) throw new AppError("intent_unexpected_state", "This payment link has been deactivated.");
   if (merchant.status !== "active") throw cannotAcceptPayments();
-  const { amount, lineItems } = price(link, choice);
+  const range = payableRange(found);
+  if (!range) throw new AppError("intent_unexpected_state", "Nothing can be paid through this link: the merchant's minimum is above its price.");
+  const { amount, lineItems } = price(link, range, choice);
   return createIntent(
     db,
     merchant,
@@ -38,21 +42,21 @@ export async function openPaymentLink(db: Db, { link, merchant }: PublicPaymentL
   );
 }
 
-function price(link: PaymentLink, choice: LinkChoice): { amount: number; lineItems: LineItem[] } {
-  if (link.amount === null) {
+function price(link: PaymentLink, range: PayableRange, choice: LinkChoice): { amount: number; lineItems: LineItem[] } {
+  if ("minAmount" in range) {
     const amount = choice.amount;
-    if (amount === undefined || !Number.isSafeInteger(amount) || amount < link.minAmount! || amount > link.maxAmount!) {
+    if (amount === undefined || !Number.isSafeInteger(amount) || amount < range.minAmount || amount > range.maxAmount) {
       throw new AppError("amount_invalid", "Choose an amount within the range this link allows.", { param: "amount" });
     }
     return { amount, lineItems: link.lineItems };
   }
-  const quantity = choice.quantity ?? 1;
-  if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > (link.maxQuantity ?? 1)) {
-    throw new AppError("parameter_invalid", `Choose a quantity from 1 to ${link.maxQuantity ?? 1}.`, { param: "quantity" });
+  const quantity = choice.quantity ?? range.minQuantity;
+  if (!Number.isSafeInteger(quantity) || quantity < range.minQuantity || quantity > range.maxQuantity) {
+    throw new AppError("parameter_invalid", `Choose a quantity from ${range.minQuantity} to ${range.maxQuantity}.`, { param: "quantity" });
   }
   const lineItems =
     link.lineItems.length > 0
       ? link.lineItems.map((item) => ({ ...item, quantity: item.quantity * quantity }))
-      : [{ name: link.name, quantity, unitAmount: link.amount }];
-  return { amount: link.amount * quantity, lineItems };
+      : [{ name: link.name, quantity, unitAmount: range.unitAmount }];
+  return { amount: range.unitAmount * quantity, lineItems };
 }

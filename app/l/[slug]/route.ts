@@ -13,6 +13,7 @@ import { nativeDialect } from "@/lib/dialects/native/dialect";
 import { negotiateLocale } from "@/lib/i18n/locales";
 import { decimalToMinor } from "@/lib/money/decimal";
 import { findLinkBySlug, type PublicPaymentLink } from "@/lib/payment-links/find-link-by-slug";
+import { payableRange, type PayableRange } from "@/lib/payment-links/payable-range";
 import { linkAsksBuyer, openPaymentLink, type LinkChoice } from "@/lib/payment-links/open-payment-link";
 import { consumeRateLimit } from "@/lib/rate-limits/consume-rate-limit";
 
@@ -20,7 +21,7 @@ import { consumeRateLimit } from "@/lib/rate-limits/consume-rate-limit";
 const OPENS_PER_MINUTE = { limit: 30, windowSeconds: 60 };
 
 /** Where the buyer goes next, a page to show (drawn with the response's nonce), or too many opens. */
-type Page = { location: string } | { status: number; html: (nonce: string) => string } | { rateLimited: true } | { unavailable: true };
+type Page = { location: string } | { status: number; html: (nonce: string) => string } | { rateLimited: true };
 
 /**
  * A payment link's public page. Each visit makes a fresh payment intent and goes on to the normal
@@ -28,31 +29,24 @@ type Page = { location: string } | { status: number; html: (nonce: string) => st
  * was turned off says so, with 410.
  */
 async function GET(request: Request, context: RouteContext): Promise<Response> {
-  return answer(request, context, async (found) => {
-    if (linkAsksBuyer(found.link)) return choicePage(request, found, null, "");
-    try {
-      return await open(request, found, {});
-    } catch (error) {
-      // The merchant raised its minimum above the link's price since: nothing can be paid through it.
-      if (isAppError(error) && error.code === "amount_too_small") return { unavailable: true };
-      throw error;
-    }
-  });
+  return answer(request, context, async (found, range) => (linkAsksBuyer(found.link) ? choicePage(request, found, range, null, "") : open(request, found, {})));
 }
 
 async function POST(request: Request, context: RouteContext): Promise<Response> {
   const form = await readForm(request);
   if (form instanceof Response) return form;
-  return answer(request, context, async (found) => {
+  return answer(request, context, async (found, range) => {
     if (!linkAsksBuyer(found.link)) return open(request, found, {});
-    const typed = (found.link.amount === null ? form.get("amount") : form.get("quantity"))?.trim().slice(0, 20) ?? "";
+    const field = "minAmount" in range ? "amount" : "quantity";
+    const typed = form.get(field)?.trim().slice(0, 20) ?? "";
     const choice = parseChoice(found, typed);
-    if (!choice) return choicePage(request, found, found.link.amount === null ? "amount" : "quantity", typed);
+    if (!choice) return choicePage(request, found, range, field, typed);
     try {
       return await open(request, found, choice);
     } catch (error) {
-      const refused = isAppError(error) && (error.code === "amount_invalid" || error.code === "parameter_invalid" || error.code === "amount_too_small");
-      if (refused) return choicePage(request, found, error.details.param === "quantity" ? "quantity" : "amount", typed);
+      // amount_too_small only if the merchant's minimum rose since the range was read.
+      const refused = isAppError(error) && ["amount_invalid", "parameter_invalid", "amount_too_small"].includes(error.code);
+      if (refused) return choicePage(request, found, range, field, typed);
       throw error;
     }
   });
@@ -63,7 +57,7 @@ async function POST(request: Request, context: RouteContext): Promise<Response> 
  * no payment intent.
  */
 async function HEAD(request: Request, context: RouteContext): Promise<Response> {
-  const page = await answer(request, context, async (found) => choicePage(request, found, null, ""));
+  const page = await answer(request, context, async (found, range) => choicePage(request, found, range, null, ""));
   return new Response(null, { status: page.status, headers: page.headers });
 }
 
@@ -75,8 +69,8 @@ function parseChoice({ link }: PublicPaymentLink, typed: string): LinkChoice | n
   return /^\d{1,4}$/.test(typed) ? { quantity: Number(typed) } : null;
 }
 
-function choicePage(request: Request, found: PublicPaymentLink, error: LinkFormError, typed: string): Page {
-  return { status: error ? 422 : 200, html: (nonce) => renderLinkChoicePage(found, locale(request), nonce, error, typed) };
+function choicePage(request: Request, found: PublicPaymentLink, range: PayableRange, error: LinkFormError, typed: string): Page {
+  return { status: error ? 422 : 200, html: (nonce) => renderLinkChoicePage(found, range, locale(request), nonce, error, typed) };
 }
 
 async function open(request: Request, found: PublicPaymentLink, choice: LinkChoice): Promise<Page> {
@@ -89,7 +83,11 @@ async function open(request: Request, found: PublicPaymentLink, choice: LinkChoi
 
 const locale = (request: Request) => negotiateLocale(null, request.headers.get("accept-language"));
 
-async function answer(request: Request, { params }: RouteContext, handle: (found: PublicPaymentLink) => Promise<Page>): Promise<Response> {
+async function answer(
+  request: Request,
+  { params }: RouteContext,
+  handle: (found: PublicPaymentLink, range: PayableRange) => Promise<Page>,
+): Promise<Response> {
   const slug = (await params).slug;
   const nonce = newScriptNonce();
   const page = (status: number, body: string) => new Response(body, { status, headers: checkoutPageHeaders(NOBODY, nonce) });
@@ -99,9 +97,10 @@ async function answer(request: Request, { params }: RouteContext, handle: (found
     const found = await findLinkBySlug(await getDb(), slug);
     if (!found) return notFound();
     const inactive = () => page(410, renderLinkInactivePage(found, locale(request), nonce));
-    if (!found.link.active || found.merchant.status !== "active") return inactive();
-    const result = await handle(found);
-    if ("unavailable" in result) return inactive();
+    // A minimum the merchant raised above the link's highest price leaves nothing to pay through it.
+    const range = payableRange(found);
+    if (!found.link.active || found.merchant.status !== "active" || !range) return inactive();
+    const result = await handle(found, range);
     if ("location" in result) return new Response(null, { status: 303, headers: { location: new URL(result.location, publicUrl()).toString(), ...SECRET_URL_HEADERS } });
     if ("rateLimited" in result) {
       const headers = { "retry-after": String(OPENS_PER_MINUTE.windowSeconds), "content-type": "text/plain; charset=utf-8", ...SECRET_URL_HEADERS };

@@ -172,8 +172,31 @@ describe("a payment link's public page", () => {
     expect(await db.select().from(paymentIntents).where(eq(paymentIntents.merchantId, merchant.id))).toEqual([]);
 
     await db.update(merchants).set({ minimumAmounts: { USD: 500 } }).where(eq(merchants.id, merchant.id));
-    const raised = await visit(slug);
-    expect(raised.status).toBe(410);
+    // GET, a POST (a stale form, a bot) and HEAD alike: the link is off, and nothing is made.
+    expect((await visit(slug)).status).toBe(410);
+    expect((await visit(slug, {})).status).toBe(410);
+    const headRaised = await publicLink.HEAD(new Request(`http://kassa.test/l/${slug}`, { method: "HEAD" }), { params: Promise.resolve({ slug }) });
+    expect(headRaised.status).toBe(410);
     expect(await db.select().from(paymentIntents).where(eq(paymentIntents.merchantId, merchant.id))).toEqual([]);
+  });
+
+  it("asks only for what can be paid once the merchant's minimum rose: a quantity or an amount from the new minimum", async () => {
+    const { auth, merchant } = await createTestMerchant();
+    const { body: pack } = await createLink(auth, { name: "Stickers", currency: "USD", amount: 300, max_quantity: 5 });
+    const { body: tip } = await createLink(auth, { name: "Tip", currency: "USD", custom_amount: { minimum: 100, maximum: 2000 } });
+    const db = await getDb();
+    await db.update(merchants).set({ minimumAmounts: { USD: 500 } }).where(eq(merchants.id, merchant.id));
+
+    const packPage = await (await visit(slugOf(pack.url))).text();
+    expect(packPage).toContain('min="2"');
+    const tooFew = await visit(slugOf(pack.url), { quantity: "1" });
+    expect(tooFew.status).toBe(422);
+    expect(await tooFew.text()).toContain("Choose a quantity from 2 to 5.");
+    expect((await intentBehind(await visit(slugOf(pack.url), { quantity: "2" }))).amount).toBe(600);
+
+    const tooLittle = await visit(slugOf(tip.url), { amount: "2.00" });
+    expect(tooLittle.status).toBe(422);
+    expect(await tooLittle.text()).toContain("Enter an amount from $5.00 to $20.00.");
+    expect((await intentBehind(await visit(slugOf(tip.url), { amount: "5.00" }))).amount).toBe(500);
   });
 });
