@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
+import { events } from "@/db/schema";
 import { createIntent } from "@/lib/intents/create-intent";
 import { insertWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { createTestMerchant, payIntent } from "@/lib/testing/fixtures";
@@ -29,5 +30,18 @@ describe("the events page's list", () => {
       before = page.olderThan;
     }
     expect(seen.sort()).toEqual([...Array(3).fill("payment.created"), ...Array(3).fill("payment.succeeded")].sort());
+  });
+
+  it("orders events written in the same millisecond as they were written, across pages too", async () => {
+    const { merchant } = await createTestMerchant();
+    const db = await getDb();
+    const at = new Date("2031-05-01T12:00:00.000Z");
+    // Ids chosen so that their own order is the reverse of the order they were written in.
+    for (const id of ["evt_z", "evt_y", "evt_x", "evt_w"]) {
+      await db.insert(events).values({ id: `${id}_${merchant.id}`, merchantId: merchant.id, type: "webhook.test", actor: "system", data: {}, createdAt: at });
+    }
+    const first = await listEvents(db, merchant.id, { limit: 2 });
+    const second = await listEvents(db, merchant.id, { limit: 2, before: first.olderThan! });
+    expect([...first.events, ...second.events].map((event) => event.id.slice(0, 5))).toEqual(["evt_w", "evt_x", "evt_y", "evt_z"]);
   });
 });
