@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { TimelineDelivery, TimelineEntry } from "@/lib/dashboard/payment-timeline";
-import { plural } from "@/lib/ui/plural";
+import { deliveryText } from "@/lib/dashboard/delivery-text";
+import type { TimelineEntry } from "@/lib/dashboard/payment-timeline";
 import { formatMoney } from "@/lib/money/format";
 import { BRAND_LABELS } from "@/lib/checkout/card-brand";
 import type { CardBrand } from "@/lib/checkout/card";
@@ -36,22 +36,6 @@ function title(entry: TimelineEntry, currency: string, amount: number): string {
     return `Captured ${formatMoney(captured, currency)} of ${formatMoney(amount, currency)}; the rest was released`;
   }
   return `${TITLES[entry.type] ?? entry.type}${entry.refund ? ` ${formatMoney(entry.refund.amount, currency)}` : ""}`;
-}
-
-/** Where a webhook stands, naming its endpoint and, when it failed, what the endpoint answered. */
-function deliveryText(delivery: TimelineDelivery): string {
-  const answer = delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : (delivery.lastError ?? "no answer");
-  switch (delivery.status) {
-    case "succeeded":
-      return `delivered (HTTP ${delivery.lastStatusCode})`;
-    case "failed":
-      return `failed after ${plural(delivery.attemptCount, "attempt")}; last answer: ${answer}`;
-    case "pending":
-    case "delivering":
-      return delivery.attemptCount === 0 ? "queued" : `retrying, ${plural(delivery.attemptCount, "attempt")} so far; last answer: ${answer}`;
-    default:
-      return delivery.status;
-  }
 }
 
 export function Timeline({ entries, currency, amount }: { entries: TimelineEntry[]; currency: string; amount: number }) {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { can, dashboardContext } from "@/app/_server/context";
-import { listEvents, type EventDelivery } from "@/lib/dashboard/list-events";
-import { plural } from "@/lib/ui/plural";
+import { deliveryBadge, deliveryText } from "@/lib/dashboard/delivery-text";
+import { listEvents } from "@/lib/dashboard/list-events";
 import { RedeliverButton } from "@/components/dashboard/developer-forms";
 import { StatusBadge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
@@ -12,12 +12,6 @@ import { developerTabs, Tabs } from "@/components/ui/tabs";
 export const metadata: Metadata = { title: "Events" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function answer(delivery: EventDelivery): string {
-  if (delivery.attemptCount === 0) return "not sent yet";
-  const last = delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : (delivery.lastError ?? "no answer");
-  return `${plural(delivery.attemptCount, "attempt")}, last answer ${last}`;
-}
 
 /** Every event of the merchant, newest first, with where each was delivered and how that went. */
 export default async function EventsPage({ searchParams }: Props) {
@@ -62,11 +56,11 @@ export default async function EventsPage({ searchParams }: Props) {
                   <ul className="mt-2 space-y-2">
                     {event.deliveries.map((delivery) => (
                       <li key={delivery.id} className="flex flex-wrap items-center gap-2 text-xs text-slate-700">
-                        <StatusBadge status={delivery.status === "pending" && delivery.attemptCount > 0 ? "retrying" : delivery.status} />
+                        <StatusBadge status={deliveryBadge(delivery)} />
                         <Link href={`/dashboard/developers/webhooks/${delivery.endpointId}`} className="break-all font-mono underline-offset-2 hover:underline">
                           {delivery.endpointUrl}
                         </Link>
-                        <span>{answer(delivery)}</span>
+                        <span>{deliveryText(delivery)}</span>
                         {manage && delivery.status === "failed" && <RedeliverButton endpointId={delivery.endpointId} eventId={event.id} />}
                       </li>
                     ))}
