@@ -24,6 +24,8 @@ test("/docs renders the API reference of every dialect, with a first call, its a
     await expect(page.getByRole("heading", { name: /a first call$/ })).toBeVisible();
     // OpenAPI 3.1 webhooks: the payloads this dialect's integrations receive.
     await expect(page.getByText("payment.succeeded", { exact: true }).first()).toBeVisible();
+    // mintro's first call sends the key's id beside its secret.
+    if (dialect === "mintro") await expect(page.getByText("X-Client-Id: ck_test_", { exact: false })).toBeVisible();
     if (dialect === "native") await lookAt(page, "docs-native");
   }
 

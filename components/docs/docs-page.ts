@@ -16,7 +16,7 @@ function curl(reference: ReferenceDefinition, origin: string): Html | null {
   if (!call) return null;
   const scheme = Object.values(reference.security)[0]?.scheme as { type?: string; name?: string } | undefined;
   const header = scheme?.type === "apiKey" ? `${scheme.name}: sk_test_…` : "Authorization: Bearer sk_test_…";
-  const extra = reference.dialect === "mintro" ? ` \\\n  -H 'X-Client-Id: ck_test_…'` : "";
+  const extra = (reference.companionHeaders ?? []).map((line) => ` \\\n  -H '${line}'`).join("");
   const command = `curl -X ${call.method} ${origin}${call.path} \\\n  -H '${header}'${extra} \\\n  -H 'Content-Type: application/json' \\\n  -d '${JSON.stringify(call.note.requestExample, null, 2)}'`;
   const answer = call.note.example?.();
   return html`<section aria-labelledby="first-call" class="mx-auto max-w-5xl px-4 sm:px-6">

@@ -19,6 +19,8 @@ export type ReferenceDefinition = {
   description: string;
   /** How each kind of credential travels in this dialect. */
   security: Partial<Record<Exclude<AuthKind, "public">, { name: string; scheme: Json }>>;
+  /** Headers a call sends beside the key itself (mintro's client id), shown in the first call at /docs. */
+  companionHeaders?: string[];
   /** Keyed "METHOD /path/{param}". */
   operations: Record<string, OperationNote>;
 };

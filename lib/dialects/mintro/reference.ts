@@ -15,6 +15,7 @@ export const mintroReference: ReferenceDefinition = {
       scheme: { type: "apiKey", in: "header", name: "X-Client-Secret", description: "The key's secret, sent beside its id in X-Client-Id." },
     },
   },
+  companionHeaders: ["X-Client-Id: ck_test_…"],
   operations: {
     "POST /api/platform/intents": {
       summary: "Create an intent",
