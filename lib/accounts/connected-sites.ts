@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { connectedSites, webhookEndpoints, type ConnectedSite } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { forgetMerchantPrincipals } from "./principal-cache";
 import { notFound } from "@/lib/errors/app-error";
 import { deleteWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { revokeApiKey } from "./revoke-api-key";
@@ -20,7 +21,7 @@ export async function listConnectedSites(db: Db, merchantId: string): Promise<Co
 
 /** Cuts a shop off: its key is revoked (401 from now on), its endpoint deleted, and uncollected credentials erased. */
 export async function disconnectSite(db: Db, merchantId: string, siteId: string): Promise<ConnectedSite> {
-  return db.transaction(async (tx) => {
+  const site = await db.transaction(async (tx) => {
     const [site] = await tx
       .update(connectedSites)
       .set({ disconnectedAt: sql`now()`, pendingCredentials: null })
@@ -31,4 +32,8 @@ export async function disconnectSite(db: Db, merchantId: string, siteId: string)
     await deleteWebhookEndpoint(tx, merchantId, site.webhookEndpointId);
     return site;
   });
+  // revokeApiKey forgot the key inside the transaction; a read on this instance before the commit
+  // could have cached it as still valid, so forget it again now that the revocation is visible.
+  forgetMerchantPrincipals(merchantId);
+  return site;
 }
