@@ -79,8 +79,8 @@ function operation(reference: ReferenceDefinition, key: string, description: Rou
   addError(new AppError("parameter_invalid", "amount: must be at least 1", { param: "amount" }), "The request is malformed or a field is invalid; nothing was written.");
   if (description.auth !== "public") addError(new AppError("unauthenticated", "Invalid API key provided."), "No credential, or one that is not valid.");
   if (description.auth === "public") addError(new AppError("client_secret_invalid", "The client secret does not match this payment."), "The client secret does not match.");
-  if (description.params) addError(new AppError("not_found", "No such payment_intent: 'pi_123'"), "No such object for this merchant.");
-  if (key.startsWith("POST ")) addError(new AppError("intent_unexpected_state", "This payment intent is canceled."), "The object is in a state that does not allow this.");
+  if (description.params) addError(new AppError("not_found", "No such object: 'id_123'"), "No such object for this merchant.");
+  if (key.startsWith("POST ")) addError(new AppError("intent_unexpected_state", "The object's state does not allow this."), "The object is in a state that does not allow this.");
   addError(new AppError("request_too_large", "The body is larger than 1 MB."), "The body is too large.");
   addError(new AppError("rate_limited", "Too many requests.", { retryAfter: 1 }), "Too many requests; retry after Retry-After seconds.");
   addError(new AppError("internal_error", "Something went wrong on our end."), "A fault on Kassa's side; logged, never described.");
