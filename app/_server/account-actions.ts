@@ -7,7 +7,7 @@ import { createMerchant } from "@/lib/accounts/create-merchant";
 import { listMerchantsForUser } from "@/lib/accounts/list-merchants";
 import { registerUser } from "@/lib/accounts/register-user";
 import { acceptInvitation } from "@/lib/accounts/team";
-import { createMerchantBody, registerBody } from "@/lib/dialects/native/schemas";
+import { createMerchantBody, registerBody } from "@/lib/accounts/inputs";
 import { runAction, validationFailed, type ActionResult } from "./action-result";
 import { MERCHANT_COOKIE, requireUser } from "./context";
 

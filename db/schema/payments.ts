@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   index,
   integer,
@@ -30,7 +31,11 @@ export const intentStatus = pgEnum("intent_status", [
   "expired",
 ]);
 
-export const dialect = pgEnum("dialect", ["native", "mint", "mintro", "shop", "mutopay", "gateway"]);
+/**
+ * The API an intent was created through, by its name in lib/dialects/registry.ts. Plain text, not an
+ * enum: a new dialect is a folder and a line in the registry, never a migration.
+ */
+export const dialect = (name: string) => varchar(name, { length: 32 });
 export const uiMode = pgEnum("ui_mode", ["hosted", "embedded"]);
 export const captureMethod = pgEnum("capture_method", ["automatic", "manual"]);
 export const attemptStatus = pgEnum("attempt_status", ["processing", "requires_action", "succeeded", "authorized", "declined"]);
@@ -76,6 +81,8 @@ export const paymentIntents = pgTable(
     amountRefunded: money("amount_refunded").notNull().default(0),
     description: text("description"),
     referenceId: varchar("reference_id", { length: 200 }),
+    /** Set for dialects whose reference_id is unique per merchant (their definition says so), and held by an index. */
+    referenceUnique: boolean("reference_unique").notNull().default(false),
     customerEmail: varchar("customer_email", { length: 254 }),
     customerName: varchar("customer_name", { length: 200 }),
     /** The buyer's language as the merchant gave it (one of lib/i18n's locales); null lets the browser say. */
@@ -146,10 +153,10 @@ export const paymentIntents = pgTable(
     index("payment_intents_challenged_expiry_idx")
       .on(t.expiresAt)
       .where(sql`${t.status} not in ('requires_payment_method', 'processing', 'authorized', 'succeeded', 'failed', 'canceled', 'expired')`),
-    // mintro's reference_id is unique per merchant, and looked up by it.
-    uniqueIndex("payment_intents_mintro_reference_key")
-      .on(t.merchantId, t.referenceId)
-      .where(sql`${t.dialect} = 'mintro'`),
+    // A reference_id that its dialect declares unique per merchant, and looked up by it.
+    uniqueIndex("payment_intents_unique_reference_key")
+      .on(t.merchantId, t.dialect, t.referenceId)
+      .where(sql`${t.referenceUnique}`),
     uniqueIndex("payment_intents_subscription_period_key").on(t.subscriptionId, t.subscriptionPeriod),
     index("payment_intents_authorized_idx").on(t.authorizedAt).where(sql`${t.status} = 'authorized'`),
     // The reconciler's sweep of captures and voids that never heard back.
@@ -198,4 +205,5 @@ export type PaymentIntent = typeof paymentIntents.$inferSelect;
 export type PaymentAttempt = typeof paymentAttempts.$inferSelect;
 export type CardToken = typeof cardTokens.$inferSelect;
 export type IntentStatus = (typeof intentStatus.enumValues)[number];
-export type Dialect = (typeof dialect.enumValues)[number];
+/** A dialect's name; lib/dialects/registry.ts knows which exist. */
+export type Dialect = string;

@@ -3,7 +3,8 @@ import { checkouts, merchants, paymentIntents, type Checkout as CheckoutConfig, 
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { jsonValue, queryRows } from "@/db/rows";
-import { expireDetailsIfDue, INTENT_JSON, intentDetailsFromRow, WITH_ATTEMPTS, type IntentDetails } from "@/lib/intents/intent-details";
+import { INTENT_JSON, intentDetailsFromRow, WITH_ATTEMPTS, type IntentDetails } from "@/lib/intents/intent-details";
+import { expireDetailsIfDue } from "@/lib/intents/read-intent-details";
 import { checkSecret } from "./authenticate-checkout";
 
 /** Whose page the buyer is on: the intent's checkout, falling back to the merchant's own settings. */

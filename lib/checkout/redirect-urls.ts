@@ -11,7 +11,7 @@ type Returning = Pick<PaymentIntent, "id" | "dialect">;
  */
 export function successRedirect(intent: Returning & Pick<PaymentIntent, "successUrl">): string | null {
   if (!intent.successUrl) return null;
-  const url = new URL(intent.successUrl.replace(PLACEHOLDER, encodeURIComponent(intent.id)));
+  const url = new URL(intent.successUrl.replace(PLACEHOLDER, sessionId(intent)));
   url.searchParams.set("payment_intent", intent.id);
   return withReturnParams(url, intent);
 }
@@ -20,8 +20,13 @@ export function successRedirect(intent: Returning & Pick<PaymentIntent, "success
 export function cancelRedirect(intent: Returning & Pick<PaymentIntent, "cancelUrl">): string | null {
   if (!intent.cancelUrl) return null;
   const params = dialectDefinition(intent.dialect).returnParams?.(intent.id);
-  const url = intent.cancelUrl.replace(PLACEHOLDER, encodeURIComponent(intent.id));
+  const url = intent.cancelUrl.replace(PLACEHOLDER, sessionId(intent));
   return params ? withReturnParams(new URL(url), intent) : url;
+}
+
+/** What the placeholder stands for: the intent, unless its dialect's sessions have ids of their own. */
+function sessionId(intent: Returning): string {
+  return encodeURIComponent(dialectDefinition(intent.dialect).checkoutSessionId?.(intent.id) ?? intent.id);
 }
 
 function withReturnParams(url: URL, intent: Returning): string {

@@ -1,15 +1,17 @@
 import { z } from "zod";
-import { dialect } from "@/db/schema";
+import { registeredDialects } from "@/lib/dialects/registry";
 import { PAYMENT_STATUSES } from "./payment-status";
 import type { PaymentSearch } from "./search-payments";
 
 /** A calendar day that exists: 2024-02-30 has the right shape but would fail in the database. */
 const day = z.iso.date();
 
+const DIALECT_NAMES = registeredDialects().map((definition) => definition.name) as [string, ...string[]];
+
 /** The payments list's query string; a value that does not parse is simply not applied. */
 const filters = z.object({
   status: z.enum(PAYMENT_STATUSES).optional().catch(undefined),
-  dialect: z.enum(dialect.enumValues).optional().catch(undefined),
+  dialect: z.enum(DIALECT_NAMES).optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),

@@ -5,6 +5,7 @@ import { publicUrl } from "@/lib/config/env";
 import { AppError } from "@/lib/errors/app-error";
 import { createIntent } from "@/lib/intents/create-intent";
 import { DEMO_PRODUCTS, DEMO_SHIPPING } from "./products";
+import { defaultDialect } from "@/lib/dialects/registry";
 
 /**
  * What a merchant's server does when the buyer clicks "Pay": price the cart from its own catalogue
@@ -20,7 +21,7 @@ export async function createDemoCheckout(db: Db, productId: string, uiMode: "hos
     db,
     merchant,
     {
-      dialect: "native",
+      dialect: defaultDialect().name,
       amount: product.unitAmount + DEMO_SHIPPING,
       currency: "USD",
       description: `${product.name} · order ${orderId}`,

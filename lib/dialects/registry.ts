@@ -1,4 +1,5 @@
 import type { Dialect } from "@/db/schema";
+import type { RouteModule } from "@/lib/openapi/build-document";
 import type { DialectDefinition } from "./definition";
 import { gateway } from "./gateway";
 import { mint } from "./mint";
@@ -11,11 +12,18 @@ import { shop } from "./shop";
 const DIALECTS: readonly DialectDefinition[] = [native, mint, mintro, shop, mutopay, gateway];
 
 const BY_NAME = new Map(DIALECTS.map((definition) => [definition.name, definition]));
+const DEFAULTS = DIALECTS.filter((definition) => definition.isDefault);
+if (DEFAULTS.length !== 1) throw new Error(`Exactly one dialect must be the default; ${DEFAULTS.length} are`);
 
 export function dialectDefinition(name: Dialect): DialectDefinition {
   const definition = BY_NAME.get(name);
   if (!definition) throw new Error(`No dialect is registered as ${name}`);
   return definition;
+}
+
+/** Kassa's own API (see DialectDefinition.isDefault). */
+export function defaultDialect(): DialectDefinition {
+  return DEFAULTS[0]!;
 }
 
 /** The dialect that owns a path: the longest of their prefixes that the path falls under, segment by segment. */
@@ -32,4 +40,12 @@ export function dialectForPath(pathname: string): DialectDefinition | null {
 
 export function registeredDialects(): readonly DialectDefinition[] {
   return DIALECTS;
+}
+
+let loadedRoutes: Promise<RouteModule[]> | null = null;
+
+/** Every route a dialect serves from its own folder (DialectDefinition.routes), loaded once. */
+export function dialectRoutes(): Promise<RouteModule[]> {
+  loadedRoutes ??= Promise.all(DIALECTS.map((definition) => definition.routes?.() ?? [])).then((tables) => tables.flat());
+  return loadedRoutes;
 }

@@ -5,7 +5,7 @@ import { queryRows } from "@/db/rows";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { newId } from "@/lib/ids";
-import { dialectDefinition } from "@/lib/dialects/registry";
+import { defaultDialect, dialectDefinition } from "@/lib/dialects/registry";
 import { receiptInsert } from "@/lib/receipts/receipt-insert";
 import { deliveriesInsert } from "@/lib/webhooks/enqueue-deliveries";
 import { nudgeWorker } from "@/lib/worker/nudge";
@@ -58,8 +58,9 @@ export type RenderedEvent = { event: NewEvent; id: string; createdAt: Date; dial
 export async function renderEvent(db: Db, event: NewEvent): Promise<RenderedEvent> {
   const id = newId("evt");
   const createdAt = new Date();
-  // The webhook speaks the dialect that created the intent (or subscription); an event about neither, the native one.
-  const dialect = dialectDefinition(event.intent?.dialect ?? event.subscription?.dialect ?? "native");
+  // The webhook speaks the dialect that created the intent (or subscription); an event about neither, Kassa's own.
+  const owner = event.intent?.dialect ?? event.subscription?.dialect;
+  const dialect = owner ? dialectDefinition(owner) : defaultDialect();
   const sent = ((dialect.webhook.events ?? STANDARD_WEBHOOK_EVENTS) as readonly string[]).includes(event.type);
   const payload = sent ? await dialect.webhook.render(db, { ...event, id, createdAt }) : null;
   return { event, id, createdAt, dialect: dialect.name, payload };

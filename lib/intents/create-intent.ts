@@ -9,7 +9,7 @@ import { dialectDefinition } from "@/lib/dialects/registry";
 import { actorLabel, type Actor } from "@/lib/events/record-event";
 import { newId } from "@/lib/ids";
 import { assertAboveMinimum } from "./minimum-amount";
-import { referenceTaken } from "./reference";
+import { referenceTaken, UNIQUE_REFERENCE_INDEX } from "./reference";
 
 export const DEFAULT_EXPIRY_SECONDS = 3600;
 export const MIN_EXPIRY_SECONDS = 10;
@@ -55,7 +55,8 @@ export type IntentOwner = Pick<Merchant, "id"> & Partial<Pick<Merchant, "minimum
 /**
  * Creates an intent and its `payment.created` audit event in one statement: one round trip, and
  * atomic without a transaction. `payment.created` is never sent by webhook, so there is nothing to
- * queue. mintro's reference_id is unique per merchant by an index, which also settles racing creates.
+ * queue. A dialect's reference_id that it declares unique per merchant is held by an index, which also
+ * settles racing creates.
  */
 export async function createIntent(db: Db, merchant: IntentOwner, input: NewIntent, actor: Actor): Promise<PaymentIntent> {
   if (!input.subscriptionId) await assertAboveMinimum(db, merchant, input.amount, input.currency);
@@ -70,13 +71,13 @@ export async function createIntent(db: Db, merchant: IntentOwner, input: NewInte
       with intent as (
         insert into ${paymentIntents} (
           id, merchant_id, dialect, api_key_id, amount, currency, tax_amount, discount_amount, description,
-          reference_id, customer_email, customer_name, locale, buyer_email, buyer_locale, line_items, metadata, dialect_data, ui_mode, capture_method,
+          reference_id, reference_unique, customer_email, customer_name, locale, buyer_email, buyer_locale, line_items, metadata, dialect_data, ui_mode, capture_method,
           checkout_id, payment_link_id, recurring_interval_days, subscription_id, subscription_period, success_url, cancel_url,
           client_secret, expires_at)
         values (
           ${id}, ${merchant.id}, ${input.dialect}, ${actor.type === "api_key" ? actor.id : null}, ${input.amount},
           ${input.currency.toUpperCase()}, ${input.taxAmount ?? 0}, ${input.discountAmount ?? 0}, ${input.description ?? null},
-          ${input.referenceId ?? null}, ${input.customerEmail ?? null}, ${input.customerName ?? null},
+          ${input.referenceId ?? null}, ${Boolean(dialect.uniqueReferences && input.referenceId)}, ${input.customerEmail ?? null}, ${input.customerName ?? null},
           ${input.locale ?? null}, ${input.buyerEmail ?? null}, ${input.buyerLocale ?? null}, ${JSON.stringify(input.lineItems ?? [])}::jsonb, ${JSON.stringify(input.metadata ?? {})}::jsonb,
           ${JSON.stringify(input.dialectData ?? {})}::jsonb, ${input.uiMode ?? "hosted"}, ${input.captureMethod ?? "automatic"},
           ${input.checkoutId ?? null}, ${input.paymentLinkId ?? null}, ${input.recurringIntervalDays ?? null}, ${input.subscriptionId ?? null},
@@ -94,7 +95,7 @@ export async function createIntent(db: Db, merchant: IntentOwner, input: NewInte
       )
       select * from intent`,
   ).catch((error: unknown) => {
-    if (isUniqueViolation(error, "payment_intents_mintro_reference_key")) throw referenceTaken(input.referenceId!);
+    if (isUniqueViolation(error, UNIQUE_REFERENCE_INDEX)) throw referenceTaken(input.referenceId!);
     throw error;
   });
   return fromRow(paymentIntents, row!);

@@ -1,10 +1,8 @@
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { cardTokens, paymentAttempts, paymentIntents, type CardToken, type PaymentAttempt, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
-import { jsonValue, queryRows } from "@/db/rows";
-import { notFound } from "@/lib/errors/app-error";
-import { EXPIRABLE, expireIfDue } from "./expire-intent";
+import { jsonValue } from "@/db/rows";
 
 export type AttemptWithCard = PaymentAttempt & { card: CardToken };
 export type IntentDetails = PaymentIntent & { attempts: AttemptWithCard[]; card: CardToken | null };
@@ -45,16 +43,6 @@ export const WITH_ATTEMPTS = sql`coalesce((
   from ${paymentAttempts} a join ${cardTokens} c on c.id = a.card_token_id
   where a.intent_id = ${paymentIntents.id}), '[]'::json) as attempts_json`;
 
-/**
- * Intents with their attempts and cards, in one query: the rows `where` selects, ordered and limited
- * by `rest`. An intent found past its expiry is expired on the way out, so a read never shows it
- * payable.
- */
-export async function selectIntentDetails(db: Db, where: SQL | undefined, rest: SQL = sql``): Promise<IntentDetails[]> {
-  const rows = await queryRows<Record<string, unknown>>(db, sql`select ${paymentIntents}.*, ${WITH_ATTEMPTS} from ${paymentIntents} where ${where} ${rest}`);
-  return Promise.all(rows.map((row) => expireDetailsIfDue(db, intentDetailsFromRow(row))));
-}
-
 /** A row of `payment_intents.*` or INTENT_JSON, with WITH_ATTEMPTS beside it, as IntentDetails. */
 export function intentDetailsFromRow(row: Record<string, unknown>): IntentDetails {
   const attempts = (jsonValue(row.attempts_json) as { attempt: Record<string, unknown>; card: Record<string, unknown> }[]).map(({ attempt, card }) => ({
@@ -65,21 +53,6 @@ export function intentDetailsFromRow(row: Record<string, unknown>): IntentDetail
   return details(fromRow(paymentIntents, intent), attempts);
 }
 
-
-/** An intent read past its expiry is expired on the way out, its attempts kept. */
-export async function expireDetailsIfDue(db: Db, intent: IntentDetails): Promise<IntentDetails> {
-  return EXPIRABLE.includes(intent.status) ? { ...intent, ...(await expireIfDue(db, intent)) } : intent;
-}
-
-/** One of this merchant's intents with its attempts; another merchant's id is a 404, exactly like an unknown one. */
-export async function getIntentDetails(db: Db, merchantId: string, intentId: string): Promise<IntentDetails> {
-  const [row] = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select ${INTENT_JSON}, ${WITH_ATTEMPTS} from ${paymentIntents} where ${and(eq(paymentIntents.id, intentId), eq(paymentIntents.merchantId, merchantId))}`,
-  );
-  if (!row) throw notFound("payment_intent", intentId, "id");
-  return expireDetailsIfDue(db, intentDetailsFromRow(row));
-}
 
 function details(intent: PaymentIntent, attempts: AttemptWithCard[]): IntentDetails {
   const card = attempts.find((attempt) => attempt.cardTokenId === intent.cardTokenId)?.card ?? null;

@@ -2,7 +2,8 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { paymentIntents, type IntentStatus } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { afterCursor } from "@/lib/pagination/after-cursor";
-import { selectIntentDetails, type IntentDetails } from "./intent-details";
+import type { IntentDetails } from "./intent-details";
+import { selectIntentDetails } from "./read-intent-details";
 import { statusIs } from "./status-filter";
 
 export type ListIntentsQuery = { limit: number; startingAfter?: string; status?: IntentStatus };

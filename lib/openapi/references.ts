@@ -1,10 +1,5 @@
-import { gatewayReference } from "@/lib/dialects/gateway/reference";
-import { mintReference } from "@/lib/dialects/mint/reference";
-import { mintroReference } from "@/lib/dialects/mintro/reference";
-import { mutopayReference } from "@/lib/dialects/mutopay/reference";
-import { nativeReference } from "@/lib/dialects/native/reference";
-import { shopReference } from "@/lib/dialects/shop/reference";
+import { registeredDialects } from "@/lib/dialects/registry";
 import type { ReferenceDefinition } from "./build-document";
 
-/** One API reference per dialect, served at /api/openapi/{dialect}.json and shown at /docs. */
-export const API_REFERENCES: readonly ReferenceDefinition[] = [nativeReference, mintReference, mintroReference, shopReference, mutopayReference, gatewayReference];
+/** One API reference per dialect that has one, served at /api/openapi/{dialect}.json and shown at /docs. */
+export const API_REFERENCES: readonly ReferenceDefinition[] = registeredDialects().flatMap((definition) => (definition.reference ? [definition.reference] : []));

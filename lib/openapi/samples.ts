@@ -22,6 +22,7 @@ export function sampleIntent(dialect: Dialect, id = "pi_3MtwBwLkdIwHu7ix28a3tqPa
     amountRefunded: 0,
     description: "2 × Ethiopia Guji, 250 g",
     referenceId: "ORDER-1042",
+    referenceUnique: false,
     customerEmail: "ada@example.com",
     customerName: "Ada Lovelace",
     locale: null,

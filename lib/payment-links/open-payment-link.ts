@@ -4,6 +4,7 @@ import { AppError, cannotAcceptPayments } from "@/lib/errors/app-error";
 import { createIntent } from "@/lib/intents/create-intent";
 import type { PublicPaymentLink } from "./find-link-by-slug";
 import { payableRange, type PayableRange } from "./payable-range";
+import { defaultDialect } from "@/lib/dialects/registry";
 
 /** What the buyer chose on the link's page: a quantity, or an amount in minor units. */
 export type LinkChoice = { quantity?: number; amount?: number };
@@ -28,7 +29,7 @@ export async function openPaymentLink(db: Db, found: PublicPaymentLink, choice: 
     db,
     merchant,
     {
-      dialect: "native",
+      dialect: defaultDialect().name,
       amount,
       currency: link.currency,
       description: link.name,

@@ -6,7 +6,7 @@ import { queryRows } from "@/db/rows";
 import { brandingOf } from "@/lib/checkout/get-checkout";
 import { describeError } from "@/lib/errors/log-error";
 import { DEFAULT_LOCALE, matchLocale } from "@/lib/i18n/locales";
-import { getIntentDetails } from "@/lib/intents/intent-details";
+import { getIntentDetails } from "@/lib/intents/read-intent-details";
 import { mailTransport, type MailTransport } from "./mail-transport";
 import { renderReceipt, type RenderedEmail } from "./render-receipt";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_MINOR_AMOUNT } from "@/lib/money/decimal";
 import { isCurrency } from "@/lib/money/currencies";
 import { decimalToMinor } from "@/lib/money/decimal";
 
@@ -75,3 +76,19 @@ export function minorOrIssue(
   context.addIssue({ code: "custom", path, message: describe(parsed.reason) });
   return undefined;
 }
+
+/** A trimmed string of at most `max` characters. */
+export const text = (max: number) => z.string({ error: "must be a string" }).trim().max(max, { error: `must be at most ${max} characters` });
+
+/** Integer minor units; 99.99 is the classic mistake, so the message says what to send instead. */
+export const minorAmount = z
+  .number({ error: "must be an integer number of minor units, such as 9999 for 99.99 USD" })
+  .int({ error: "amounts are integers in the currency's minor unit (cents): send 9999 for 99.99, not 99.99" })
+  .min(1, { error: "must be at least 1" })
+  .max(MAX_MINOR_AMOUNT, { error: `must be at most ${MAX_MINOR_AMOUNT}` });
+
+export const lineItem = z.strictObject({
+  name: text(200).min(1, { error: "must not be empty" }),
+  quantity: z.number().int({ error: "must be a whole number" }).min(1).max(10_000),
+  unit_amount: z.number().int({ error: "must be an integer number of minor units" }).min(0).max(MAX_MINOR_AMOUNT),
+});

@@ -1,9 +1,9 @@
-import { unknownRoute } from "@/lib/http/route-methods";
+import { serveDialectRoute } from "@/lib/http/dialect-routes";
 
-/** No route here: a JSON 404 in the envelope of the dialect that owns the prefix, never an HTML page. */
-export const GET = unknownRoute;
-export const POST = unknownRoute;
-export const PUT = unknownRoute;
-export const PATCH = unknownRoute;
-export const DELETE = unknownRoute;
-export const OPTIONS = unknownRoute;
+/** Routes dialects serve from their own folders; any other path, a JSON 404 in the envelope of the dialect that owns it. */
+export const GET = serveDialectRoute;
+export const POST = serveDialectRoute;
+export const PUT = serveDialectRoute;
+export const PATCH = serveDialectRoute;
+export const DELETE = serveDialectRoute;
+export const OPTIONS = serveDialectRoute;

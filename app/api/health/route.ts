@@ -1,7 +1,7 @@
 import { getDatabase } from "@/db/client";
 import { describeHandler } from "@/lib/openapi/described-route";
 import { otherMethods } from "@/lib/http/route-methods";
-import { nativeDialect } from "@/lib/dialects/native/dialect";
+import { defaultDialect } from "@/lib/dialects/registry";
 
 export const dynamic = "force-dynamic";
 
@@ -17,5 +17,5 @@ async function health(): Promise<Response> {
   }
 }
 
-export const GET = describeHandler(health, { dialect: "native", auth: "public", idempotent: false });
-export const { POST, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET });
+export const GET = describeHandler(health, { dialect: defaultDialect().name, auth: "public", idempotent: false });
+export const { POST, PUT, PATCH, DELETE } = otherMethods(defaultDialect().api, { GET });

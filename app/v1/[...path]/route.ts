@@ -1,9 +1,2 @@
-import { unknownRoute } from "@/lib/http/route-methods";
-
-/** No route here: a JSON 404 in the envelope of the dialect that owns the prefix, never an HTML page. */
-export const GET = unknownRoute;
-export const POST = unknownRoute;
-export const PUT = unknownRoute;
-export const PATCH = unknownRoute;
-export const DELETE = unknownRoute;
-export const OPTIONS = unknownRoute;
+/** The same catch-all as under /api: dialect routes served from lib, or the owning dialect's JSON 404. */
+export { GET, POST, PUT, PATCH, DELETE, OPTIONS } from "@/app/api/[...path]/route";

@@ -3,6 +3,7 @@ import { randomBase62 } from "@/lib/crypto/tokens";
 import { newId } from "@/lib/ids";
 import { gatewayDialect } from "./dialect";
 import { gatewayWebhook } from "./webhook";
+import { gatewayReference } from "./reference";
 
 /** Seed 002's running service, as its own merchant server, checkout front end and demo shop call it. */
 export const gateway: DialectDefinition = {
@@ -16,4 +17,5 @@ export const gateway: DialectDefinition = {
   returnParams: (intentId) => ({ "payment-intents_id": intentId }),
   publicReadById: true,
   webhook: gatewayWebhook,
+  reference: gatewayReference,
 };

@@ -47,11 +47,6 @@ export const createPaymentBody = z
     return { ...body, minor: { amount: amount ?? 0, prices } };
   });
 
-export const createCheckoutBody = z.object({
-  name: text(200).min(1, { error: "must not be empty" }),
-  display_name: text(200).nullish(),
-  brand_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: "must be a hex colour such as #4f46e5" }).nullish(),
-  logo_url: httpUrl.nullish(),
-});
+export { createCheckoutBody } from "@/lib/accounts/inputs";
 
 export const paymentParams = z.object({ id: z.string().min(1).max(64) });

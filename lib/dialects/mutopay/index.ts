@@ -2,6 +2,8 @@ import type { DialectDefinition } from "../definition";
 import { newId } from "@/lib/ids";
 import { mutopayDialect } from "./dialect";
 import { mutopayWebhook } from "./webhook";
+import { mutopayReference } from "./reference";
+import { mutopaySnippet } from "./snippet";
 
 export const mutopay: DialectDefinition = {
   name: "mutopay",
@@ -9,4 +11,6 @@ export const mutopay: DialectDefinition = {
   pathPrefixes: ["/api/payments", "/api/connect", "/api/merchant"],
   newIntentId: () => newId("pay"),
   webhook: mutopayWebhook,
+  reference: mutopayReference,
+  snippet: mutopaySnippet,
 };

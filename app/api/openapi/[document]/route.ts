@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { nativeDialect } from "@/lib/dialects/native/dialect";
+import { defaultDialect, dialectRoutes } from "@/lib/dialects/registry";
 import { AppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/log-error";
 import { jsonResponse } from "@/lib/http/api-result";
@@ -16,9 +16,9 @@ export async function GET(_request: Request, { params }: RouteContext): Promise<
   const reference = API_REFERENCES.find((candidate) => candidate.dialect === name);
   if (!reference) {
     const known = API_REFERENCES.map((candidate) => `${candidate.dialect}.json`).join(", ");
-    return jsonResponse(nativeDialect.renderError(new AppError("not_found", `No API reference is called '${name}'. There are: ${known}.`)));
+    return jsonResponse(defaultDialect().api.renderError(new AppError("not_found", `No API reference is called '${name}'. There are: ${known}.`)));
   }
-  if (!built.has(name)) built.set(name, getDb().then((db) => buildDocument(db, reference, API_ROUTES)));
+  if (!built.has(name)) built.set(name, Promise.all([getDb(), dialectRoutes()]).then(([db, routes]) => buildDocument(db, reference, [...API_ROUTES, ...routes])));
   let document: Record<string, unknown>;
   try {
     document = await built.get(name)!;
@@ -26,9 +26,9 @@ export async function GET(_request: Request, { params }: RouteContext): Promise<
     // Built again next time; the caller gets the JSON envelope, never Next's HTML error page.
     built.delete(name);
     console.error(`[kassa] API reference ${name} could not be built: ${describeError(error)}`);
-    return jsonResponse(nativeDialect.renderError(new AppError("internal_error", "The API reference could not be built. Please try again.")));
+    return jsonResponse(defaultDialect().api.renderError(new AppError("internal_error", "The API reference could not be built. Please try again.")));
   }
   return Response.json(document, { headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" } });
 }
 
-export const { POST, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET });
+export const { POST, PUT, PATCH, DELETE } = otherMethods(defaultDialect().api, { GET });

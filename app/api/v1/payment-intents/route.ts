@@ -62,6 +62,6 @@ const nativeList = apiRoute({
   },
 });
 
-export const POST = byKeyHeader({ gateway: gatewayCreate, native: nativeCreate });
-export const GET = byKeyHeader({ gateway: gatewayList, native: nativeList });
+export const POST = byKeyHeader({ bearer: nativeCreate, apiKeyHeader: gatewayCreate });
+export const GET = byKeyHeader({ bearer: nativeList, apiKeyHeader: gatewayList });
 export const { PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET, POST });

@@ -1,5 +1,5 @@
 import { nativeDialect } from "@/lib/dialects/native/dialect";
-import { createPaymentLinkBody, listPaymentLinksQuery } from "@/lib/dialects/native/payment-link-schemas";
+import { createPaymentLinkBody, listPaymentLinksQuery } from "@/lib/payment-links/inputs";
 import { renderPaymentLink } from "@/lib/dialects/native/render-payment-link";
 import { created, ok } from "@/lib/http/api-result";
 import { apiRoute } from "@/lib/http/api-route";

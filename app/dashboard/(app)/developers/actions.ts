@@ -7,7 +7,8 @@ import { authorize } from "@/app/_server/context";
 import { disconnectSite } from "@/lib/accounts/connected-sites";
 import { createApiKey } from "@/lib/accounts/create-api-key";
 import { revokeApiKey } from "@/lib/accounts/revoke-api-key";
-import { createApiKeyBody, createWebhookEndpointBody, updateWebhookEndpointBody } from "@/lib/dialects/native/schemas";
+import { createApiKeyBody } from "@/lib/accounts/inputs";
+import { createWebhookEndpointBody, updateWebhookEndpointBody } from "@/lib/webhooks/inputs";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { runAction, validationFailed, type ActionResult } from "@/app/_server/action-result";
 import { authorize } from "@/app/_server/context";
-import { createPaymentLinkBody } from "@/lib/dialects/native/payment-link-schemas";
+import { createPaymentLinkBody } from "@/lib/payment-links/inputs";
 import { createPaymentLink } from "@/lib/payment-links/create-payment-link";
 import { deactivatePaymentLink } from "@/lib/payment-links/deactivate-payment-link";
 import { paymentLinkUrl } from "@/lib/payment-links/payment-link-url";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { runAction, validationFailed, type ActionResult } from "@/app/_server/action-result";
 import { authorize } from "@/app/_server/context";
-import { captureIntentBody, createRefundBody } from "@/lib/dialects/native/schemas";
+import { captureIntentBody, createRefundBody } from "@/lib/intents/inputs";
 import { AppError } from "@/lib/errors/app-error";
 import { cancelIntent } from "@/lib/intents/cancel-intent";
 import { captureIntent } from "@/lib/intents/capture-intent";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { dialect } from "@/db/schema";
+import { registeredDialects } from "@/lib/dialects/registry";
 import { dashboardContext } from "@/app/_server/context";
 import { parsePaymentFilters } from "@/lib/dashboard/payment-filters";
 import { PAYMENT_STATUS_LABELS, PAYMENT_STATUSES } from "@/lib/dashboard/payment-status";
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Payments" };
 
 const ANY = { value: "", label: "Any" };
 const STATUS_OPTIONS = [ANY, ...PAYMENT_STATUSES.map((status) => ({ value: status, label: PAYMENT_STATUS_LABELS[status] }))];
-const DIALECT_OPTIONS = [ANY, ...dialect.enumValues.map((name) => ({ value: name, label: name }))];
+const DIALECT_OPTIONS = [ANY, ...registeredDialects().map(({ name }) => ({ value: name, label: name }))];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,5 +1,5 @@
 import { getIntent } from "@/lib/intents/get-intent";
-import { getIntentDetails } from "@/lib/intents/intent-details";
+import { getIntentDetails } from "@/lib/intents/read-intent-details";
 import { gatewayDialect, success } from "@/lib/dialects/gateway/dialect";
 import { renderIntent as renderGatewayIntent } from "@/lib/dialects/gateway/render";
 import { nativeDialect } from "@/lib/dialects/native/dialect";
@@ -11,13 +11,13 @@ import { byKeyHeader } from "@/lib/http/key-header";
 import { otherMethods } from "@/lib/http/route-methods";
 
 export const GET = byKeyHeader({
-  gateway: apiRoute({
+  apiKeyHeader: apiRoute({
     dialect: gatewayDialect,
     auth: "secret_key",
     params: intentParams,
     handle: async ({ db, auth, params }) => success(renderGatewayIntent(await getIntent(db, auth.merchant.id, params.id))),
   }),
-  native: apiRoute({
+  bearer: apiRoute({
     dialect: nativeDialect,
     auth: "secret_key",
     params: intentParams,

@@ -12,13 +12,13 @@ import { actorOf } from "@/lib/http/principal";
 import { otherMethods } from "@/lib/http/route-methods";
 
 export const POST = byKeyHeader({
-  gateway: apiRoute({
+  apiKeyHeader: apiRoute({
     dialect: gatewayDialect,
     auth: "secret_key",
     params: intentParams,
     handle: async ({ db, auth, params }) => success(renderGatewayIntent(await cancelIntent(db, auth.merchant.id, params.id, actorOf(auth)))),
   }),
-  native: apiRoute({
+  bearer: apiRoute({
     dialect: nativeDialect,
     auth: "secret_key",
     params: intentParams,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { NewPaymentLink } from "@/lib/payment-links/create-payment-link";
 import { MAX_MINOR_AMOUNT } from "@/lib/money/decimal";
 import { currencyCode, httpUrl } from "@/lib/validation/common";
-import { lineItem, minorAmount, text } from "./schemas";
+import { lineItem, minorAmount, text } from "@/lib/validation/common";
 
 export const MAX_LINK_QUANTITY = 100;
 

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { MAX_MINOR_AMOUNT } from "@/lib/money/decimal";
+import { allowedOrigins, currencyCode, email, httpUrl, text } from "@/lib/validation/common";
+
+/* What the API and the dashboard both accept for accounts, merchants, keys and checkouts. */
+
+export const registerBody = z.strictObject({
+  email,
+  password: z.string({ error: "must be a string" }),
+  name: text(200).min(1, { error: "must not be empty" }),
+});
+
+export const createMerchantBody = z.strictObject({ name: text(200).min(1, { error: "must not be empty" }) });
+
+export const merchantSettingsBody = z.strictObject({
+  name: text(200).min(1, { error: "must not be empty" }).optional(),
+  display_name: text(200).nullable().optional(),
+  brand_color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: "must be a hex colour such as #4f46e5" })
+    .nullable()
+    .optional(),
+  logo_url: httpUrl.nullable().optional(),
+  allowed_origins: allowedOrigins.optional(),
+  minimum_amounts: z
+    .record(
+      currencyCode,
+      z.number({ error: "must be an integer number of minor units" }).int({ error: "must be an integer number of minor units" }).min(0).max(MAX_MINOR_AMOUNT),
+      { error: "must be an object of currency codes and minimum amounts in minor units, such as {\"USD\": 500}" },
+    )
+    .optional(),
+  /** Whether buyers get a receipt by email when a payment succeeds or is refunded. */
+  receipts_enabled: z.boolean({ error: "must be true or false" }).optional(),
+  /** Suspending stops every API key and checkout of the merchant until it is active again. */
+  status: z.enum(["active", "suspended"], { error: "must be active or suspended" }).optional(),
+});
+
+export const createApiKeyBody = z.strictObject({ label: text(100).nullable().optional() });
+
+export const createCheckoutBody = z.object({
+  name: text(200).min(1, { error: "must not be empty" }),
+  display_name: text(200).nullish(),
+  brand_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: "must be a hex colour such as #4f46e5" }).nullish(),
+  logo_url: httpUrl.nullish(),
+});
