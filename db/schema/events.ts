@@ -24,6 +24,12 @@ export const events = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     /** The webhook body, rendered once in the dialect of the intent, so every retry sends the same bytes. */
     payload: jsonb("payload").$type<Record<string, unknown>>(),
+    /**
+     * Instead of `payload`, for a dialect that tells of one change in several webhooks (Stripe sends
+     * checkout.session.completed and payment_intent.succeeded for one payment): each with its own
+     * type, which endpoints subscribe to, and body. Deliveries name the one they send.
+     */
+    messages: jsonb("messages").$type<WebhookMessage[]>(),
     /** The dialect the payload speaks, which also decides the signature headers it is sent with. */
     dialect: dialect("dialect"),
     createdAt: createdAt(),
@@ -35,3 +41,5 @@ export const events = pgTable(
 );
 
 export type Event = typeof events.$inferSelect;
+/** One webhook of an event, as its dialect wrote it. */
+export type WebhookMessage = { type: string; body: Record<string, unknown> };

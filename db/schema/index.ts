@@ -12,3 +12,4 @@ export * from "./connected-sites";
 export * from "./sign-in-failures";
 export * from "./emails";
 export * from "./payment-links";
+export * from "./dialect-objects";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
 import { merchants } from "./accounts";
 import { at, createdAt, money } from "./columns";
 import { paymentIntents } from "./payments";
@@ -20,6 +20,8 @@ export const refunds = pgTable(
     amount: money("amount").notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),
     reason: varchar("reason", { length: 40 }),
+    /** The merchant's own notes on it, for dialects whose refunds carry metadata. */
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     status: refundStatus("status").notNull().default("pending"),
     processorReference: varchar("processor_reference", { length: 128 }),
     failureMessage: text("failure_message"),
@@ -28,6 +30,8 @@ export const refunds = pgTable(
   },
   (t) => [
     index("refunds_intent_idx").on(t.intentId, t.createdAt),
+    // A merchant's refunds, newest first, across its payments.
+    index("refunds_merchant_newest_idx").on(t.merchantId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // The reconciler's sweep of refunds the acquirer never answered.
     index("refunds_pending_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
   ],

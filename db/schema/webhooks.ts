@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, smallint, text, uuid, varchar } from "drizzle-orm/pg-core";
 import { apiKeys, merchants } from "./accounts";
 import { at, createdAt, updatedAt } from "./columns";
 import { events } from "./events";
@@ -14,8 +14,10 @@ export const webhookEndpoints = pgTable(
       .references(() => merchants.id, { onDelete: "cascade" }),
     url: text("url").notNull(),
     description: varchar("description", { length: 200 }),
-    /** Event types to send; empty means every type. */
+    /** Event types to send, Kassa's or a dialect's own webhook names; empty means every type. */
     events: jsonb("events").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** The merchant's own notes on it, for dialects whose endpoints carry metadata. */
+    metadata: jsonb("metadata").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     enabled: boolean("enabled").notNull().default(true),
     /** When set, only events of payments that this key created: a connected shop hears only of its own orders. */
     apiKeyId: uuid("api_key_id").references(() => apiKeys.id),
@@ -51,6 +53,8 @@ export const webhookDeliveries = pgTable(
     endpointId: varchar("endpoint_id", { length: 64 })
       .notNull()
       .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    /** Which of the event's webhooks this sends: 0 for the only one, or an index into `events.messages`. */
+    message: smallint("message").notNull().default(0),
     status: deliveryStatus("status").notNull().default("pending"),
     attemptCount: integer("attempt_count").notNull().default(0),
     nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),

@@ -2,6 +2,7 @@
 export const TEST_CARDS = [
   { number: "4242424242424242", brand: "visa", outcome: "approved", label: "Approved (Visa)" },
   { number: "5555555555554444", brand: "mastercard", outcome: "approved", label: "Approved (Mastercard)" },
+  { number: "4000000000000002", brand: "visa", outcome: "declined", declineCode: "05", label: "Declined 05: do not honour (generic)" },
   { number: "4000000000009995", brand: "visa", outcome: "declined", declineCode: "51", label: "Declined 51: insufficient funds" },
   { number: "4000000000000069", brand: "visa", outcome: "declined", declineCode: "54", label: "Declined 54: expired card" },
   { number: "4000000000000127", brand: "visa", outcome: "declined", declineCode: "N7", label: "Declined N7: CVC mismatch" },
@@ -12,6 +13,7 @@ export const TEST_CARDS = [
 
 /** ISO 8583 response codes the simulation can answer with, in words a buyer understands. */
 export const DECLINE_MESSAGES: Record<string, string> = {
+  "05": "Your card was declined.",
   "51": "Your card has insufficient funds.",
   "54": "Your card has expired.",
   N7: "Your card's security code (CVC) did not match.",

@@ -1,4 +1,4 @@
-import type { Event, PaymentAttempt, PaymentIntent, Refund, Subscription } from "@/db/schema";
+import type { Event, PaymentAttempt, PaymentIntent, Refund, Subscription, WebhookMessage } from "@/db/schema";
 import { events, paymentIntents, refunds, subscriptions } from "@/db/schema";
 import { asStoredRow, fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
@@ -52,8 +52,18 @@ export async function recordEvent(db: Db, event: NewEvent): Promise<Event> {
   return fromRow(events, row!);
 }
 
-/** An event with its webhook body rendered, ready to be written by recordEvent or inside a larger statement. */
-export type RenderedEvent = { event: NewEvent; id: string; createdAt: Date; dialect: string; payload: Record<string, unknown> | null };
+/**
+ * An event with its webhook rendered, ready to be written by recordEvent or inside a larger
+ * statement: one body (`payload`), or for a dialect that sends several, `messages`.
+ */
+export type RenderedEvent = {
+  event: NewEvent;
+  id: string;
+  createdAt: Date;
+  dialect: string;
+  payload: Record<string, unknown> | null;
+  messages: WebhookMessage[] | null;
+};
 
 export async function renderEvent(db: Db, event: NewEvent): Promise<RenderedEvent> {
   const id = newId("evt");
@@ -62,8 +72,12 @@ export async function renderEvent(db: Db, event: NewEvent): Promise<RenderedEven
   const owner = event.intent?.dialect ?? event.subscription?.dialect;
   const dialect = owner ? dialectDefinition(owner) : defaultDialect();
   const sent = ((dialect.webhook.events ?? STANDARD_WEBHOOK_EVENTS) as readonly string[]).includes(event.type);
-  const payload = sent ? await dialect.webhook.render(db, { ...event, id, createdAt }) : null;
-  return { event, id, createdAt, dialect: dialect.name, payload };
+  const rendered = { event, id, createdAt, dialect: dialect.name, payload: null, messages: null };
+  if (!sent) return rendered;
+  const subject = { ...event, id, createdAt };
+  if (!dialect.webhook.renderMessages) return { ...rendered, payload: await dialect.webhook.render(db, subject) };
+  const messages = await dialect.webhook.renderMessages(db, subject);
+  return { ...rendered, messages: messages.length > 0 ? messages : null };
 }
 
 /**
@@ -71,17 +85,19 @@ export async function renderEvent(db: Db, event: NewEvent): Promise<RenderedEven
  * (`receipt`), each a relation the rest of the statement may count. `when` makes them all depend on
  * a condition of that statement (the change they record having happened).
  */
-export function eventWrites({ event, id, createdAt, dialect, payload }: RenderedEvent, when?: SQL): SQL {
+export function eventWrites({ event, id, createdAt, dialect, payload, messages }: RenderedEvent, when?: SQL): SQL {
   const receipt = receiptInsert(event);
+  const sent = payload !== null || messages !== null;
   return sql`
     recorded as (
-      insert into ${events} (id, merchant_id, type, intent_id, subscription_id, actor, data, payload, dialect, created_at)
+      insert into ${events} (id, merchant_id, type, intent_id, subscription_id, actor, data, payload, messages, dialect, created_at)
       select ${id}, ${event.merchantId}, ${event.type}, ${event.intent?.id ?? event.subscription?.intentId ?? null},
              ${event.subscription?.id ?? null}, ${actorLabel(event.actor)}, ${sql.param(auditData(event), events.data)},
-             ${payload ? sql.param(payload, events.payload) : null}, ${payload ? dialect : null}, ${sql.param(createdAt, events.createdAt)}
+             ${payload ? sql.param(payload, events.payload) : null}, ${messages ? sql.param(messages, events.messages) : null},
+             ${sent ? dialect : null}, ${sql.param(createdAt, events.createdAt)}
       ${when ? sql`where ${when}` : sql``}
       returning *),
-    queued as (${payload ? deliveriesInsert(sql`recorded`, { apiKeyId: event.intent?.apiKeyId ?? null }) : sql`select null where false`}),
+    queued as (${sent ? deliveriesInsert(sql`recorded`, { apiKeyId: event.intent?.apiKeyId ?? null }, { several: messages !== null }) : sql`select null where false`}),
     receipt as (${receipt ?? sql`select null where false`})`;
 }
 

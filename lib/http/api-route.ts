@@ -1,13 +1,13 @@
 import { describeHandler } from "@/lib/openapi/described-route";
 import type { z } from "zod";
 import { getDb, type Db } from "@/db/client";
-import { randomBase62 } from "@/lib/crypto/tokens";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/log-error";
 import { hashRequest, runIdempotent, type IdempotencyMode } from "@/lib/idempotency/run-idempotent";
 import { configuredRateLimit, consumeRateLimit } from "@/lib/rate-limits/consume-rate-limit";
 import { jsonResponse, type ApiResult } from "./api-result";
 import { readBodyText } from "./read-body";
+import { newRequestId } from "./request-id";
 import type { ApiDialect } from "./dialect";
 import { corsHeaders, type RouteContext } from "./route-methods";
 import { authenticate, idempotencyScope, type AuthKind, type Principal, type PrincipalFor } from "./principal";
@@ -54,16 +54,16 @@ export function apiRoute<A extends AuthKind, P = Record<string, never>, Q = Reco
   spec: RouteSpec<A, P, Q, B>,
 ) {
   const handler = async (request: Request, context: RouteContext): Promise<Response> => {
-    const requestId = `req_${randomBase62(16)}`;
-    const headers: Record<string, string> = { "request-id": requestId, ...(spec.cors ? corsHeaders() : {}) };
+    const requestId = newRequestId();
+    const headers: Record<string, string> = { "request-id": requestId, ...(spec.cors ? corsHeaders() : {}), ...spec.dialect.responseHeaders?.(request) };
     try {
       const db = await getDb();
       const url = new URL(request.url);
       const auth = await authenticate(db, spec.auth, request, spec.dialect);
       await enforceRateLimit(db, auth);
       const params = validate(spec.dialect, spec.params, await context.params, "params");
-      const query = validate(spec.dialect, spec.query, Object.fromEntries(url.searchParams), "query");
-      const body = validate(spec.dialect, spec.body, await readJson(request), "body");
+      const query = validate(spec.dialect, spec.query, spec.dialect.parseQuery?.(url.searchParams) ?? Object.fromEntries(url.searchParams), "query");
+      const body = validate(spec.dialect, spec.body, await readBody(request, spec.dialect), "body");
 
       const run = (handle: Db) => spec.handle({ db: handle, auth, params, query, body, request, dialect: spec.dialect });
       const key = request.headers.get("idempotency-key");
@@ -112,9 +112,10 @@ function validate<T>(dialect: ApiDialect, schema: z.ZodType<T> | undefined, inpu
   return parsed.data;
 }
 
-async function readJson(request: Request): Promise<unknown> {
+async function readBody(request: Request, dialect: ApiDialect): Promise<unknown> {
   if (request.method === "GET" || request.method === "HEAD" || request.method === "DELETE") return undefined;
   const text = await readBodyText(request, MAX_BODY_BYTES);
+  if (dialect.parseBody) return dialect.parseBody(text, request);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);

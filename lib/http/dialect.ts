@@ -11,6 +11,12 @@ export interface ApiDialect {
   credentials(request: Request): ApiKeyCredentials | null;
   renderError(error: AppError): ApiResult;
   validationError(error: z.ZodError, input: unknown, location: IssueLocation): AppError;
+  /** The request body as its integrations send it, from text already read within the size limit; JSON unless the dialect says otherwise. */
+  parseBody?(text: string, request: Request): unknown;
+  /** The query string as an object; flat name to value unless the dialect nests (a[b]=c). */
+  parseQuery?(params: URLSearchParams): unknown;
+  /** Headers every answer of this dialect carries beside Request-Id (an API version echoed, say). */
+  responseHeaders?(request: Request): Record<string, string>;
 }
 
 export function bearerToken(request: Request): string | null {

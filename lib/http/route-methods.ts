@@ -2,6 +2,7 @@ import { markRefusal } from "@/lib/openapi/described-route";
 import { AppError } from "@/lib/errors/app-error";
 import { dialectForPath } from "@/lib/dialects/registry";
 import { jsonResponse } from "./api-result";
+import { newRequestId } from "./request-id";
 import type { ApiDialect } from "./dialect";
 
 export const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -22,7 +23,7 @@ export function otherMethods<H extends Partial<Record<RouteMethod, RouteHandler>
   const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
   const refuse: RouteHandler = markRefusal(async (request: Request) => {
     const error = new AppError("method_not_allowed", `${request.method} is not allowed on ${new URL(request.url).pathname}; use ${allowed.join(" or ")}.`);
-    return jsonResponse(dialect.renderError(error), { allow });
+    return jsonResponse(dialect.renderError(error), { allow, "request-id": newRequestId(), ...dialect.responseHeaders?.(request) });
   });
   const missing = ROUTE_METHODS.filter((method) => !(method in handled));
   return Object.fromEntries(missing.map((method) => [method, refuse])) as Record<Exclude<RouteMethod, keyof H>, RouteHandler>;
@@ -33,8 +34,9 @@ export const unknownRoute: RouteHandler = async (request) => {
   const { pathname } = new URL(request.url);
   const dialect = dialectForPath(pathname);
   const error = new AppError("not_found", `Unrecognized request URL (${request.method}: ${pathname}).`);
-  if (!dialect) return jsonResponse({ status: 404, body: { error: { code: "not_found", message: error.message } } });
-  return jsonResponse(dialect.api.renderError(error));
+  const headers = { "request-id": newRequestId() };
+  if (!dialect) return jsonResponse({ status: 404, body: { error: { code: "not_found", message: error.message } } }, headers);
+  return jsonResponse(dialect.api.renderError(error), { ...headers, ...dialect.api.responseHeaders?.(request) });
 };
 
 /** Sends each request to one of several routes, by what it carries (which header holds the key). */

@@ -1,12 +1,18 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { paymentIntents, type IntentStatus } from "@/db/schema";
+import { paymentIntents, type Dialect, type IntentStatus } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { afterCursor } from "@/lib/pagination/after-cursor";
+import { newestFirstPage, type PageQuery } from "@/lib/pagination/keyset";
 import type { IntentDetails } from "./intent-details";
 import { selectIntentDetails } from "./read-intent-details";
 import { statusIs } from "./status-filter";
 
-export type ListIntentsQuery = { limit: number; startingAfter?: string; status?: IntentStatus };
+export type ListIntentsQuery = PageQuery & {
+  status?: IntentStatus;
+  /** Only intents created through this dialect. */
+  dialect?: Dialect;
+  /** Only intents whose dialect data has this key (what the dialect marks its own kind of intent with). */
+  dialectDataKey?: string;
+};
 export type IntentPage = { intents: IntentDetails[]; hasMore: boolean };
 
 /**
@@ -16,12 +22,14 @@ export type IntentPage = { intents: IntentDetails[]; hasMore: boolean };
  * sweeping the merchant's intents first.
  */
 export async function listIntents(db: Db, merchantId: string, query: ListIntentsQuery): Promise<IntentPage> {
-  const conditions: (SQL | undefined)[] = [eq(paymentIntents.merchantId, merchantId), statusIs(query.status)];
-  if (query.startingAfter) conditions.push(await afterCursor(db, paymentIntents, merchantId, query.startingAfter, "payment_intent"));
-  const rows = await selectIntentDetails(
-    db,
-    and(...conditions),
-    sql`order by ${paymentIntents.createdAt} desc, ${paymentIntents.id} desc limit ${query.limit + 1}`,
-  );
-  return { intents: rows.slice(0, query.limit), hasMore: rows.length > query.limit };
+  const page = await newestFirstPage(db, paymentIntents, merchantId, query, "payment_intent");
+  const conditions: (SQL | undefined)[] = [
+    eq(paymentIntents.merchantId, merchantId),
+    statusIs(query.status),
+    query.dialect ? eq(paymentIntents.dialect, query.dialect) : undefined,
+    query.dialectDataKey ? sql`${paymentIntents.dialectData} ? ${query.dialectDataKey}` : undefined,
+    page.condition,
+  ];
+  const { items, hasMore } = page.finish(await selectIntentDetails(db, and(...conditions), page.orderBy));
+  return { intents: items, hasMore };
 }

@@ -24,7 +24,7 @@ export async function refundIntent(
   db: Db,
   merchantId: string,
   intentId: string,
-  request: { amount?: number; reason?: RefundReason | null },
+  request: { amount?: number; reason?: RefundReason | null; metadata?: Record<string, unknown> },
   actor: Actor,
   processor = getProcessor(),
 ): Promise<Refund> {
@@ -37,7 +37,7 @@ export async function refundIntent(
   const amount = request.amount ?? intent.amountCaptured - intent.amountRefunded;
   if (amount <= 0) throw new AppError("refund_exceeds_captured", "This payment has already been refunded in full.", { param: "amount" });
   await approvedAttempt(db, intent);
-  const refund = await reserve(db, intent, amount, request.reason ?? null);
+  const refund = await reserve(db, intent, amount, request.reason ?? null, request.metadata ?? {});
   const result = await askAcquirerToRefund(db, refund, intent, processor);
   // No answer: the refund stays pending (as refunds may at any acquirer) and the reconciler asks
   // again with the same reference; answering with it keeps a retry from refunding a second time.
@@ -91,7 +91,7 @@ export async function settleRefund(db: Db, refund: Refund, result: OperationResu
   return settled;
 }
 
-async function reserve(db: Db, intent: PaymentIntent, amount: number, reason: RefundReason | null): Promise<Refund> {
+async function reserve(db: Db, intent: PaymentIntent, amount: number, reason: RefundReason | null, metadata: Record<string, unknown>): Promise<Refund> {
   return db.transaction(async (tx) => {
     const [reserved] = await tx
       .update(paymentIntents)
@@ -117,7 +117,7 @@ async function reserve(db: Db, intent: PaymentIntent, amount: number, reason: Re
     }
     const [refund] = await tx
       .insert(refunds)
-      .values({ id: `re_${randomBase62(24)}`, intentId: intent.id, merchantId: intent.merchantId, amount, currency: intent.currency, reason })
+      .values({ id: `re_${randomBase62(24)}`, intentId: intent.id, merchantId: intent.merchantId, amount, currency: intent.currency, reason, metadata })
       .returning();
     return refund!;
   });

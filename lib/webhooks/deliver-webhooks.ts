@@ -8,6 +8,7 @@ import { dialectDefinition } from "@/lib/dialects/registry";
 import { describeError } from "@/lib/errors/log-error";
 import { signingSecrets } from "./endpoints";
 import { postWebhook, type PostOutcome } from "./post-webhook";
+import { eventMessages, webhookMessageId } from "./webhook-format";
 import { retryDelayMs, webhookRetryPolicy } from "./retry-policy";
 
 /**
@@ -67,8 +68,10 @@ export async function deliverOne(db: Db, { delivery, event, endpoint }: ClaimedD
   let body = "";
   let outcome: PostOutcome;
   try {
-    body = JSON.stringify(event.payload);
-    const headers = signedHeaders(event, body, signingSecrets(endpoint));
+    const message = eventMessages(event)[delivery.message];
+    if (!message) throw new Error(`event ${event.id} has no webhook ${delivery.message}`);
+    body = JSON.stringify(message.body);
+    const headers = signedHeaders(event, webhookMessageId(event.id, delivery.message), body, signingSecrets(endpoint));
     outcome = await postWebhook(endpoint.url, headers, body, webhookRetryPolicy().timeoutMs);
   } catch (error) {
     console.error(`[kassa] could not send delivery ${delivery.id}: ${describeError(error)}`);
@@ -81,15 +84,15 @@ export async function deliverOne(db: Db, { delivery, event, endpoint }: ClaimedD
  * Standard Webhooks headers, with one signature per live secret during a rotation, and beside them
  * whatever headers the event's dialect signs for its own integrations (with the current secret).
  */
-function signedHeaders(event: Event, body: string, secrets: string[]): Record<string, string> {
+function signedHeaders(event: Event, messageId: string, body: string, secrets: string[]): Record<string, string> {
   const sentAt = new Date();
-  const signatures = secrets.map((secret) => new Webhook(secret).sign(event.id, sentAt, body));
+  const signatures = secrets.map((secret) => new Webhook(secret).sign(messageId, sentAt, body));
   const dialectHeaders = event.dialect ? dialectDefinition(event.dialect).webhook.signatureHeaders?.(body, secrets[0]!, sentAt) : undefined;
   return {
     "content-type": "application/json",
     "user-agent": "Kassa-Webhooks/1.0",
     ...dialectHeaders,
-    "webhook-id": event.id,
+    "webhook-id": messageId,
     "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
     "webhook-signature": signatures.join(" "),
   };

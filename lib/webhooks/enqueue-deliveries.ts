@@ -12,19 +12,29 @@ export type DeliveryTarget =
 
 /**
  * The INSERT that queues one delivery per enabled endpoint of the event's merchant that the target
- * picks, reading the event from `source` (a relation with id, merchant_id and type): a statement of
- * its own, or part of the one that records the event.
+ * picks, reading the event from `source` (a relation with id, merchant_id, type and messages): a
+ * statement of its own, or part of the one that records the event. With `several`, the event's
+ * dialect wrote several webhooks (events.messages): each is queued to the endpoints that subscribe
+ * to its own type, or to the event's.
  */
-export function deliveriesInsert(source: SQL, target: DeliveryTarget): SQL {
+export function deliveriesInsert(source: SQL, target: DeliveryTarget, { several = false } = {}): SQL {
+  const subscribed = several ? sql`(endpoint.events ? message.type or endpoint.events ? event.type)` : sql`endpoint.events ? event.type`;
   const picks =
     "endpointId" in target
       ? sql`endpoint.id = ${target.endpointId}`
-      : sql`(jsonb_array_length(endpoint.events) = 0 or endpoint.events ? event.type)
+      : sql`(jsonb_array_length(endpoint.events) = 0 or ${subscribed})
             and (endpoint.api_key_id is null ${target.apiKeyId ? sql`or endpoint.api_key_id = ${target.apiKeyId}` : sql``})`;
+  // The one-webhook case stays a plain join: it runs inside every payment's statement.
+  const messages = several
+    ? sql`cross join lateral (
+        select (item.ordinality - 1)::smallint as number, item.value ->> 'type' as type
+        from jsonb_array_elements(event.messages) with ordinality item) message`
+    : sql`cross join (select 0::smallint as number) message`;
   return sql`
-    insert into ${webhookDeliveries} (id, merchant_id, event_id, endpoint_id)
-    select 'whd_' || replace(gen_random_uuid()::text, '-', ''), event.merchant_id, event.id, endpoint.id
+    insert into ${webhookDeliveries} (id, merchant_id, event_id, endpoint_id, message)
+    select 'whd_' || replace(gen_random_uuid()::text, '-', ''), event.merchant_id, event.id, endpoint.id, message.number
     from ${source} event
+    ${messages}
     join ${webhookEndpoints} endpoint on endpoint.merchant_id = event.merchant_id
     where endpoint.enabled and endpoint.deleted_at is null and ${picks}
     returning id`;
@@ -32,8 +42,9 @@ export function deliveriesInsert(source: SQL, target: DeliveryTarget): SQL {
 
 /** Queues an event that is already recorded (a test event, a redelivery), in the caller's transaction. */
 export async function enqueueDeliveries(db: Db, event: Event, target: DeliveryTarget): Promise<number> {
-  const source = sql`(select ${event.id}::varchar as id, ${event.merchantId}::uuid as merchant_id, ${event.type}::varchar as type)`;
-  const queued = (await queryRows<{ id: string }>(db, deliveriesInsert(source, target))).length;
+  const messages = event.messages ? JSON.stringify(event.messages) : null;
+  const source = sql`(select ${event.id}::varchar as id, ${event.merchantId}::uuid as merchant_id, ${event.type}::varchar as type, ${messages}::jsonb as messages)`;
+  const queued = (await queryRows<{ id: string }>(db, deliveriesInsert(source, target, { several: event.messages !== null }))).length;
   if (queued > 0) nudgeWorker();
   return queued;
 }

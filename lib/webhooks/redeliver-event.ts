@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { getWebhookEndpoint } from "./endpoints";
 import { enqueueDeliveries } from "./enqueue-deliveries";
+import { eventMessages } from "./webhook-format";
 
 /**
  * Sends an event again, with the same webhook-id so a receiver that already has it can tell, to one
@@ -17,7 +18,7 @@ export async function redeliverEvent(db: Db, merchantId: string, eventId: string
     .where(and(eq(events.id, eventId), eq(events.merchantId, merchantId)));
   if (!row) throw notFound("event", eventId, "id");
   const { event } = row;
-  if (!event.payload) throw new AppError("parameter_invalid", `Event ${eventId} (${event.type}) is not sent by webhook.`, { param: "id" });
+  if (eventMessages(event).length === 0) throw new AppError("parameter_invalid", `Event ${eventId} (${event.type}) is not sent by webhook.`, { param: "id" });
   if (endpointId) await getWebhookEndpoint(db, merchantId, endpointId);
   const target = endpointId ? { endpointId } : { apiKeyId: row.apiKeyId };
   const queued = await db.transaction((tx) => enqueueDeliveries(tx, event, target));

@@ -1,0 +1,21 @@
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { dialectObjects, type Dialect, type DialectObject } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { fromRow } from "@/db/from-row";
+import { queryRows } from "@/db/rows";
+import { newestFirstPage, type Page, type PageQuery } from "@/lib/pagination/keyset";
+
+/** This merchant's objects of the type, newest first; `where` narrows them (by a field of their data, say). */
+export async function listDialectObjects(
+  db: Db,
+  merchantId: string,
+  dialect: Dialect,
+  type: string,
+  query: PageQuery,
+  where?: SQL,
+): Promise<Page<DialectObject>> {
+  const page = await newestFirstPage(db, dialectObjects, merchantId, query, type);
+  const condition = and(eq(dialectObjects.merchantId, merchantId), eq(dialectObjects.dialect, dialect), eq(dialectObjects.type, type), where, page.condition);
+  const rows = await queryRows<Record<string, unknown>>(db, sql`select * from ${dialectObjects} where ${condition} ${page.orderBy}`);
+  return page.finish(rows.map((row) => fromRow(dialectObjects, row)));
+}

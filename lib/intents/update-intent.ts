@@ -1,0 +1,68 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { paymentIntents, type PaymentIntent } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { getIntent } from "./get-intent";
+import { assertAboveMinimum } from "./minimum-amount";
+
+/** What a merchant may change on an intent: what it costs only until it is paid, its notes at any time. */
+export type IntentChanges = {
+  amount?: number;
+  currency?: string;
+  captureMethod?: "automatic" | "manual";
+  successUrl?: string | null;
+  cancelUrl?: string | null;
+  description?: string | null;
+  customerEmail?: string | null;
+  /** Replaces the metadata as a whole; the dialect merges what it must before. */
+  metadata?: Record<string, unknown>;
+  /** Merged into the dialect's own fields at their top level. */
+  dialectData?: Record<string, unknown>;
+};
+
+const PAYMENT_TERMS = ["amount", "currency", "captureMethod", "successUrl", "cancelUrl"] as const;
+
+/**
+ * Changes one of this merchant's intents in one conditional update. Changing what the buyer pays
+ * (amount, currency, capture, where they go after) is allowed only while nobody is paying it: the
+ * update then applies only to an intent still awaiting payment with no attempt in flight.
+ */
+export async function updateIntent(db: Db, merchantId: string, intentId: string, changes: IntentChanges): Promise<PaymentIntent> {
+  const current = await getIntent(db, merchantId, intentId);
+  const paymentTerms = PAYMENT_TERMS.some((key) => changes[key] !== undefined);
+  if (changes.amount !== undefined || changes.currency !== undefined) {
+    await assertAboveMinimum(db, { id: merchantId }, changes.amount ?? current.amount, changes.currency ?? current.currency);
+  }
+  const [updated] = await db
+    .update(paymentIntents)
+    .set({
+      ...(changes.amount !== undefined ? { amount: changes.amount } : {}),
+      ...(changes.currency !== undefined ? { currency: changes.currency.toUpperCase() } : {}),
+      ...(changes.captureMethod !== undefined ? { captureMethod: changes.captureMethod } : {}),
+      ...(changes.successUrl !== undefined ? { successUrl: changes.successUrl } : {}),
+      ...(changes.cancelUrl !== undefined ? { cancelUrl: changes.cancelUrl } : {}),
+      ...(changes.description !== undefined ? { description: changes.description } : {}),
+      ...(changes.customerEmail !== undefined ? { customerEmail: changes.customerEmail } : {}),
+      ...(changes.metadata !== undefined ? { metadata: changes.metadata } : {}),
+      ...(changes.dialectData !== undefined ? { dialectData: sql`${paymentIntents.dialectData} || ${JSON.stringify(changes.dialectData)}::jsonb` } : {}),
+      updatedAt: sql`now()`,
+    })
+    .where(
+      and(
+        eq(paymentIntents.id, intentId),
+        eq(paymentIntents.merchantId, merchantId),
+        paymentTerms ? inArray(paymentIntents.status, ["requires_payment_method"]) : undefined,
+        // Line items priced for the old amount would no longer add up.
+        changes.amount !== undefined ? sql`${paymentIntents.lineItems} = '[]'::jsonb` : undefined,
+      ),
+    )
+    .returning();
+  if (updated) return updated;
+  const now = await getIntent(db, merchantId, intentId);
+  if (changes.amount !== undefined && now.lineItems.length > 0) {
+    throw new AppError("parameter_invalid", "The amount of a payment intent with line items cannot be changed.", { param: "amount" });
+  }
+  throw new AppError("intent_unexpected_state", `This payment intent is ${now.status}: its amount, currency and capture can no longer change.`, {
+    extra: { status: now.status },
+  });
+}
