@@ -1,21 +1,24 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { dialectObjects, type Dialect, type DialectObject } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
 import { newestFirstPage, type Page, type PageQuery } from "@/lib/pagination/keyset";
 
-/** This merchant's objects of the type, newest first; `where` narrows them (by a field of their data, say). */
+/** This merchant's objects of the type, newest first; those whose data holds `matching`'s values, when given. */
 export async function listDialectObjects(
   db: Db,
   merchantId: string,
   dialect: Dialect,
   type: string,
   query: PageQuery,
-  where?: SQL,
+  matching?: Record<string, unknown>,
 ): Promise<Page<DialectObject>> {
   const page = await newestFirstPage(db, dialectObjects, merchantId, query, type);
-  const condition = and(eq(dialectObjects.merchantId, merchantId), eq(dialectObjects.dialect, dialect), eq(dialectObjects.type, type), where, page.condition);
+  const condition = and(eq(dialectObjects.merchantId, merchantId), eq(dialectObjects.dialect, dialect), eq(dialectObjects.type, type), matches(matching), page.condition);
   const rows = await queryRows<Record<string, unknown>>(db, sql`select * from ${dialectObjects} where ${condition} ${page.orderBy}`);
   return page.finish(rows.map((row) => fromRow(dialectObjects, row)));
 }
+
+const matches = (matching: Record<string, unknown> | undefined) =>
+  matching && Object.keys(matching).length > 0 ? sql`${dialectObjects.data} @> ${JSON.stringify(matching)}::jsonb` : undefined;

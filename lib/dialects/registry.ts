@@ -7,9 +7,10 @@ import { mintro } from "./mintro";
 import { mutopay } from "./mutopay";
 import { native } from "./native";
 import { shop } from "./shop";
+import { stripe } from "./stripe";
 
 /** Every dialect Kassa speaks. A new one is a folder under lib/dialects and a line here. */
-const DIALECTS: readonly DialectDefinition[] = [native, mint, mintro, shop, mutopay, gateway];
+const DIALECTS: readonly DialectDefinition[] = [native, mint, mintro, shop, mutopay, gateway, stripe];
 
 const BY_NAME = new Map(DIALECTS.map((definition) => [definition.name, definition]));
 const DEFAULTS = DIALECTS.filter((definition) => definition.isDefault);
@@ -46,6 +47,12 @@ let loadedRoutes: Promise<RouteModule[]> | null = null;
 
 /** Every route a dialect serves from its own folder (DialectDefinition.routes), loaded once. */
 export function dialectRoutes(): Promise<RouteModule[]> {
-  loadedRoutes ??= Promise.all(DIALECTS.map((definition) => definition.routes?.() ?? [])).then((tables) => tables.flat());
+  loadedRoutes ??= Promise.all(DIALECTS.map((definition) => definition.routes?.() ?? [])).then(
+    (tables) => tables.flat(),
+    (error: unknown) => {
+      loadedRoutes = null;
+      throw error;
+    },
+  );
   return loadedRoutes;
 }

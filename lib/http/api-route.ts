@@ -37,6 +37,11 @@ export type RouteSpec<A extends AuthKind, P, Q, B> = {
    * secret that must not be stored (an API key, an access token).
    */
   idempotency?: IdempotencyMode | "none";
+  /**
+   * For an answer that holds a secret shown once (a webhook endpoint's signing secret): what of it is
+   * kept for replays, and how a replay gets the secret back from where it is kept sealed.
+   */
+  replay?: { stored: (result: ApiResult) => ApiResult; completed: (stored: ApiResult, context: { db: Db; auth: PrincipalFor<A> }) => Promise<ApiResult> };
   /** What of the request identifies it for idempotency; card routes drop the CVC and the number. */
   idempotencyBody?: (body: B, context: { request: Request; query: Q }) => unknown;
   /** Browsers on any origin may call it (a public route whose credential is the client secret, never a cookie). */
@@ -73,11 +78,13 @@ export function apiRoute<A extends AuthKind, P = Record<string, never>, Q = Reco
       const identity = spec.idempotencyBody ? spec.idempotencyBody(body, { request, query }) : body;
       const outcome = await runIdempotent(
         db,
-        { scope: idempotencyScope(auth, url.pathname), key, requestHash: hashRequest(request.method, url.pathname, identity) },
+        { scope: idempotencyScope(auth, url.pathname), key, requestHash: hashRequest(request.method, url.pathname, identity), stored: spec.replay?.stored },
         run,
         mode,
       );
-      return jsonResponse(outcome.result, outcome.replayed ? { ...headers, "idempotent-replayed": "true" } : headers);
+      if (!outcome.replayed) return jsonResponse(outcome.result, headers);
+      const replayed = spec.replay && outcome.result.status < 400 ? await spec.replay.completed(outcome.result, { db, auth }) : outcome.result;
+      return jsonResponse(replayed, { ...headers, "idempotent-replayed": "true" });
     } catch (error) {
       return jsonResponse(spec.dialect.renderError(toAppError(error, request, requestId)), headers);
     }

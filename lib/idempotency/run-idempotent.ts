@@ -25,7 +25,13 @@ const IN_PROGRESS = 0;
  */
 export type IdempotencyMode = "atomic" | "external";
 
-export type IdempotentRequest = { scope: string; key: string; requestHash: string };
+export type IdempotentRequest = {
+  scope: string;
+  key: string;
+  requestHash: string;
+  /** What of the answer is kept for replays, when not all of it may be (a secret shown once is left out). */
+  stored?: (result: ApiResult) => ApiResult;
+};
 export type IdempotentOutcome = { result: ApiResult; replayed: boolean };
 
 export async function runIdempotent(
@@ -49,7 +55,7 @@ async function runAtomic(db: Db, request: IdempotentRequest, work: (tx: Db) => P
       const claimed = await claim(tx, request);
       if (!claimed) return replay(await existing(tx, request));
       const result = await work(tx);
-      await complete(tx, claimed, result);
+      await complete(tx, claimed, request.stored?.(result) ?? result);
       return { result, replayed: false };
     });
   } catch (error) {
@@ -87,7 +93,7 @@ async function runExternal(db: Db, request: IdempotentRequest, work: (db: Db) =>
     await db.delete(idempotencyKeys).where(eq(idempotencyKeys.id, claimed));
     throw error;
   }
-  await complete(db, claimed, result);
+  await complete(db, claimed, request.stored?.(result) ?? result);
   return { result, replayed: false };
 }
 

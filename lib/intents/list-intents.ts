@@ -12,6 +12,8 @@ export type ListIntentsQuery = PageQuery & {
   dialect?: Dialect;
   /** Only intents whose dialect data has this key (what the dialect marks its own kind of intent with). */
   dialectDataKey?: string;
+  /** Only intents whose dialect data holds these values. */
+  dialectDataMatches?: Record<string, unknown>;
 };
 export type IntentPage = { intents: IntentDetails[]; hasMore: boolean };
 
@@ -28,6 +30,7 @@ export async function listIntents(db: Db, merchantId: string, query: ListIntents
     statusIs(query.status),
     query.dialect ? eq(paymentIntents.dialect, query.dialect) : undefined,
     query.dialectDataKey ? sql`${paymentIntents.dialectData} ? ${query.dialectDataKey}` : undefined,
+    query.dialectDataMatches ? sql`${paymentIntents.dialectData} @> ${JSON.stringify(query.dialectDataMatches)}::jsonb` : undefined,
     page.condition,
   ];
   const { items, hasMore } = page.finish(await selectIntentDetails(db, and(...conditions), page.orderBy));

@@ -19,6 +19,8 @@ export type ReferenceDefinition = {
   description: string;
   /** How each kind of credential travels in this dialect. */
   security: Partial<Record<Exclude<AuthKind, "public">, { name: string; scheme: Json }>>;
+  /** How request bodies are encoded; JSON unless the dialect takes forms. */
+  bodyMediaType?: "application/json" | "application/x-www-form-urlencoded";
   /** Headers a call sends beside the key itself (mintro's client id), shown in the first call at /docs. */
   companionHeaders?: string[];
   /** Keyed "METHOD /path/{param}". */
@@ -95,7 +97,7 @@ function operation(reference: ReferenceDefinition, key: string, description: Rou
     tags: [tagOf(key.split(" ")[1]!)],
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(description.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(description.body), ...(note?.requestExample ? { example: note.requestExample } : {}) } } } }
+      ? { requestBody: { required: true, content: { [reference.bodyMediaType ?? "application/json"]: { schema: jsonSchema(description.body), ...(note?.requestExample ? { example: note.requestExample } : {}) } } } }
       : {}),
     responses: { [status]: success, ...errors },
     security: securityOf(reference, description.auth),
@@ -160,26 +162,32 @@ async function webhooks(db: Db, reference: ReferenceDefinition): Promise<Json> {
   const result: Json = {};
   for (const type of events) {
     const status = type === "payment.succeeded" || type === "payment.refunded" ? "succeeded" : type.slice("payment.".length);
-    const body = await definition.webhook.render(db, {
+    const subject = {
       id: "evt_1NgZyGLkdIwHu7ixsYWxXQ2F",
       createdAt: new Date("2026-01-15T10:30:05Z"),
       merchantId: intent.merchantId,
       type,
-      actor: { type: "buyer" },
+      actor: { type: "buyer" } as const,
       intent: { ...intent, status: status as typeof intent.status },
       details: type === "payment.failed" ? { message: "Your card has insufficient funds." } : {},
-    });
-    result[type] = {
-      post: {
-        summary: `${type}, as this dialect's integrations receive it`,
-        description:
-          "Signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature) with the endpoint's secret" +
-          (Object.keys(signature).length > 0 ? `, and with ${Object.keys(signature).join(" and ")} as this dialect's own integrations verify.` : "."),
-        parameters: headers,
-        requestBody: { content: { "application/json": { schema: schemaOf(body), example: body } } },
-        responses: { "200": { description: "Any 2xx acknowledges the delivery; anything else is retried with backoff for about three days." } },
-      },
     };
+    // A dialect that sends several webhooks for one change documents each under its own name.
+    const messages = definition.webhook.renderMessages
+      ? await definition.webhook.renderMessages(db, subject)
+      : [{ type, body: await definition.webhook.render(db, subject) }];
+    for (const message of messages) {
+      result[message.type] ??= {
+        post: {
+          summary: `${message.type}, as this dialect's integrations receive it`,
+          description:
+            "Signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature) with the endpoint's secret" +
+            (Object.keys(signature).length > 0 ? `, and with ${Object.keys(signature).join(" and ")} as this dialect's own integrations verify.` : "."),
+          parameters: headers,
+          requestBody: { content: { "application/json": { schema: schemaOf(message.body), example: message.body } } },
+          responses: { "200": { description: "Any 2xx acknowledges the delivery; anything else is retried with backoff for about three days." } },
+        },
+      };
+    }
   }
   return result;
 }

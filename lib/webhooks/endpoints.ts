@@ -6,7 +6,7 @@ import { notFound } from "@/lib/errors/app-error";
 import { decryptSecret, encryptSecret, generateWebhookSecret } from "./secrets";
 import { assertDeliverableUrl } from "./url-safety";
 
-export type EndpointSettings = { url: string; events?: string[]; enabled?: boolean; description?: string | null };
+export type EndpointSettings = { url: string; events?: string[]; enabled?: boolean; description?: string | null; metadata?: Record<string, string> };
 
 /** A new endpoint and its signing secret, which is returned this once in plain text. */
 export async function createWebhookEndpoint(
@@ -38,6 +38,7 @@ export async function insertWebhookEndpoint(
       events: settings.events ?? [],
       enabled: settings.enabled ?? true,
       description: settings.description ?? null,
+      metadata: settings.metadata ?? {},
       apiKeyId: settings.apiKeyId ?? null,
       secretCiphertext: encryptSecret(secret),
     })
@@ -77,6 +78,7 @@ export async function updateWebhookEndpoint(
       ...(changes.url !== undefined ? { url: changes.url } : {}),
       ...(changes.events !== undefined ? { events: changes.events } : {}),
       ...(changes.description !== undefined ? { description: changes.description } : {}),
+      ...(changes.metadata !== undefined ? { metadata: changes.metadata } : {}),
       ...(changes.enabled !== undefined ? { enabled: changes.enabled, ...(changes.enabled ? { disabledReason: null } : {}) } : {}),
       updatedAt: sql`now()`,
     })

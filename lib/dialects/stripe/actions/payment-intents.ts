@@ -1,0 +1,83 @@
+import type { z } from "zod";
+import type { Merchant } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { validateCard, type CardInput } from "@/lib/checkout/card";
+import { confirmIntent, type ConfirmResult } from "@/lib/checkout/confirm-intent";
+import { AppError } from "@/lib/errors/app-error";
+import type { Actor } from "@/lib/events/record-event";
+import { createIntent } from "@/lib/intents/create-intent";
+import { getIntent } from "@/lib/intents/get-intent";
+import { updateIntent } from "@/lib/intents/update-intent";
+import { newPaymentIntentId } from "../ids";
+import { testPaymentMethodCard } from "../payment-methods";
+import type { confirmPaymentIntentBody, createPaymentIntentBody } from "../schemas/payment-intents";
+import { intentData } from "../session-data";
+
+type CreateBody = z.infer<typeof createPaymentIntentBody>;
+type ConfirmBody = z.infer<typeof confirmPaymentIntentBody>;
+
+/** Stripe's automatic_async captures at once too: the difference is only when Stripe books it. */
+const captureOf = (method: string | undefined) => (method === undefined ? undefined : method === "manual" ? "manual" : "automatic");
+
+/** A PaymentIntent as Kassa's intent, not yet confirmed. */
+export async function createPaymentIntent(db: Db, merchant: Merchant, body: CreateBody, actor: Actor) {
+  if (body.payment_method && body.payment_method_data) throw bothPaymentMethods();
+  return createIntent(
+    db,
+    merchant,
+    {
+      dialect: "stripe",
+      id: newPaymentIntentId(),
+      amount: body.amount,
+      currency: body.currency,
+      description: body.description ?? null,
+      customerEmail: body.receipt_email ?? null,
+      metadata: body.metadata ?? {},
+      captureMethod: captureOf(body.capture_method) ?? "automatic",
+      successUrl: body.return_url ?? null,
+      // The longest Kassa keeps an intent open: a PaymentIntent has no expiry of its own.
+      expiresInSeconds: 7 * 24 * 3600,
+      dialectData: { payment_method: body.payment_method ?? null, customer: body.customer ?? null, return_url: body.return_url ?? null },
+    },
+    actor,
+  );
+}
+
+const bothPaymentMethods = () =>
+  new AppError("parameter_invalid", "You may pass either payment_method or payment_method_data, but not both.", { param: "payment_method_data" });
+
+/** The card a confirm pays with: raw details, a test payment method, or the one given before. */
+function cardOf(body: ConfirmBody, stored: string | null | undefined): CardInput {
+  if (body.payment_method && body.payment_method_data) throw bothPaymentMethods();
+  const card = body.payment_method_data?.card;
+  if (card) return { number: card.number, expMonth: card.exp_month, expYear: card.exp_year, cvc: card.cvc ?? "", name: body.payment_method_data?.billing_details?.name ?? null };
+  const paymentMethod = body.payment_method ?? stored;
+  if (!paymentMethod) {
+    throw new AppError("parameter_missing", "You cannot confirm this PaymentIntent because it's missing a payment method. Pass payment_method or payment_method_data.", {
+      param: "payment_method",
+    });
+  }
+  return testPaymentMethodCard(paymentMethod);
+}
+
+/**
+ * Pays the intent with the card a server holds, as Kassa's checkout page would with a typed one. A
+ * return_url given here is where the buyer comes back to after a 3-D Secure challenge.
+ */
+export async function confirmPaymentIntent(db: Db, merchant: Merchant, intentId: string, body: ConfirmBody): Promise<ConfirmResult> {
+  let intent = await getIntent(db, merchant.id, intentId);
+  const card = cardOf(body, intentData(intent).payment_method);
+  // A card that cannot be one is refused before anything about the intent changes.
+  validateCard(card);
+  const capture = captureOf(body.capture_method);
+  if (body.return_url || capture || body.receipt_email || body.payment_method) {
+    // One update, guarded as a change of payment terms is: nothing is written to an intent that cannot be paid.
+    intent = await updateIntent(db, merchant.id, intentId, {
+      captureMethod: capture ?? intent.captureMethod,
+      ...(body.return_url ? { successUrl: body.return_url } : {}),
+      ...(body.receipt_email ? { customerEmail: body.receipt_email } : {}),
+      dialectData: { ...(body.return_url ? { return_url: body.return_url } : {}), ...(body.payment_method ? { payment_method: body.payment_method } : {}) },
+    });
+  }
+  return confirmIntent(db, { intentId, clientSecret: intent.clientSecret, card });
+}

@@ -1,0 +1,148 @@
+import type { DialectObject } from "@/db/schema";
+import { createDialectObject } from "@/lib/dialect-objects/create-dialect-object";
+import { getDialectObject } from "@/lib/dialect-objects/get-dialect-object";
+import { listDialectObjects } from "@/lib/dialect-objects/list-dialect-objects";
+import { updateDialectObject } from "@/lib/dialect-objects/update-dialect-object";
+import { isUniqueViolation } from "@/db/errors";
+import { AppError } from "@/lib/errors/app-error";
+import { expansions } from "../expand";
+import { newObjectId } from "../ids";
+import { idParams, updatedMetadata } from "../params";
+import { renderCustomer, renderProduct, renderStoredPrice, type CustomerData, type PriceData, type ProductData } from "../render/catalog";
+import { list } from "../render/common";
+import * as schemas from "../schemas/catalog";
+import { ok, stripeOperation, stripePath } from "./route";
+
+/*
+ * Products, Prices and Customers: objects with no money of their own, kept as Stripe shows them
+ * (lib/dialect-objects). Checkout Sessions read their prices and names from them.
+ */
+
+const DIALECT = "stripe";
+const noExpansions = (expand: string[] | undefined, list = false) => expansions(expand, [], { list });
+/** An empty string clears a field, as on Stripe; absent leaves it. */
+const cleared = <T>(value: T | "" | undefined): T | null | undefined => (value === "" ? null : value);
+const defined = (changes: Record<string, unknown>) => Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+
+function listRoute<Q extends { limit?: number; starting_after?: string; ending_before?: string; expand?: string[] }>(
+  type: string,
+  url: string,
+  query: import("zod").ZodType<Q>,
+  render: (object: DialectObject) => unknown,
+  matching: (query: Q) => Record<string, unknown>,
+) {
+  return stripeOperation({
+    query,
+    handle: async ({ db, auth, query: asked }) => {
+      noExpansions(asked.expand, true);
+      const page = await listDialectObjects(db, auth.merchant.id, DIALECT, type, { limit: asked.limit ?? 10, startingAfter: asked.starting_after, endingBefore: asked.ending_before }, matching(asked));
+      return ok(list(url, page.items.map(render), page.hasMore));
+    },
+  });
+}
+
+function retrieveRoute(type: string, render: (object: DialectObject) => unknown) {
+  return stripeOperation({
+    params: idParams,
+    query: schemas.retrieveQuery,
+    handle: async ({ db, auth, params, query }) => {
+      noExpansions(query.expand);
+      return ok(render(await getDialectObject(db, auth.merchant.id, DIALECT, type, params.id)));
+    },
+  });
+}
+
+const createProduct = stripeOperation({
+  body: schemas.createProductBody,
+  handle: async ({ db, auth, body }) => {
+    noExpansions(body.expand);
+    const data: ProductData = { name: body.name, description: body.description ?? null, active: body.active ?? true, metadata: body.metadata ?? {} };
+    const id = body.id ?? newObjectId("prod");
+    const product = await createDialectObject(db, auth.merchant.id, { id, dialect: DIALECT, type: "product", data }).catch((error: unknown) => {
+      throw isUniqueViolation(error, "dialect_objects_pkey") ? new AppError("parameter_invalid", `Product already exists: '${id}'.`, { param: "id" }) : error;
+    });
+    return ok(renderProduct(product));
+  },
+});
+
+const updateProduct = stripeOperation({
+  params: idParams,
+  body: schemas.updateProductBody,
+  handle: async ({ db, auth, params, body }) => {
+    noExpansions(body.expand);
+    const current = await getDialectObject(db, auth.merchant.id, DIALECT, "product", params.id);
+    const changes = defined({ name: body.name, description: cleared(body.description), active: body.active, metadata: updatedMetadata((current.data as ProductData).metadata, body.metadata) });
+    return ok(renderProduct(await updateDialectObject(db, auth.merchant.id, DIALECT, "product", params.id, changes)));
+  },
+});
+
+const createPrice = stripeOperation({
+  body: schemas.createPriceBody,
+  handle: async ({ db, auth, body }) => {
+    noExpansions(body.expand);
+    const product = body.product
+      ? (await getDialectObject(db, auth.merchant.id, DIALECT, "product", body.product, "product")).id
+      : (await createDialectObject(db, auth.merchant.id, { id: newObjectId("prod"), dialect: DIALECT, type: "product", data: { name: body.product_data!.name, description: null, active: true, metadata: body.product_data!.metadata ?? {} } satisfies ProductData })).id;
+    const data: PriceData = {
+      product,
+      currency: body.currency,
+      unit_amount: body.unit_amount,
+      active: body.active ?? true,
+      nickname: body.nickname ?? null,
+      lookup_key: body.lookup_key ?? null,
+      recurring: body.recurring ? { interval: body.recurring.interval, interval_count: body.recurring.interval_count ?? 1 } : null,
+      metadata: body.metadata ?? {},
+    };
+    return ok(renderStoredPrice(await createDialectObject(db, auth.merchant.id, { id: newObjectId("price"), dialect: DIALECT, type: "price", data })));
+  },
+});
+
+const updatePrice = stripeOperation({
+  params: idParams,
+  body: schemas.updatePriceBody,
+  handle: async ({ db, auth, params, body }) => {
+    noExpansions(body.expand);
+    const current = await getDialectObject(db, auth.merchant.id, DIALECT, "price", params.id);
+    const changes = defined({ active: body.active, nickname: cleared(body.nickname), lookup_key: cleared(body.lookup_key), metadata: updatedMetadata((current.data as PriceData).metadata, body.metadata) });
+    return ok(renderStoredPrice(await updateDialectObject(db, auth.merchant.id, DIALECT, "price", params.id, changes)));
+  },
+});
+
+const createCustomer = stripeOperation({
+  body: schemas.createCustomerBody,
+  handle: async ({ db, auth, body }) => {
+    noExpansions(body.expand);
+    const data: CustomerData = { email: body.email ?? null, name: body.name ?? null, description: body.description ?? null, phone: body.phone ?? null, metadata: body.metadata ?? {} };
+    return ok(renderCustomer(await createDialectObject(db, auth.merchant.id, { id: newObjectId("cus"), dialect: DIALECT, type: "customer", data })));
+  },
+});
+
+const updateCustomer = stripeOperation({
+  params: idParams,
+  body: schemas.updateCustomerBody,
+  handle: async ({ db, auth, params, body }) => {
+    noExpansions(body.expand);
+    const current = await getDialectObject(db, auth.merchant.id, DIALECT, "customer", params.id);
+    const changes = defined({
+      email: cleared(body.email),
+      name: cleared(body.name),
+      description: cleared(body.description),
+      phone: cleared(body.phone),
+      metadata: updatedMetadata((current.data as CustomerData).metadata, body.metadata),
+    });
+    return ok(renderCustomer(await updateDialectObject(db, auth.merchant.id, DIALECT, "customer", params.id, changes)));
+  },
+});
+
+
+export const catalogRoutes = [
+  stripePath("/v1/products", { POST: createProduct, GET: listRoute("product", "/v1/products", schemas.listProductsQuery, renderProduct, (q) => defined({ active: q.active })) }),
+  stripePath("/v1/products/{id}", { GET: retrieveRoute("product", renderProduct), POST: updateProduct }),
+  stripePath("/v1/prices", {
+    POST: createPrice,
+    GET: listRoute("price", "/v1/prices", schemas.listPricesQuery, renderStoredPrice, (q) => defined({ active: q.active, product: q.product })),
+  }),
+  stripePath("/v1/prices/{id}", { GET: retrieveRoute("price", renderStoredPrice), POST: updatePrice }),
+  stripePath("/v1/customers", { POST: createCustomer, GET: listRoute("customer", "/v1/customers", schemas.listCustomersQuery, renderCustomer, (q) => defined({ email: q.email })) }),
+  stripePath("/v1/customers/{id}", { GET: retrieveRoute("customer", renderCustomer), POST: updateCustomer }),
+];

@@ -1,0 +1,93 @@
+import { AppError } from "@/lib/errors/app-error";
+import { expireIntentNow } from "@/lib/intents/expire-intent-now";
+import { withDetail } from "@/lib/intents/intent-details";
+import { listIntents } from "@/lib/intents/list-intents";
+import { actorOf } from "@/lib/http/principal";
+import { subscriptionOfIntent } from "@/lib/subscriptions/get-subscription";
+import { createCheckoutSession } from "../actions/checkout-sessions";
+import { findSession, type FoundSession } from "../actions/find-session";
+import { expansions } from "../expand";
+import { idParams } from "../params";
+import { renderCheckoutSession, renderLineItems, sessionStatus } from "../render/checkout-session";
+import { list } from "../render/common";
+import { createSessionBody, expireSessionBody, lineItemsQuery, listSessionsQuery, retrieveSessionQuery } from "../schemas/checkout-sessions";
+import { sessionOf } from "../session-data";
+import { ok, stripeOperation, stripePath } from "./route";
+
+const offered = ["payment_intent", "line_items"] as const;
+
+function render({ intent, session, subscription }: FoundSession, expand: string[] | undefined, options: { list?: boolean } = {}) {
+  const chosen = expansions(expand, offered, options);
+  return renderCheckoutSession(intent, session, subscription, { paymentIntent: chosen.has("payment_intent"), lineItems: chosen.has("line_items") });
+}
+
+const create = stripeOperation({
+  body: createSessionBody,
+  handle: async ({ db, auth, body }) => {
+    expansions(body.expand, offered);
+    const intent = await withDetail(db, await createCheckoutSession(db, auth.merchant, body, actorOf(auth)));
+    return ok(render({ intent, session: sessionOf(intent)!, subscription: null }, body.expand));
+  },
+});
+
+const listAll = stripeOperation({
+  query: listSessionsQuery,
+  handle: async ({ db, auth, query }) => {
+    expansions(query.expand, offered, { list: true });
+    const page = await listIntents(db, auth.merchant.id, {
+      limit: query.limit ?? 10,
+      startingAfter: query.starting_after && (await findSession(db, auth.merchant.id, query.starting_after, "starting_after")).intent.id,
+      endingBefore: query.ending_before && (await findSession(db, auth.merchant.id, query.ending_before, "ending_before")).intent.id,
+      dialect: "stripe",
+      dialectDataKey: "checkout_session",
+      ...(query.customer ? { dialectDataMatches: { customer: query.customer } } : {}),
+    });
+    const intents = query.payment_intent ? page.intents.filter((intent) => intent.id === query.payment_intent) : page.intents;
+    const sessions = await Promise.all(
+      intents.map(async (intent) => {
+        const session = sessionOf(intent)!;
+        const subscription = session.mode === "subscription" ? await subscriptionOfIntent(db, intent.id) : null;
+        return render({ intent, session, subscription }, query.expand, { list: true });
+      }),
+    );
+    return ok(list("/v1/checkout/sessions", sessions, page.hasMore));
+  },
+});
+
+const retrieve = stripeOperation({
+  params: idParams,
+  query: retrieveSessionQuery,
+  handle: async ({ db, auth, params, query }) => ok(render(await findSession(db, auth.merchant.id, params.id), query.expand)),
+});
+
+const expire = stripeOperation({
+  params: idParams,
+  body: expireSessionBody,
+  handle: async ({ db, auth, params, body }) => {
+    const found = await findSession(db, auth.merchant.id, params.id);
+    if (sessionStatus(found.intent) !== "open" || found.intent.status === "processing") {
+      throw new AppError("intent_unexpected_state", 'Only Checkout Sessions with a status in ["open"] can be expired, and not while a payment is being processed.');
+    }
+    const expired = await expireIntentNow(db, auth.merchant.id, found.intent.id, actorOf(auth));
+    return ok(render({ ...found, intent: await withDetail(db, expired) }, body.expand));
+  },
+});
+
+const lineItems = stripeOperation({
+  params: idParams,
+  query: lineItemsQuery,
+  handle: async ({ db, auth, params, query }) => {
+    const { intent, session } = await findSession(db, auth.merchant.id, params.id);
+    const all = renderLineItems(intent, session);
+    const start = query.starting_after ? all.data.findIndex((item) => item.id === query.starting_after) + 1 : 0;
+    const page = all.data.slice(start, start + (query.limit ?? 10));
+    return ok(list(all.url, page, start + page.length < all.data.length));
+  },
+});
+
+export const checkoutSessionRoutes = [
+  stripePath("/v1/checkout/sessions", { POST: create, GET: listAll }),
+  stripePath("/v1/checkout/sessions/{id}", { GET: retrieve }),
+  stripePath("/v1/checkout/sessions/{id}/expire", { POST: expire }),
+  stripePath("/v1/checkout/sessions/{id}/line_items", { GET: lineItems }),
+];

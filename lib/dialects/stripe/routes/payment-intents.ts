@@ -1,0 +1,129 @@
+import { cardIdentity } from "@/lib/checkout/card-identity";
+import { cancelIntent } from "@/lib/intents/cancel-intent";
+import { captureIntent } from "@/lib/intents/capture-intent";
+import { withDetail } from "@/lib/intents/intent-details";
+import { listIntents } from "@/lib/intents/list-intents";
+import { getIntentDetails } from "@/lib/intents/read-intent-details";
+import { updateIntent } from "@/lib/intents/update-intent";
+import { actorOf } from "@/lib/http/principal";
+import { confirmPaymentIntent, createPaymentIntent } from "../actions/payment-intents";
+import { expansions } from "../expand";
+import { updatedMetadata } from "../params";
+import { list } from "../render/common";
+import { renderConfirmResult } from "../render/confirm-result";
+import { renderPaymentIntent } from "../render/payment-intent";
+import {
+  cancelPaymentIntentBody,
+  capturePaymentIntentBody,
+  confirmPaymentIntentBody,
+  createPaymentIntentBody,
+  listPaymentIntentsQuery,
+  retrieveQuery,
+  updatePaymentIntentBody,
+  type paymentMethodData,
+} from "../schemas/payment-intents";
+import { idParams } from "../params";
+import { ok, stripeOperation, stripePath } from "./route";
+import type { z } from "zod";
+
+const latestCharge = (expand: string[] | undefined, list = false) => ({ latestCharge: expansions(expand, ["latest_charge"], { list }).has("latest_charge") });
+
+/** What identifies a payment request for Idempotency-Key: the card as its fingerprint, never its number. */
+function withoutCardNumber<B extends { payment_method_data?: z.infer<typeof paymentMethodData> }>(body: B) {
+  const card = body.payment_method_data?.card;
+  if (!card) return body;
+  return { ...body, payment_method_data: { ...body.payment_method_data, card: cardIdentity(card.number, card.exp_month, card.exp_year, null) } };
+}
+
+const create = stripeOperation({
+  body: createPaymentIntentBody,
+  idempotency: "external",
+  idempotencyBody: withoutCardNumber,
+  handle: async ({ db, auth, body }) => {
+    const expand = latestCharge(body.expand);
+    const intent = await createPaymentIntent(db, auth.merchant, body, actorOf(auth));
+    if (!body.confirm) return ok(renderPaymentIntent(await withDetail(db, intent), expand));
+    return renderConfirmResult(await confirmPaymentIntent(db, auth.merchant, intent.id, { ...body, payment_method_data: body.payment_method_data }), expand);
+  },
+});
+
+const listAll = stripeOperation({
+  query: listPaymentIntentsQuery,
+  handle: async ({ db, auth, query }) => {
+    const expand = latestCharge(query.expand, true);
+    const page = await listIntents(db, auth.merchant.id, {
+      limit: query.limit ?? 10,
+      startingAfter: query.starting_after,
+      endingBefore: query.ending_before,
+      ...(query.customer ? { dialectDataMatches: { customer: query.customer } } : {}),
+    });
+    return ok(list("/v1/payment_intents", page.intents.map((intent) => renderPaymentIntent(intent, expand)), page.hasMore));
+  },
+});
+
+const retrieve = stripeOperation({
+  params: idParams,
+  query: retrieveQuery,
+  handle: async ({ db, auth, params, query }) => ok(renderPaymentIntent(await getIntentDetails(db, auth.merchant.id, params.id), latestCharge(query.expand))),
+});
+
+const update = stripeOperation({
+  params: idParams,
+  body: updatePaymentIntentBody,
+  handle: async ({ db, auth, params, body }) => {
+    const expand = latestCharge(body.expand);
+    const current = await getIntentDetails(db, auth.merchant.id, params.id);
+    const capture = body.capture_method === undefined ? undefined : body.capture_method === "manual" ? "manual" : "automatic";
+    const intent = await updateIntent(db, auth.merchant.id, params.id, {
+      amount: body.amount,
+      currency: body.currency,
+      captureMethod: capture,
+      description: body.description === undefined ? undefined : body.description || null,
+      customerEmail: body.receipt_email === undefined ? undefined : body.receipt_email || null,
+      metadata: updatedMetadata(current.metadata, body.metadata),
+      dialectData: {
+        ...(body.payment_method !== undefined ? { payment_method: body.payment_method } : {}),
+        ...(body.customer !== undefined ? { customer: body.customer } : {}),
+      },
+    });
+    return ok(renderPaymentIntent(await withDetail(db, intent), expand));
+  },
+});
+
+const confirm = stripeOperation({
+  params: idParams,
+  body: confirmPaymentIntentBody,
+  idempotency: "external",
+  idempotencyBody: withoutCardNumber,
+  handle: async ({ db, auth, params, body }) => renderConfirmResult(await confirmPaymentIntent(db, auth.merchant, params.id, body), latestCharge(body.expand)),
+});
+
+const capture = stripeOperation({
+  params: idParams,
+  body: capturePaymentIntentBody,
+  idempotency: "external",
+  handle: async ({ db, auth, params, body }) => {
+    const expand = latestCharge(body.expand);
+    let intent = await captureIntent(db, auth.merchant.id, params.id, body.amount_to_capture, actorOf(auth));
+    if (body.metadata !== undefined) intent = await updateIntent(db, auth.merchant.id, params.id, { metadata: updatedMetadata(intent.metadata, body.metadata) });
+    return ok(renderPaymentIntent(await withDetail(db, intent), expand));
+  },
+});
+
+const cancel = stripeOperation({
+  params: idParams,
+  body: cancelPaymentIntentBody,
+  idempotency: "external",
+  handle: async ({ db, auth, params, body }) => {
+    const intent = await cancelIntent(db, auth.merchant.id, params.id, actorOf(auth), body.cancellation_reason ?? null);
+    return ok(renderPaymentIntent(await withDetail(db, intent), latestCharge(body.expand)));
+  },
+});
+
+export const paymentIntentRoutes = [
+  stripePath("/v1/payment_intents", { POST: create, GET: listAll }),
+  stripePath("/v1/payment_intents/{id}", { GET: retrieve, POST: update }),
+  stripePath("/v1/payment_intents/{id}/confirm", { POST: confirm }),
+  stripePath("/v1/payment_intents/{id}/capture", { POST: capture }),
+  stripePath("/v1/payment_intents/{id}/cancel", { POST: cancel }),
+];
