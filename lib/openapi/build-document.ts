@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { STANDARD_WEBHOOK_EVENTS } from "@/lib/events/event-types";
 import type { AuthKind } from "@/lib/http/principal";
 import { routeDescriptions, type RouteDescription } from "./described-route";
-import { sampleIntent } from "./samples";
+import type { IntentDetails } from "@/lib/intents/intent-details";
+import { sampleIntent, sampleRefund } from "./samples";
 
 type Json = Record<string, unknown>;
 
@@ -23,6 +24,8 @@ export type ReferenceDefinition = {
   bodyMediaType?: "application/json" | "application/x-www-form-urlencoded";
   /** Headers a call sends beside the key itself (mintro's client id), shown in the first call at /docs. */
   companionHeaders?: string[];
+  /** The payment its webhook examples are drawn from, when the dialect needs more than sampleIntent's (a session, a charge). */
+  sampleIntent?: () => IntentDetails;
   /** Keyed "METHOD /path/{param}". */
   operations: Record<string, OperationNote>;
 };
@@ -151,7 +154,7 @@ export function schemaOf(value: unknown): Json {
 async function webhooks(db: Db, reference: ReferenceDefinition): Promise<Json> {
   const definition = dialectDefinition(reference.dialect);
   const events = (definition.webhook.events ?? STANDARD_WEBHOOK_EVENTS).filter((type) => type.startsWith("payment."));
-  const intent = sampleIntent(reference.dialect);
+  const intent = reference.sampleIntent?.() ?? sampleIntent(reference.dialect);
   const signature = definition.webhook.signatureHeaders?.("{}", "whsec_example", new Date()) ?? {};
   const headers = ["webhook-id", "webhook-timestamp", "webhook-signature", ...Object.keys(signature)].map((name) => ({
     name,
@@ -170,6 +173,7 @@ async function webhooks(db: Db, reference: ReferenceDefinition): Promise<Json> {
       actor: { type: "buyer" } as const,
       intent: { ...intent, status: status as typeof intent.status },
       details: type === "payment.failed" ? { message: "Your card has insufficient funds." } : {},
+      ...(type === "payment.refunded" ? { refund: sampleRefund(intent) } : {}),
     };
     // A dialect that sends several webhooks for one change documents each under its own name.
     const messages = definition.webhook.renderMessages

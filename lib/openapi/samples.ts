@@ -1,5 +1,5 @@
-import type { Dialect, PaymentIntent } from "@/db/schema";
-import type { IntentDetails } from "@/lib/intents/intent-details";
+import type { CardToken, Dialect, PaymentIntent, Refund } from "@/db/schema";
+import type { AttemptWithCard, IntentDetails } from "@/lib/intents/intent-details";
 
 const CREATED = new Date("2026-01-15T10:30:00Z");
 
@@ -56,4 +56,54 @@ export function sampleIntent(dialect: Dialect, id = "pi_3MtwBwLkdIwHu7ix28a3tqPa
     updatedAt: CREATED,
   };
   return { ...intent, attempts: [], card: null };
+}
+
+/** A partial refund of a sample payment. */
+export function sampleRefund(intent: Pick<PaymentIntent, "id" | "merchantId" | "currency">): Refund {
+  return {
+    id: "re_3MtwBwLkdIwHu7ix0nyB1rzE",
+    intentId: intent.id,
+    merchantId: intent.merchantId,
+    amount: 1000,
+    currency: intent.currency,
+    reason: "requested_by_customer",
+    metadata: {},
+    status: "succeeded",
+    processorReference: null,
+    failureMessage: null,
+    createdAt: new Date(CREATED.getTime() + 86400_000),
+    completedAt: new Date(CREATED.getTime() + 86400_000),
+  };
+}
+
+/** A card and the attempt that paid with it, for examples that show a charge. */
+export function samplePaidAttempt(intent: Pick<PaymentIntent, "id" | "merchantId" | "amount" | "currency">): AttemptWithCard {
+  const card: CardToken = {
+    id: "tok_1NgZyGLkdIwHu7ixq2Xb8Mpk",
+    merchantId: intent.merchantId,
+    brand: "visa",
+    last4: "4242",
+    expMonth: 12,
+    expYear: 2030,
+    fingerprint: "5f2c6c5a1d0b4e7f9a3c8d2e1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a",
+    cardholderName: "Ada Lovelace",
+    createdAt: CREATED,
+  };
+  return {
+    id: "pa_3MtwBwLkdIwHu7ix1q3KzLmN",
+    intentId: intent.id,
+    merchantId: intent.merchantId,
+    number: 1,
+    chargeId: 1,
+    status: "succeeded",
+    amount: intent.amount,
+    currency: intent.currency,
+    cardTokenId: card.id,
+    declineCode: null,
+    failureMessage: null,
+    processorReference: "sim_Qm3Xr8TzLp2WvN6yKc1s",
+    createdAt: CREATED,
+    completedAt: CREATED,
+    card,
+  };
 }

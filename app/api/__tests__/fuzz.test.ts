@@ -37,6 +37,7 @@ const TABLES = [
   "connected_sites",
   "invitations",
   "idempotency_keys",
+  "dialect_objects",
 ];
 
 async function rowCounts(): Promise<Record<string, number>> {
@@ -57,8 +58,17 @@ const hostile = fc.oneof(
   fc.constantFrom("\u0000", "\ud800", "a\udfffb", "%ff", "%ED%A0%80", "../../etc/passwd", "<script>", "' or 1=1 --", "🙂".repeat(30), "x".repeat(3000)),
 );
 
+/** Stripe's form encoding with nested keys (a[b][0][c]=…), as its SDKs send bodies: real field names and hostile ones. */
+const formKey = fc.oneof(
+  fc.constantFrom("amount", "currency", "mode", "confirm", "payment_method", "line_items[0][price]", "line_items[0][quantity]", "line_items[0][price_data][unit_amount]", "line_items[0][price_data][currency]", "line_items[0][price_data][product_data][name]", "line_items[0][price_data][recurring][interval]", "metadata[order]", "expand[]", "expand[0]", "enabled_events[]", "url", "payment_intent", "charge", "amount_to_capture", "expires_at", "ui_mode", "success_url", "return_url", "payment_method_data[card][number]", "name", "unit_amount", "product", "recurring[interval]", "customer", "email"),
+  fc.string({ unit: "binary", maxLength: 30 }),
+  fc.constantFrom("a[", "a]b", "__proto__[x]", "a[constructor][prototype]", `a${"[b]".repeat(12)}`, "a[99999]", "a[]"),
+);
+const formBody = fc.array(fc.tuple(formKey, fc.oneof(hostile, fc.constantFrom("2000", "usd", "payment", "subscription", "true", "pm_card_visa", "https://shop.example/x", "-1", "1e9", "99999999999"))), { maxLength: 12 }).map((pairs) => new URLSearchParams(pairs).toString());
+
 const body = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)),
+  formBody,
   fc.record({ amount: fc.oneof(fc.double(), fc.integer(), hostile, fc.constant(1e308)), currency: hostile, metadata: fc.dictionary(hostile, hostile, { maxKeys: 3 }) }).map((value) => JSON.stringify(value)),
   fc.string({ unit: "binary", maxLength: 200 }),
   fc.integer({ min: 40, max: 5000 }).map((depth) => "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)),

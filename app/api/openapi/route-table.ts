@@ -1,8 +1,10 @@
 /**
- * Every API route file, by the path it answers, for the API reference. Catch-all routes (unknown
- * paths), next-auth's own and this reference's are not API operations. A test fails when a route
- * file is missing here, so a new route cannot go undocumented.
+ * Every API route file, by the path it answers, for the API reference, then the routes dialects serve
+ * from their own folders (DialectDefinition.routes). Catch-all routes (unknown paths), next-auth's
+ * own and this reference's are not API operations. A test fails when a route file is missing here, so
+ * a new route cannot go undocumented.
  */
+import { dialectRoutes } from "@/lib/dialects/registry";
 import type { RouteModule } from "@/lib/openapi/build-document";
 import * as r0 from "@/app/api/connect/exchange/route";
 import * as r1 from "@/app/api/health/route";
@@ -48,7 +50,7 @@ import * as r40 from "@/app/api/v1/webhook-endpoints/[id]/test/route";
 import * as r41 from "@/app/v1/payments/route";
 import * as r42 from "@/app/v1/payments/[id]/route";
 
-export const API_ROUTES: RouteModule[] = [
+const APP_ROUTES: RouteModule[] = [
   { path: "/api/connect/exchange", module: r0 },
   { path: "/api/health", module: r1 },
   { path: "/api/merchant/setup-status", module: r2 },
@@ -93,3 +95,5 @@ export const API_ROUTES: RouteModule[] = [
   { path: "/v1/payments", module: r41 },
   { path: "/v1/payments/{id}", module: r42 },
 ];
+
+export const API_ROUTES: RouteModule[] = [...APP_ROUTES, ...(await dialectRoutes())];

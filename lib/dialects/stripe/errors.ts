@@ -13,9 +13,6 @@ const STRIPE_ERRORS: Partial<Record<ErrorCode, StripeError>> = {
   forbidden: { status: 403, type: "invalid_request_error", code: "permission_denied" },
   client_secret_invalid: { status: 403, type: "invalid_request_error", code: "permission_denied" },
   merchant_suspended: { status: 403, type: "invalid_request_error", code: "account_invalid" },
-  not_found: { status: 404, type: "invalid_request_error", code: "resource_missing" },
-  // Stripe answers a path or method it has no route for with a 404.
-  method_not_allowed: { status: 404, type: "invalid_request_error" },
   payment_processing: { status: 400, type: "invalid_request_error", code: "payment_intent_unexpected_state" },
   payment_already_completed: { status: 400, type: "invalid_request_error", code: "payment_intent_unexpected_state" },
   intent_unexpected_state: { status: 400, type: "invalid_request_error", code: "payment_intent_unexpected_state" },
@@ -48,12 +45,16 @@ function invalidExpiry(error: AppError): string {
 }
 
 /** How Stripe would answer this error: its HTTP status, `error.type` and `error.code`. */
-export function stripeErrorOf(error: AppError): Required<Pick<StripeError, "status" | "type">> & { code: string | null } {
+export function stripeErrorOf(error: AppError): Required<StripeError> {
   if (error.code === "refund_exceeds_captured") return { status: 400, type: "invalid_request_error", code: refundCode(error) };
   if (error.code === "invalid_expiry") return { status: 402, type: "card_error", code: invalidExpiry(error) };
   // The object a URL names is a 404; one a parameter names (a price in line_items) is a 400, as on Stripe.
-  if (error.code === "not_found" && error.details.param && error.details.param !== "id") return { status: 400, type: "invalid_request_error", code: "resource_missing" };
+  if (error.code === "not_found") {
+    // A URL no route answers keeps Kassa's not_found; a missing object is Stripe's resource_missing.
+    if (!error.details.param) return { status: 404, type: "invalid_request_error", code: "not_found" };
+    return { status: error.details.param === "id" ? 404 : 400, type: "invalid_request_error", code: "resource_missing" };
+  }
   const known = STRIPE_ERRORS[error.code];
-  if (known) return { status: known.status, type: known.type, code: known.code ?? null };
+  if (known) return { status: known.status, type: known.type, code: known.code ?? error.code };
   return { status: error.status, type: BY_KIND[error.kind], code: error.code };
 }

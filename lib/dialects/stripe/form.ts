@@ -18,11 +18,12 @@ const invalid = (message: string, param?: string) => new AppError("parameter_inv
  * is a key and `line_items[0]` an item.
  */
 export function parseStripeParams(params: URLSearchParams): Record<string, FormValue> {
-  const root: Record<string, FormValue> = {};
+  const root: Node = {};
+  const appended = new WeakMap<Node, number>();
   let fields = 0;
   for (const [key, value] of params) {
     if (++fields > MAX_FIELDS) throw invalid(`A request may have at most ${MAX_FIELDS} parameters.`);
-    assign(root, keyParts(key), value, key);
+    assign(root, keyParts(key), value, key, appended);
   }
   return root;
 }
@@ -37,22 +38,24 @@ function keyParts(key: string): string[] {
   return parts;
 }
 
-type Node = Record<string, FormValue> & { [APPENDED]?: number };
-const APPENDED = Symbol("appended");
+type Node = { [key: string]: FormValue };
 
-function assign(target: Node, parts: string[], value: string, key: string): void {
+/** `appended` counts the `[]` items given to each object so far. */
+function assign(target: Node, parts: string[], value: string, key: string, appended: WeakMap<Node, number>): void {
   const [head, ...rest] = parts;
   // `a[]` appends: give it the next free index, so `expand[]=x&expand[]=y` is [x, y].
-  const name = head === "" ? String((target[APPENDED] = (target[APPENDED] ?? -1) + 1)) : head!;
+  const next = (appended.get(target) ?? -1) + 1;
+  if (head === "") appended.set(target, next);
+  const name = head === "" ? String(next) : head!;
   if (/^\d+$/.test(name) && Number(name) > MAX_INDEX) throw invalid(`An array parameter may have at most ${MAX_INDEX + 1} items.`, key);
   if (rest.length === 0) {
     if (typeof target[name] === "object") throw invalid(`Parameter ${key} is given both as a value and as an object.`, key);
     target[name] = value;
     return;
   }
-  const next = target[name];
-  if (typeof next === "string") throw invalid(`Parameter ${key} is given both as a value and as an object.`, key);
-  const child = (next ?? {}) as Node;
+  const existing = target[name];
+  if (typeof existing === "string") throw invalid(`Parameter ${key} is given both as a value and as an object.`, key);
+  const child = existing ?? {};
   target[name] = child;
-  assign(child, rest, value, key);
+  assign(child, rest, value, key, appended);
 }

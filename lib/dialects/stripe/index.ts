@@ -17,5 +17,5 @@ export const stripe: DialectDefinition = {
   webhook: stripeWebhook,
   reference: stripeReference,
   snippet: stripeSnippet,
-  routes: async () => (await import("./routes")).stripeRoutes,
+  routes: async () => (await import("./routes")).stripeRoutes(),
 };

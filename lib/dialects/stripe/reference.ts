@@ -1,8 +1,32 @@
 import type { ReferenceDefinition } from "@/lib/openapi/build-document";
-import { sampleIntent } from "@/lib/openapi/samples";
+import { samplePaidAttempt, sampleIntent } from "@/lib/openapi/samples";
+import type { SessionData } from "./session-data";
 import { renderPaymentIntent } from "./render/payment-intent";
 
-const paymentIntent = () => renderPaymentIntent(sampleIntent("stripe"));
+/** A Checkout Session's payment, paid with one charge: the webhook examples show all of it. */
+function samplePayment() {
+  const intent = sampleIntent("stripe");
+  const attempt = samplePaidAttempt(intent);
+  const session: SessionData = {
+    mode: "payment",
+    ui_mode: "hosted",
+    success_url: "https://shop.example/thanks?session_id={CHECKOUT_SESSION_ID}",
+    cancel_url: "https://shop.example/cart",
+    return_url: null,
+    client_reference_id: intent.referenceId,
+    customer: null,
+    customer_email: intent.customerEmail,
+    locale: null,
+    metadata: {},
+    line_items: intent.lineItems.map((item, index) => ({
+      price: { id: `price_1NgZyG${index}`, product: `prod_NWjs8kKbJWmuu${index}`, product_name: item.name, product_description: null, unit_amount: item.unitAmount, currency: intent.currency, recurring: null },
+      quantity: item.quantity,
+    })),
+  };
+  return { ...intent, dialectData: { checkout_session: session }, cardTokenId: attempt.cardTokenId, attempts: [attempt], card: attempt.card };
+}
+
+const paymentIntent = () => renderPaymentIntent(samplePayment());
 
 /** Stripe's API as its SDKs call it: what the reference says beyond the schemas. */
 export const stripeReference: ReferenceDefinition = {
@@ -13,6 +37,7 @@ export const stripeReference: ReferenceDefinition = {
     "Bodies are form-encoded with nested keys (`line_items[0][price_data][unit_amount]=2000`); answers carry `Request-Id` and echo `Stripe-Version`; " +
     "errors are `{\"error\": {type, code, message, param, decline_code?}}` with Stripe's statuses. Buyers pay on Kassa's own page.",
   bodyMediaType: "application/x-www-form-urlencoded",
+  sampleIntent: samplePayment,
   security: {
     secret_key: { name: "stripeKey", scheme: { type: "http", scheme: "bearer", description: "The merchant's secret key, as Stripe's SDKs send it: `Authorization: Bearer sk_test_…` (or Basic auth with the key as user name)." } },
   },

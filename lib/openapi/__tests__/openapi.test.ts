@@ -90,7 +90,20 @@ describe("the OpenAPI documents", () => {
     const served = await callRoute(openapiRoute.GET, { path: "/api/openapi/mutopay.json", params: { document: "mutopay.json" } });
     expect(served.status).toBe(200);
     expect(served.body).toMatchObject({ openapi: "3.1.0", paths: { "/api/payments": { post: expect.any(Object) } } });
-    const unknown = await callRoute(openapiRoute.GET, { path: "/api/openapi/stripe.json", params: { document: "stripe.json" } });
+    const unknown = await callRoute(openapiRoute.GET, { path: "/api/openapi/paypal.json", params: { document: "paypal.json" } });
     expect(unknown).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
+  });
+});
+
+describe("the Stripe dialect's OpenAPI document", () => {
+  it("documents its form-encoded operations, served from its own folder, and its webhooks by Stripe's names", async () => {
+    const served = await callRoute(openapiRoute.GET, { path: "/api/openapi/stripe.json", params: { document: "stripe.json" } });
+    expect(served.status).toBe(200);
+    const create = served.body.paths["/v1/checkout/sessions"].post;
+    expect(Object.keys(create.requestBody.content)).toEqual(["application/x-www-form-urlencoded"]);
+    expect(create.requestBody.content["application/x-www-form-urlencoded"].schema.required).toContain("mode");
+    expect(Object.keys(served.body.paths)).toEqual(expect.arrayContaining(["/v1/payment_intents/{id}/capture", "/v1/refunds", "/v1/webhook_endpoints/{id}", "/v1/events"]));
+    expect(Object.keys(served.body.webhooks)).toEqual(expect.arrayContaining(["payment_intent.succeeded", "checkout.session.completed", "charge.refunded", "payment_intent.payment_failed"]));
+    expect(served.body.webhooks["checkout.session.completed"].post.parameters.map((header: { name: string }) => header.name)).toContain("stripe-signature");
   });
 });

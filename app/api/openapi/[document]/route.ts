@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { defaultDialect, dialectRoutes } from "@/lib/dialects/registry";
+import { defaultDialect } from "@/lib/dialects/registry";
 import { AppError } from "@/lib/errors/app-error";
 import { describeError } from "@/lib/errors/log-error";
 import { jsonResponse } from "@/lib/http/api-result";
@@ -18,7 +18,7 @@ export async function GET(_request: Request, { params }: RouteContext): Promise<
     const known = API_REFERENCES.map((candidate) => `${candidate.dialect}.json`).join(", ");
     return jsonResponse(defaultDialect().api.renderError(new AppError("not_found", `No API reference is called '${name}'. There are: ${known}.`)));
   }
-  if (!built.has(name)) built.set(name, Promise.all([getDb(), dialectRoutes()]).then(([db, routes]) => buildDocument(db, reference, [...API_ROUTES, ...routes])));
+  if (!built.has(name)) built.set(name, getDb().then((db) => buildDocument(db, reference, API_ROUTES)));
   let document: Record<string, unknown>;
   try {
     document = await built.get(name)!;

@@ -12,7 +12,7 @@ import { idParams } from "../params";
 import { list } from "../render/common";
 import { renderRefund } from "../render/refund";
 import { createRefundBody, listRefundsQuery, retrieveRefundQuery } from "../schemas/refunds";
-import { ok, stripeOperation, stripePath } from "./route";
+import { ok, stripeOperation } from "./route";
 
 /** The intent a charge id names: its attempt's. */
 async function intentOfCharge(db: Db, merchantId: string, chargeId: string, param: string): Promise<string> {
@@ -27,7 +27,7 @@ async function rendered(db: Db, refund: Refund) {
   return renderRefund(refund, attempt ? chargeIdOf(attempt.id) : null);
 }
 
-const create = stripeOperation({
+export const create = stripeOperation({
   body: createRefundBody,
   idempotency: "external",
   handle: async ({ db, auth, body }) => {
@@ -41,7 +41,7 @@ const create = stripeOperation({
   },
 });
 
-const listAll = stripeOperation({
+export const listAll = stripeOperation({
   query: listRefundsQuery,
   handle: async ({ db, auth, query }) => {
     expansions(query.expand, [], { list: true });
@@ -51,7 +51,7 @@ const listAll = stripeOperation({
   },
 });
 
-const retrieve = stripeOperation({
+export const retrieve = stripeOperation({
   params: idParams,
   query: retrieveRefundQuery,
   handle: async ({ db, auth, params, query }) => {
@@ -60,4 +60,3 @@ const retrieve = stripeOperation({
   },
 });
 
-export const refundRoutes = [stripePath("/v1/refunds", { POST: create, GET: listAll }), stripePath("/v1/refunds/{id}", { GET: retrieve })];

@@ -11,7 +11,7 @@ import { idParams, updatedMetadata } from "../params";
 import { renderCustomer, renderProduct, renderStoredPrice, type CustomerData, type PriceData, type ProductData } from "../render/catalog";
 import { list } from "../render/common";
 import * as schemas from "../schemas/catalog";
-import { ok, stripeOperation, stripePath } from "./route";
+import { ok, stripeOperation } from "./route";
 
 /*
  * Products, Prices and Customers: objects with no money of their own, kept as Stripe shows them
@@ -52,7 +52,7 @@ function retrieveRoute(type: string, render: (object: DialectObject) => unknown)
   });
 }
 
-const createProduct = stripeOperation({
+export const createProduct = stripeOperation({
   body: schemas.createProductBody,
   handle: async ({ db, auth, body }) => {
     noExpansions(body.expand);
@@ -65,7 +65,7 @@ const createProduct = stripeOperation({
   },
 });
 
-const updateProduct = stripeOperation({
+export const updateProduct = stripeOperation({
   params: idParams,
   body: schemas.updateProductBody,
   handle: async ({ db, auth, params, body }) => {
@@ -76,7 +76,7 @@ const updateProduct = stripeOperation({
   },
 });
 
-const createPrice = stripeOperation({
+export const createPrice = stripeOperation({
   body: schemas.createPriceBody,
   handle: async ({ db, auth, body }) => {
     noExpansions(body.expand);
@@ -97,7 +97,7 @@ const createPrice = stripeOperation({
   },
 });
 
-const updatePrice = stripeOperation({
+export const updatePrice = stripeOperation({
   params: idParams,
   body: schemas.updatePriceBody,
   handle: async ({ db, auth, params, body }) => {
@@ -108,7 +108,7 @@ const updatePrice = stripeOperation({
   },
 });
 
-const createCustomer = stripeOperation({
+export const createCustomer = stripeOperation({
   body: schemas.createCustomerBody,
   handle: async ({ db, auth, body }) => {
     noExpansions(body.expand);
@@ -117,7 +117,7 @@ const createCustomer = stripeOperation({
   },
 });
 
-const updateCustomer = stripeOperation({
+export const updateCustomer = stripeOperation({
   params: idParams,
   body: schemas.updateCustomerBody,
   handle: async ({ db, auth, params, body }) => {
@@ -135,14 +135,10 @@ const updateCustomer = stripeOperation({
 });
 
 
-export const catalogRoutes = [
-  stripePath("/v1/products", { POST: createProduct, GET: listRoute("product", "/v1/products", schemas.listProductsQuery, renderProduct, (q) => defined({ active: q.active })) }),
-  stripePath("/v1/products/{id}", { GET: retrieveRoute("product", renderProduct), POST: updateProduct }),
-  stripePath("/v1/prices", {
-    POST: createPrice,
-    GET: listRoute("price", "/v1/prices", schemas.listPricesQuery, renderStoredPrice, (q) => defined({ active: q.active, product: q.product })),
-  }),
-  stripePath("/v1/prices/{id}", { GET: retrieveRoute("price", renderStoredPrice), POST: updatePrice }),
-  stripePath("/v1/customers", { POST: createCustomer, GET: listRoute("customer", "/v1/customers", schemas.listCustomersQuery, renderCustomer, (q) => defined({ email: q.email })) }),
-  stripePath("/v1/customers/{id}", { GET: retrieveRoute("customer", renderCustomer), POST: updateCustomer }),
-];
+
+export const listProducts = listRoute("product", "/v1/products", schemas.listProductsQuery, renderProduct, (q) => defined({ active: q.active }));
+export const retrieveProduct = retrieveRoute("product", renderProduct);
+export const listPrices = listRoute("price", "/v1/prices", schemas.listPricesQuery, renderStoredPrice, (q) => defined({ active: q.active, product: q.product }));
+export const retrievePrice = retrieveRoute("price", renderStoredPrice);
+export const listCustomers = listRoute("customer", "/v1/customers", schemas.listCustomersQuery, renderCustomer, (q) => defined({ email: q.email }));
+export const retrieveCustomer = retrieveRoute("customer", renderCustomer);

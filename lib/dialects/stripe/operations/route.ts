@@ -2,8 +2,7 @@ import type { z } from "zod";
 import type { ApiResult } from "@/lib/http/api-result";
 import { apiRoute, type HandlerContext, type RouteSpec } from "@/lib/http/api-route";
 import type { IdempotencyMode } from "@/lib/idempotency/run-idempotent";
-import { otherMethods, type RouteHandler, type RouteMethod } from "@/lib/http/route-methods";
-import type { RouteModule } from "@/lib/openapi/build-document";
+import type { RouteHandler } from "@/lib/http/route-methods";
 import { stripeDialect } from "../dialect";
 
 type Spec<P, Q, B> = {
@@ -20,11 +19,6 @@ type Spec<P, Q, B> = {
 export function stripeOperation<P = Record<string, never>, Q = Record<string, never>, B = undefined>(spec: Spec<P, Q, B>): RouteHandler {
   const { idempotencyBody, ...rest } = spec;
   return apiRoute<"secret_key", P, Q, B>({ dialect: stripeDialect, auth: "secret_key", ...rest, ...(idempotencyBody ? { idempotencyBody: (body: B) => idempotencyBody(body) } : {}) });
-}
-
-/** A path and what each method does on it; the others answer Stripe's 404. */
-export function stripePath(path: string, methods: Partial<Record<RouteMethod, RouteHandler>>): RouteModule {
-  return { path, module: { ...methods, ...otherMethods(stripeDialect, methods) } };
 }
 
 export const ok = (body: unknown): ApiResult => ({ status: 200, body });

@@ -7,7 +7,7 @@ import { eventMessages } from "@/lib/webhooks/webhook-format";
 import { expansions } from "../expand";
 import { expandParam, formArray, formString, idParams, listParams } from "../params";
 import { list } from "../render/common";
-import { ok, stripeOperation, stripePath } from "./route";
+import { ok, stripeOperation } from "./route";
 
 /** A Stripe event is one webhook of a Kassa event: `evt_…` for the first, `evt_…_n` for the n-th after it. */
 function messageAddress(id: string): { eventId: string; index: number } | null {
@@ -64,7 +64,7 @@ async function page(db: Db, merchantId: string, query: { limit: number; after?: 
 
 const listEventsQuery = z.strictObject({ ...listParams, type: formString(100).optional(), types: formArray(formString(100), 20).optional() });
 
-const listAll = stripeOperation({
+export const listAll = stripeOperation({
   query: listEventsQuery,
   handle: async ({ db, auth, query }) => {
     expansions(query.expand, [], { list: true });
@@ -74,7 +74,7 @@ const listAll = stripeOperation({
   },
 });
 
-const retrieve = stripeOperation({
+export const retrieve = stripeOperation({
   params: idParams,
   query: z.strictObject({ expand: expandParam }),
   handle: async ({ db, auth, params, query }) => {
@@ -83,4 +83,3 @@ const retrieve = stripeOperation({
   },
 });
 
-export const eventRoutes = [stripePath("/v1/events", { GET: listAll }), stripePath("/v1/events/{id}", { GET: retrieve })];

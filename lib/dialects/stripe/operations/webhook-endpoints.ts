@@ -4,7 +4,7 @@ import { expansions } from "../expand";
 import { expandParam, formArray, formBoolean, formMetadata, formString, formUrl, idParams, listParams, metadataUpdate, updatedMetadata } from "../params";
 import { list } from "../render/common";
 import { renderWebhookEndpoint } from "../render/webhook-endpoint";
-import { deleted, ok, stripeOperation, stripePath } from "./route";
+import { deleted, ok, stripeOperation } from "./route";
 
 /** Any of Stripe's event names (or `*`): Kassa sends those it has, and an endpoint may ask for more. */
 const eventName = formString(100).regex(/^(\*|[a-z_]+(\.[a-z_]+)*(\.\*)?)$/, { error: "must be an event type such as checkout.session.completed, or *" });
@@ -32,7 +32,7 @@ const updateBody = z.strictObject({
   expand: expandParam,
 });
 
-const create = stripeOperation({
+export const create = stripeOperation({
   body: createBody,
   // The signing secret is kept sealed with the endpoint, never in the replay store: a replay reads it back.
   replay: {
@@ -54,7 +54,7 @@ const create = stripeOperation({
   },
 });
 
-const listAll = stripeOperation({
+export const listAll = stripeOperation({
   query: z.strictObject(listParams),
   handle: async ({ db, auth, query }) => {
     expansions(query.expand, [], { list: true });
@@ -68,7 +68,7 @@ const listAll = stripeOperation({
   },
 });
 
-const retrieve = stripeOperation({
+export const retrieve = stripeOperation({
   params: idParams,
   query: z.strictObject({ expand: expandParam }),
   handle: async ({ db, auth, params, query }) => {
@@ -77,7 +77,7 @@ const retrieve = stripeOperation({
   },
 });
 
-const update = stripeOperation({
+export const update = stripeOperation({
   params: idParams,
   body: updateBody,
   handle: async ({ db, auth, params, body }) => {
@@ -94,7 +94,7 @@ const update = stripeOperation({
   },
 });
 
-const remove = stripeOperation({
+export const remove = stripeOperation({
   params: idParams,
   handle: async ({ db, auth, params }) => {
     await deleteWebhookEndpoint(db, auth.merchant.id, params.id);
@@ -102,7 +102,3 @@ const remove = stripeOperation({
   },
 });
 
-export const webhookEndpointRoutes = [
-  stripePath("/v1/webhook_endpoints", { POST: create, GET: listAll }),
-  stripePath("/v1/webhook_endpoints/{id}", { GET: retrieve, POST: update, DELETE: remove }),
-];

@@ -12,7 +12,7 @@ import { renderCheckoutSession, renderLineItems, sessionStatus } from "../render
 import { list } from "../render/common";
 import { createSessionBody, expireSessionBody, lineItemsQuery, listSessionsQuery, retrieveSessionQuery } from "../schemas/checkout-sessions";
 import { sessionOf } from "../session-data";
-import { ok, stripeOperation, stripePath } from "./route";
+import { ok, stripeOperation } from "./route";
 
 const offered = ["payment_intent", "line_items"] as const;
 
@@ -21,7 +21,7 @@ function render({ intent, session, subscription }: FoundSession, expand: string[
   return renderCheckoutSession(intent, session, subscription, { paymentIntent: chosen.has("payment_intent"), lineItems: chosen.has("line_items") });
 }
 
-const create = stripeOperation({
+export const create = stripeOperation({
   body: createSessionBody,
   handle: async ({ db, auth, body }) => {
     expansions(body.expand, offered);
@@ -30,7 +30,7 @@ const create = stripeOperation({
   },
 });
 
-const listAll = stripeOperation({
+export const listAll = stripeOperation({
   query: listSessionsQuery,
   handle: async ({ db, auth, query }) => {
     expansions(query.expand, offered, { list: true });
@@ -54,13 +54,13 @@ const listAll = stripeOperation({
   },
 });
 
-const retrieve = stripeOperation({
+export const retrieve = stripeOperation({
   params: idParams,
   query: retrieveSessionQuery,
   handle: async ({ db, auth, params, query }) => ok(render(await findSession(db, auth.merchant.id, params.id), query.expand)),
 });
 
-const expire = stripeOperation({
+export const expire = stripeOperation({
   params: idParams,
   body: expireSessionBody,
   handle: async ({ db, auth, params, body }) => {
@@ -73,7 +73,7 @@ const expire = stripeOperation({
   },
 });
 
-const lineItems = stripeOperation({
+export const lineItems = stripeOperation({
   params: idParams,
   query: lineItemsQuery,
   handle: async ({ db, auth, params, query }) => {
@@ -85,9 +85,3 @@ const lineItems = stripeOperation({
   },
 });
 
-export const checkoutSessionRoutes = [
-  stripePath("/v1/checkout/sessions", { POST: create, GET: listAll }),
-  stripePath("/v1/checkout/sessions/{id}", { GET: retrieve }),
-  stripePath("/v1/checkout/sessions/{id}/expire", { POST: expire }),
-  stripePath("/v1/checkout/sessions/{id}/line_items", { GET: lineItems }),
-];

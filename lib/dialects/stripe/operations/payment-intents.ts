@@ -23,7 +23,7 @@ import {
   type paymentMethodData,
 } from "../schemas/payment-intents";
 import { idParams } from "../params";
-import { ok, stripeOperation, stripePath } from "./route";
+import { ok, stripeOperation } from "./route";
 import type { z } from "zod";
 
 const latestCharge = (expand: string[] | undefined, list = false) => ({ latestCharge: expansions(expand, ["latest_charge"], { list }).has("latest_charge") });
@@ -35,7 +35,7 @@ function withoutCardNumber<B extends { payment_method_data?: z.infer<typeof paym
   return { ...body, payment_method_data: { ...body.payment_method_data, card: cardIdentity(card.number, card.exp_month, card.exp_year, null) } };
 }
 
-const create = stripeOperation({
+export const create = stripeOperation({
   body: createPaymentIntentBody,
   idempotency: "external",
   idempotencyBody: withoutCardNumber,
@@ -47,7 +47,7 @@ const create = stripeOperation({
   },
 });
 
-const listAll = stripeOperation({
+export const listAll = stripeOperation({
   query: listPaymentIntentsQuery,
   handle: async ({ db, auth, query }) => {
     const expand = latestCharge(query.expand, true);
@@ -61,13 +61,13 @@ const listAll = stripeOperation({
   },
 });
 
-const retrieve = stripeOperation({
+export const retrieve = stripeOperation({
   params: idParams,
   query: retrieveQuery,
   handle: async ({ db, auth, params, query }) => ok(renderPaymentIntent(await getIntentDetails(db, auth.merchant.id, params.id), latestCharge(query.expand))),
 });
 
-const update = stripeOperation({
+export const update = stripeOperation({
   params: idParams,
   body: updatePaymentIntentBody,
   handle: async ({ db, auth, params, body }) => {
@@ -90,7 +90,7 @@ const update = stripeOperation({
   },
 });
 
-const confirm = stripeOperation({
+export const confirm = stripeOperation({
   params: idParams,
   body: confirmPaymentIntentBody,
   idempotency: "external",
@@ -98,7 +98,7 @@ const confirm = stripeOperation({
   handle: async ({ db, auth, params, body }) => renderConfirmResult(await confirmPaymentIntent(db, auth.merchant, params.id, body), latestCharge(body.expand)),
 });
 
-const capture = stripeOperation({
+export const capture = stripeOperation({
   params: idParams,
   body: capturePaymentIntentBody,
   idempotency: "external",
@@ -110,7 +110,7 @@ const capture = stripeOperation({
   },
 });
 
-const cancel = stripeOperation({
+export const cancel = stripeOperation({
   params: idParams,
   body: cancelPaymentIntentBody,
   idempotency: "external",
@@ -120,10 +120,3 @@ const cancel = stripeOperation({
   },
 });
 
-export const paymentIntentRoutes = [
-  stripePath("/v1/payment_intents", { POST: create, GET: listAll }),
-  stripePath("/v1/payment_intents/{id}", { GET: retrieve, POST: update }),
-  stripePath("/v1/payment_intents/{id}/confirm", { POST: confirm }),
-  stripePath("/v1/payment_intents/{id}/capture", { POST: capture }),
-  stripePath("/v1/payment_intents/{id}/cancel", { POST: cancel }),
-];

@@ -1,0 +1,6 @@
+import { confirm } from "@/lib/dialects/stripe/operations/payment-intents";
+import { stripeDialect } from "@/lib/dialects/stripe/dialect";
+import { otherMethods } from "@/lib/http/route-methods";
+
+export const POST = confirm;
+export const { GET, PUT, PATCH, DELETE } = otherMethods(stripeDialect, { POST });
