@@ -11,13 +11,25 @@ function firstCall(reference: ReferenceDefinition) {
   return { method, path, note };
 }
 
+/** A nested example as form fields, the way Stripe's SDKs send it: line_items[0][quantity]=1. */
+function formFields(value: Record<string, unknown>, prefix = ""): [string, string][] {
+  return Object.entries(value).flatMap(([key, child]) => {
+    const name = prefix ? `${prefix}[${key}]` : key;
+    return child && typeof child === "object" ? formFields(child as Record<string, unknown>, name) : [[name, String(child)] as [string, string]];
+  });
+}
+
 function curl(reference: ReferenceDefinition, origin: string): Html | null {
   const call = firstCall(reference);
   if (!call) return null;
   const scheme = Object.values(reference.security)[0]?.scheme as { type?: string; name?: string } | undefined;
   const header = scheme?.type === "apiKey" ? `${scheme.name}: sk_test_…` : "Authorization: Bearer sk_test_…";
   const extra = (reference.companionHeaders ?? []).map((line) => ` \\\n  -H '${line}'`).join("");
-  const command = `curl -X ${call.method} ${origin}${call.path} \\\n  -H '${header}'${extra} \\\n  -H 'Content-Type: application/json' \\\n  -d '${JSON.stringify(call.note.requestExample, null, 2)}'`;
+  const body =
+    reference.bodyMediaType === "application/x-www-form-urlencoded"
+      ? formFields(call.note.requestExample ?? {}).map(([name, value]) => ` \\\n  -d '${name}=${value}'`).join("")
+      : ` \\\n  -H 'Content-Type: application/json' \\\n  -d '${JSON.stringify(call.note.requestExample, null, 2)}'`;
+  const command = `curl -X ${call.method} ${origin}${call.path} \\\n  -H '${header}'${extra}${body}`;
   const answer = call.note.example?.();
   return html`<section aria-labelledby="first-call" class="mx-auto max-w-5xl px-4 sm:px-6">
   <h2 id="first-call" class="text-lg font-semibold text-slate-900">${call.note.summary}: a first call</h2>

@@ -1,6 +1,7 @@
 import type { ReferenceDefinition } from "@/lib/openapi/build-document";
 import { samplePaidAttempt, sampleIntent } from "@/lib/openapi/samples";
 import type { SessionData } from "./session-data";
+import { renderCheckoutSession } from "./render/checkout-session";
 import { renderPaymentIntent } from "./render/payment-intent";
 
 /** A Checkout Session's payment, paid with one charge: the webhook examples show all of it. */
@@ -27,6 +28,10 @@ function samplePayment() {
 }
 
 const paymentIntent = () => renderPaymentIntent(samplePayment());
+const session = () => {
+  const intent = samplePayment();
+  return renderCheckoutSession(intent, intent.dialectData.checkout_session, null);
+};
 
 /** Stripe's API as its SDKs call it: what the reference says beyond the schemas. */
 export const stripeReference: ReferenceDefinition = {
@@ -44,6 +49,7 @@ export const stripeReference: ReferenceDefinition = {
   operations: {
     "POST /v1/checkout/sessions": {
       summary: "Create a Checkout Session",
+      example: session,
       requestExample: {
         mode: "payment",
         line_items: { "0": { price_data: { currency: "usd", unit_amount: "2000", product_data: { name: "T-shirt" } }, quantity: "1" } },
@@ -52,7 +58,7 @@ export const stripeReference: ReferenceDefinition = {
       },
     },
     "GET /v1/checkout/sessions": { summary: "List Checkout Sessions, newest first" },
-    "GET /v1/checkout/sessions/{id}": { summary: "Retrieve a Checkout Session" },
+    "GET /v1/checkout/sessions/{id}": { summary: "Retrieve a Checkout Session", example: session },
     "POST /v1/checkout/sessions/{id}/expire": { summary: "Expire an open Checkout Session" },
     "GET /v1/checkout/sessions/{id}/line_items": { summary: "A Checkout Session's line items" },
     "POST /v1/payment_intents": {
