@@ -26,6 +26,7 @@ export default defineConfig({
       "lib/checkout/__tests__/submit-checkout-form.test.ts",
       "lib/checkout/__tests__/three-d-secure.test.ts",
       "lib/dashboard/__tests__/*.test.ts",
+      "lib/dialects/stripe/__tests__/*.test.ts",
       "lib/rate-limits/__tests__/*.test.ts",
       "lib/subscriptions/__tests__/*.test.ts",
       "lib/webhooks/__tests__/*.test.ts",

@@ -139,6 +139,21 @@ describe("Stripe's errors and retries, as the SDK raises them", () => {
     await expect(stripe.paymentIntents.create({ amount: 2600, currency: "usd" }, { idempotencyKey: "order-9" })).rejects.toBeInstanceOf(Stripe.errors.StripeIdempotencyError);
   });
 
+  it("makes concurrent duplicates wait for the first and answer as it did", async () => {
+    const { merchant, stripe } = await world.merchant();
+    const sessions = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        stripe.checkout.sessions.create({ mode: "payment", line_items: [{ price_data: { currency: "usd", unit_amount: 700, product_data: { name: "Tea" } }, quantity: 1 }] }, { idempotencyKey: "cart-77" }),
+      ),
+    );
+    expect(new Set(sessions.map((session) => session.id)).size).toBe(1);
+    const paid = await Promise.all(Array.from({ length: 8 }, () => stripe.paymentIntents.create({ amount: 1100, currency: "usd", payment_method: "pm_card_visa", confirm: true }, { idempotencyKey: "pay-77" })));
+    expect(new Set(paid.map((intent) => intent.id)).size).toBe(1);
+    const db = await getDb();
+    const { eq } = await import("drizzle-orm");
+    expect(await db.select().from(paymentIntents).where(eq(paymentIntents.merchantId, merchant.merchant.id))).toHaveLength(2);
+  });
+
   it("makes one object when the SDK retries on its own after losing the answer", async () => {
     const { merchant } = await world.merchant();
     const http = Stripe.createNodeHttpClient();
