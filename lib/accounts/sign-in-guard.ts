@@ -19,36 +19,53 @@ export type SignInSource = { email: string; address: string };
 
 const emailHash = (email: string) => sha256Hex(email.trim().toLowerCase());
 
-/** Throws a 429 with Retry-After when this address may not try this account now. */
-export async function assertSignInAllowed(db: Db, source: SignInSource): Promise<void> {
+/**
+ * Counts this attempt against the limits before its password is checked, or throws a 429 with
+ * Retry-After when this address may not try this account now. The check and the count are one step,
+ * serialised per address: of twenty guesses sent at once, only as many as the limit leaves are ever
+ * checked. The attempt stays counted as a failure unless the password turns out right
+ * (clearSignInFailures) or the check could not be made (releaseSignInAttempt).
+ */
+export async function reserveSignInAttempt(db: Db, source: SignInSource): Promise<number> {
   const { windowMinutes, perAddress, perAccountAndAddress, perAccountUnderAttack } = SIGN_IN_LIMITS;
   const email = emailHash(source.email);
-  const [counts] = await queryRows<{ address: number; account_and_address: number; account: number; retry_after: number | null }>(
-    db,
-    sql`
-      select
-        count(*) filter (where address = ${source.address})::int as address,
-        count(*) filter (where address = ${source.address} and email_hash = ${email})::int as account_and_address,
-        count(*) filter (where email_hash = ${email})::int as account,
-        ceil(extract(epoch from min(created_at) filter (where address = ${source.address})
-          + make_interval(mins => ${windowMinutes}) - now()))::int as retry_after
-      from ${signInFailures}
-      where created_at > now() - make_interval(mins => ${windowMinutes})
-        and (address = ${source.address} or email_hash = ${email})`,
-  );
-  const blocked =
-    counts!.address >= perAddress ||
-    counts!.account_and_address >= perAccountAndAddress ||
-    (counts!.account >= perAccountUnderAttack && counts!.account_and_address > 0);
-  if (blocked) {
-    throw new AppError("rate_limited", "Too many failed sign-ins from your network. Wait a few minutes, then try again.", {
-      retryAfter: Math.max(1, counts!.retry_after ?? windowMinutes * 60),
-    });
-  }
+  return db.transaction(async (tx) => {
+    // One address's attempts one at a time; other addresses (the owner's) never wait on a flood's lock.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`kassa:sign-in:${source.address}`}, 0))`);
+    const [counts] = await queryRows<{ address: number; account_and_address: number; account: number; retry_after: number | null }>(
+      tx,
+      sql`
+        select
+          count(*) filter (where address = ${source.address})::int as address,
+          count(*) filter (where address = ${source.address} and email_hash = ${email})::int as account_and_address,
+          count(*) filter (where email_hash = ${email})::int as account,
+          ceil(extract(epoch from min(created_at) filter (where address = ${source.address})
+            + make_interval(mins => ${windowMinutes}) - now()))::int as retry_after
+        from ${signInFailures}
+        where created_at > now() - make_interval(mins => ${windowMinutes})
+          and (address = ${source.address} or email_hash = ${email})`,
+    );
+    const blocked =
+      counts!.address >= perAddress ||
+      counts!.account_and_address >= perAccountAndAddress ||
+      (counts!.account >= perAccountUnderAttack && counts!.account_and_address > 0);
+    if (blocked) {
+      throw new AppError("rate_limited", "Too many failed sign-ins from your network. Wait a few minutes, then try again.", {
+        retryAfter: Math.max(1, counts!.retry_after ?? windowMinutes * 60),
+      });
+    }
+    const [reserved] = await tx.insert(signInFailures).values({ emailHash: email, address: source.address }).returning({ id: signInFailures.id });
+    return reserved!.id;
+  });
 }
 
-export async function recordSignInFailure(db: Db, source: SignInSource): Promise<void> {
-  await db.insert(signInFailures).values({ emailHash: emailHash(source.email), address: source.address });
+/** Forgets a reserved attempt whose password was never judged (the check itself failed). */
+export async function releaseSignInAttempt(db: Db, attemptId: number): Promise<void> {
+  await db.delete(signInFailures).where(eq(signInFailures.id, attemptId));
+}
+
+/** Old failures go, now and then, so the table holds only what the limits look at. */
+export async function forgetOldSignInFailures(db: Db): Promise<void> {
   if (Math.random() < 0.01) await db.delete(signInFailures).where(lt(signInFailures.createdAt, sql`now() - interval '1 day'`));
 }
 
