@@ -42,10 +42,12 @@ function row(payment: PaymentIntent): string[] {
 }
 
 /**
- * Quoted when it must be; and a value a spreadsheet would run as a formula (=, +, -, @, tab, CR)
- * gets a leading apostrophe, since descriptions and references come from the merchant's buyers.
+ * A value a spreadsheet would run as a formula (=, +, -, @, tab or CR first, after any spaces) gets a
+ * leading apostrophe, since descriptions and references come from the merchant's buyers. And it is
+ * quoted whenever it holds a separator of any locale's CSV, not only the comma: Excel in German,
+ * French or Dutch splits on the semicolon, so an unquoted `x;=1+1` would become a cell `=1+1`.
  */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = /^\s*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",;\t|\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

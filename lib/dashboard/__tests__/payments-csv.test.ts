@@ -72,3 +72,13 @@ describe("the payments CSV export", () => {
     expect(["=1+1", "+1", "-1", "@SUM(A1)", "plain", 'say "hi"', "a,b"].map(csvField)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "plain", '"say ""hi"""', '"a,b"']);
   });
 });
+
+describe("a formula after a locale's separator", () => {
+  it("is quoted whole, so no spreadsheet splits it off into a cell of its own", () => {
+    expect(csvField("x;=1+1")).toBe('"x;=1+1"');
+    expect(csvField("x\t=1+1")).toBe('"x\t=1+1"');
+    expect(csvField("x|=1+1")).toBe('"x|=1+1"');
+    expect(csvField(" =1+1")).toBe("' =1+1");
+    expect(csvField(" \t@SUM(A1)")).toBe(`"' \t@SUM(A1)"`);
+  });
+});
