@@ -50,6 +50,14 @@ export const PLUGIN_STATUS: Record<IntentStatus, "pending" | "completed" | "fail
   expired: "expired",
 };
 
+/**
+ * The plugin writes "…: {failure_reason}." in the order's note: a reason that ended with its own
+ * full stop would read "insufficient funds..".
+ */
+export function pluginFailureReason(message: string): string {
+  return message.trim().replace(/[.\s]+$/, "");
+}
+
 /** What the plugin polls: its status, the transaction reference once paid, and why it failed. */
 export function renderPaymentStatus(intent: PaymentIntent, txHash: string | null) {
   const status = PLUGIN_STATUS[intent.status];
@@ -57,7 +65,7 @@ export function renderPaymentStatus(intent: PaymentIntent, txHash: string | null
     id: intent.id,
     status,
     tx_hash: status === "completed" ? txHash : null,
-    failure_reason: status === "failed" ? (intent.lastError?.message ?? "The payment failed.") : null,
+    failure_reason: status === "failed" ? pluginFailureReason(intent.lastError?.message ?? "The payment failed") : null,
   };
 }
 

@@ -4,7 +4,7 @@ import { hmacHex } from "@/lib/crypto/tokens";
 import { paidAttempt, transactionReference } from "@/lib/intents/paid-attempt";
 import { minorToNumber } from "@/lib/money/decimal";
 import type { WebhookFormat, WebhookSubject } from "@/lib/webhooks/webhook-format";
-import { renderPayment } from "./render";
+import { pluginFailureReason, renderPayment } from "./render";
 
 /**
  * The WooCommerce plugin acts on `payment.completed`, `payment.failed` and `payment.expired`, and
@@ -36,7 +36,8 @@ async function txHash(db: Db, event: WebhookSubject): Promise<string | null> {
 function failureReason(event: WebhookSubject): string | null {
   if (event.type !== "payment.failed") return null;
   const message = event.details?.message;
-  return typeof message === "string" ? message : (event.intent?.lastError?.message ?? null);
+  const reason = typeof message === "string" ? message : (event.intent?.lastError?.message ?? null);
+  return reason === null ? null : pluginFailureReason(reason);
 }
 
 /**
