@@ -21,6 +21,28 @@ function connectLink(returnUrl: string, webhookUrl: string, siteName: string) {
   return `/dashboard/connect?${query.join("&")}`;
 }
 
+test("a shop owner new to Kassa signs up from the plugin's connect link, makes a merchant, and lands on the same connect request", async ({ page }) => {
+  const shop = await startWooCommerceShop();
+  try {
+    const csrf = randomBytes(16).toString("hex");
+    await page.goto(connectLink(shop.returnUrl(csrf), shop.webhookUrl, "new-shop.test"));
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+    await page.getByRole("link", { name: "Create an account" }).click();
+    await page.getByLabel("Your name").fill("New Owner");
+    await page.getByLabel("Email").fill(`new-${randomBytes(6).toString("hex")}@example.com`);
+    await page.getByLabel("Password").fill("correct horse battery staple");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByLabel("Business name").fill("New Pottery");
+    await page.getByRole("button", { name: "Create merchant" }).click();
+    await expect(page.getByRole("heading", { name: "Connect new-shop.test to Kassa" })).toBeVisible();
+    await page.getByRole("button", { name: "Connect", exact: true }).click();
+    await page.waitForURL((url) => url.origin === shop.origin && url.pathname === "/wp-admin/admin.php");
+    expect(shop.state.callbacks.at(-1)!.get("state")).toBe(csrf);
+  } finally {
+    await shop.close();
+  }
+});
+
 test("the WooCommerce plugin connects without copied keys, takes an order and verifies its webhook", async ({ page, request, baseURL }) => {
   const shop = await startWooCommerceShop();
   try {

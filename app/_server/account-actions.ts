@@ -10,6 +10,7 @@ import { acceptInvitation } from "@/lib/accounts/team";
 import { createMerchantBody, registerBody } from "@/lib/accounts/inputs";
 import { runAction, validationFailed, type ActionResult } from "./action-result";
 import { MERCHANT_COOKIE, requireUser } from "./context";
+import { safeCallback } from "./safe-callback";
 
 const formObject = (form: FormData) => Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
 
@@ -34,7 +35,8 @@ export async function createFirstMerchant(_previous: ActionResult | null, form: 
     await chooseMerchantCookie(merchant.id);
     return { ok: true };
   });
-  if (result.ok) redirect("/dashboard");
+  // Where the user was going before they had a merchant (a shop's connect request), on this site only.
+  if (result.ok) redirect(safeCallback(form.get("next")?.toString(), "/dashboard"));
   return result;
 }
 

@@ -41,6 +41,8 @@ export const emailMessages = pgTable(
     attemptCount: integer("attempt_count").notNull().default(0),
     nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
     lockedUntil: at("locked_until"),
+    /** The instance holding the lease (lib/worker/instance-id.ts): restarted, it takes its own leases back at once. */
+    lockedBy: varchar("locked_by", { length: 200 }),
     lastError: text("last_error"),
     createdAt: createdAt(),
     completedAt: at("completed_at"),

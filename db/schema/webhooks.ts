@@ -60,6 +60,8 @@ export const webhookDeliveries = pgTable(
     nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
     /** While a worker sends, nobody else may; a lease left by a dead worker simply runs out. */
     lockedUntil: at("locked_until"),
+    /** The instance holding the lease (lib/worker/instance-id.ts): restarted, it takes its own leases back at once. */
+    lockedBy: varchar("locked_by", { length: 200 }),
     lastStatusCode: integer("last_status_code"),
     lastError: text("last_error"),
     completedAt: at("completed_at"),

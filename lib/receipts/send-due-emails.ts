@@ -9,6 +9,7 @@ import { DEFAULT_LOCALE, matchLocale } from "@/lib/i18n/locales";
 import { getIntentDetails } from "@/lib/intents/read-intent-details";
 import { mailTransport, type MailTransport } from "./mail-transport";
 import { renderReceipt, type RenderedEmail } from "./render-receipt";
+import { instanceId } from "@/lib/worker/instance-id";
 
 /** How long a worker holds the email it is sending: longer than the SMTP client's own time limits. */
 const LEASE_SECONDS = 180;
@@ -42,7 +43,8 @@ async function claimDueEmails(db: Db, limit: number): Promise<EmailMessage[]> {
         for update skip locked
       )
       update ${emailMessages} email
-      set status = 'sending', locked_until = now() + make_interval(secs => ${LEASE_SECONDS}), attempt_count = email.attempt_count + 1
+      set status = 'sending', locked_until = now() + make_interval(secs => ${LEASE_SECONDS}), locked_by = ${instanceId()},
+          attempt_count = email.attempt_count + 1
       from due where email.id = due.id
       returning email.*`,
   );

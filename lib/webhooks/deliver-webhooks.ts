@@ -10,6 +10,7 @@ import { signingSecrets } from "./endpoints";
 import { postWebhook, type PostOutcome } from "./post-webhook";
 import { eventMessages, webhookMessageId } from "./webhook-format";
 import { retryDelayMs, webhookRetryPolicy } from "./retry-policy";
+import { instanceId } from "@/lib/worker/instance-id";
 
 /**
  * Claims due deliveries (and ones whose worker died mid-send) and sends them all; returns how many.
@@ -51,7 +52,8 @@ export async function claimDueDeliveries(db: Db, limit: number): Promise<Claimed
         for update of d skip locked
       )
       update ${webhookDeliveries} delivery
-      set status = 'delivering', locked_until = now() + make_interval(secs => ${leaseSeconds}), attempt_count = delivery.attempt_count + 1
+      set status = 'delivering', locked_until = now() + make_interval(secs => ${leaseSeconds}), locked_by = ${instanceId()},
+          attempt_count = delivery.attempt_count + 1
       from due, ${events} event, ${webhookEndpoints} endpoint
       where delivery.id = due.id and event.id = delivery.event_id and endpoint.id = delivery.endpoint_id
       returning delivery.*, to_json(event) as event, to_json(endpoint) as endpoint`,

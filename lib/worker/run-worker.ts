@@ -7,7 +7,9 @@ import { voidStaleAuthorizations } from "@/lib/intents/void-stale-authorizations
 import { sendDueEmails } from "@/lib/receipts/send-due-emails";
 import { renewDueSubscriptions } from "@/lib/subscriptions/renew-due-subscriptions";
 import { claimDueDeliveries, deliverOne } from "@/lib/webhooks/deliver-webhooks";
+import { instanceId } from "./instance-id";
 import { onNudge } from "./nudge";
+import { resumeOwnWork } from "./resume-own-work";
 import { reconcilePendingOperations } from "./reconcile-pending-operations";
 import { reconcileStuckAttempts } from "./reconcile-stuck-attempts";
 
@@ -24,6 +26,7 @@ const MAX_IN_FLIGHT = 32;
  * with conditional updates, so any number of instances can run side by side. Returns a stop function.
  */
 export function startWorker(pollMs = Number(process.env.KASSA_WORKER_POLL_MS ?? 1000)): () => void {
+  void resumeAfterRestart();
   const loops = [
     startWebhookPump(pollMs),
     every("receipts", pollMs, (db) => sendDueEmails(db)),
@@ -36,6 +39,18 @@ export function startWorker(pollMs = Number(process.env.KASSA_WORKER_POLL_MS ?? 
     ...(databaseConfig().kind === "embedded" ? [every("table statistics", 30_000, (db) => analyzeChangedTables(db))] : []),
   ];
   return () => loops.forEach((stop) => stop());
+}
+
+/** What this instance had in flight when it last stopped goes out again now (resume-own-work.ts). */
+async function resumeAfterRestart(): Promise<void> {
+  try {
+    const resumed = await resumeOwnWork(await getDb(), instanceId());
+    if (resumed.deliveries + resumed.emails > 0) {
+      console.log(`[kassa] worker resumed ${resumed.deliveries} webhook deliveries and ${resumed.emails} emails in flight when this instance last stopped`);
+    }
+  } catch (error) {
+    console.error(`[kassa] worker could not resume its own work: ${describeError(error)}`);
+  }
 }
 
 function every(name: string, intervalMs: number, job: (db: Db) => Promise<unknown>): () => void {

@@ -25,7 +25,8 @@ export default async function ConnectPage({ searchParams }: Props) {
   const here = `/dashboard/connect?${new URLSearchParams(Object.entries(query).flatMap(([name, value]) => (typeof value === "string" ? [[name, value]] : []))).toString()}`;
   const user = await requireUser(here);
   const memberships = await listMerchantsForUser(await getDb(), user.id);
-  if (memberships.length === 0) redirect("/dashboard/welcome");
+  // A new account makes its merchant first, then comes back to this very request.
+  if (memberships.length === 0) redirect(`/dashboard/welcome?next=${encodeURIComponent(here)}`);
 
   const input = { return_url: single(query.return_url), webhook_url: single(query.webhook_url), site_name: single(query.site_name), platform: single(query.platform) };
   const parsed = connectRequest.safeParse(input);
