@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, uuid, varchar } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, primaryKey, uuid, varchar } from "drizzle-orm/pg-core";
 import { merchants } from "./accounts";
 import { createdAt, updatedAt } from "./columns";
 import { dialect } from "./payments";
@@ -12,7 +12,8 @@ import { dialect } from "./payments";
 export const dialectObjects = pgTable(
   "dialect_objects",
   {
-    id: varchar("id", { length: 64 }).primaryKey(),
+    /** Chosen by the merchant for some types (a product's id), so unique per merchant only. */
+    id: varchar("id", { length: 64 }).notNull(),
     merchantId: uuid("merchant_id")
       .notNull()
       .references(() => merchants.id, { onDelete: "cascade" }),
@@ -23,7 +24,7 @@ export const dialectObjects = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("dialect_objects_merchant_type_newest_idx").on(t.merchantId, t.dialect, t.type, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
+  (t) => [primaryKey({ columns: [t.merchantId, t.id] }), index("dialect_objects_merchant_type_newest_idx").on(t.merchantId, t.dialect, t.type, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
 );
 
 export type DialectObject = typeof dialectObjects.$inferSelect;

@@ -18,6 +18,13 @@ export const webhookEndpoints = pgTable(
     events: jsonb("events").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     /** The merchant's own notes on it, for dialects whose endpoints carry metadata. */
     metadata: jsonb("metadata").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    /**
+     * Made through one dialect's API: only events told in that dialect are sent to it, so a Stripe
+     * receiver never gets a body its SDK cannot verify. Null: every event, each in its own dialect.
+     */
+    dialect: varchar("dialect", { length: 32 }),
+    /** What that dialect keeps about it (Stripe's api_version). */
+    dialectData: jsonb("dialect_data").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     enabled: boolean("enabled").notNull().default(true),
     /** When set, only events of payments that this key created: a connected shop hears only of its own orders. */
     apiKeyId: uuid("api_key_id").references(() => apiKeys.id),

@@ -23,6 +23,8 @@ export type HandlerContext<A extends AuthKind, P, Q, B> = {
   query: Q;
   body: B;
   request: Request;
+  /** The Request-Id this answer carries, under which a failure is logged. */
+  requestId: string;
   dialect: ApiDialect;
 };
 
@@ -70,7 +72,7 @@ export function apiRoute<A extends AuthKind, P = Record<string, never>, Q = Reco
       const query = validate(spec.dialect, spec.query, spec.dialect.parseQuery?.(url.searchParams) ?? Object.fromEntries(url.searchParams), "query");
       const body = validate(spec.dialect, spec.body, await readBody(request, spec.dialect), "body");
 
-      const run = (handle: Db) => spec.handle({ db: handle, auth, params, query, body, request, dialect: spec.dialect });
+      const run = (handle: Db) => spec.handle({ db: handle, auth, params, query, body, request, requestId, dialect: spec.dialect });
       const key = request.headers.get("idempotency-key");
       const mode = spec.idempotency ?? "atomic";
       if (request.method !== "POST" || key === null || mode === "none") return jsonResponse(await run(db), headers);

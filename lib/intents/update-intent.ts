@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { paymentIntents, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { patchedJson, type JsonPatch } from "@/db/json-patch";
 import { AppError } from "@/lib/errors/app-error";
 import { getIntent } from "./get-intent";
 import { assertAboveMinimum } from "./minimum-amount";
@@ -14,8 +15,8 @@ export type IntentChanges = {
   cancelUrl?: string | null;
   description?: string | null;
   customerEmail?: string | null;
-  /** Replaces the metadata as a whole; the dialect merges what it must before. */
-  metadata?: Record<string, unknown>;
+  /** Keys set or removed, or all of it replaced, applied by the database (so concurrent changes to other keys stand). */
+  metadata?: JsonPatch;
   /** Merged into the dialect's own fields at their top level. */
   dialectData?: Record<string, unknown>;
 };
@@ -43,7 +44,7 @@ export async function updateIntent(db: Db, merchantId: string, intentId: string,
       ...(changes.cancelUrl !== undefined ? { cancelUrl: changes.cancelUrl } : {}),
       ...(changes.description !== undefined ? { description: changes.description } : {}),
       ...(changes.customerEmail !== undefined ? { customerEmail: changes.customerEmail } : {}),
-      ...(changes.metadata !== undefined ? { metadata: changes.metadata } : {}),
+      ...(changes.metadata !== undefined ? { metadata: patchedJson(sql`${paymentIntents.metadata}`, changes.metadata) } : {}),
       ...(changes.dialectData !== undefined ? { dialectData: sql`${paymentIntents.dialectData} || ${JSON.stringify(changes.dialectData)}::jsonb` } : {}),
       updatedAt: sql`now()`,
     })

@@ -1,12 +1,23 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { webhookDeliveries, webhookEndpoints, type WebhookEndpoint } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { patchedJson, type JsonPatch } from "@/db/json-patch";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { notFound } from "@/lib/errors/app-error";
 import { decryptSecret, encryptSecret, generateWebhookSecret } from "./secrets";
 import { assertDeliverableUrl } from "./url-safety";
 
-export type EndpointSettings = { url: string; events?: string[]; enabled?: boolean; description?: string | null; metadata?: Record<string, string> };
+export type EndpointSettings = {
+  url: string;
+  events?: string[];
+  enabled?: boolean;
+  description?: string | null;
+  metadata?: Record<string, string>;
+  /** Only events told in this dialect are sent to it (an endpoint made through that dialect's API); null for every event. */
+  dialect?: string | null;
+  dialectData?: Record<string, unknown>;
+};
+export type EndpointChanges = Partial<Omit<EndpointSettings, "metadata" | "dialect">> & { metadata?: JsonPatch };
 
 /** A new endpoint and its signing secret, which is returned this once in plain text. */
 export async function createWebhookEndpoint(
@@ -39,6 +50,8 @@ export async function insertWebhookEndpoint(
       enabled: settings.enabled ?? true,
       description: settings.description ?? null,
       metadata: settings.metadata ?? {},
+      dialect: settings.dialect ?? null,
+      dialectData: settings.dialectData ?? {},
       apiKeyId: settings.apiKeyId ?? null,
       secretCiphertext: encryptSecret(secret),
     })
@@ -68,7 +81,7 @@ export async function updateWebhookEndpoint(
   db: Db,
   merchantId: string,
   endpointId: string,
-  changes: Partial<EndpointSettings>,
+  changes: EndpointChanges,
 ): Promise<WebhookEndpoint> {
   await getWebhookEndpoint(db, merchantId, endpointId);
   if (changes.url) await assertDeliverableUrl(changes.url);
@@ -78,7 +91,8 @@ export async function updateWebhookEndpoint(
       ...(changes.url !== undefined ? { url: changes.url } : {}),
       ...(changes.events !== undefined ? { events: changes.events } : {}),
       ...(changes.description !== undefined ? { description: changes.description } : {}),
-      ...(changes.metadata !== undefined ? { metadata: changes.metadata } : {}),
+      ...(changes.metadata !== undefined ? { metadata: patchedJson(sql`${webhookEndpoints.metadata}`, changes.metadata) } : {}),
+      ...(changes.dialectData !== undefined ? { dialectData: sql`${webhookEndpoints.dialectData} || ${JSON.stringify(changes.dialectData)}::jsonb` } : {}),
       ...(changes.enabled !== undefined ? { enabled: changes.enabled, ...(changes.enabled ? { disabledReason: null } : {}) } : {}),
       updatedAt: sql`now()`,
     })

@@ -12,10 +12,11 @@ export type DeliveryTarget =
 
 /**
  * The INSERT that queues one delivery per enabled endpoint of the event's merchant that the target
- * picks, reading the event from `source` (a relation with id, merchant_id, type and messages): a
+ * picks, reading the event from `source` (a relation with id, merchant_id, type, dialect and messages): a
  * statement of its own, or part of the one that records the event. With `several`, the event's
  * dialect wrote several webhooks (events.messages): each is queued to the endpoints that subscribe
- * to its own type, or to the event's.
+ * to its own type, or to the event's. An endpoint made through one dialect's API hears only of events
+ * told in that dialect.
  */
 export function deliveriesInsert(source: SQL, target: DeliveryTarget, { several = false } = {}): SQL {
   const subscribed = several ? sql`(endpoint.events ? message.type or endpoint.events ? event.type)` : sql`endpoint.events ? event.type`;
@@ -23,6 +24,7 @@ export function deliveriesInsert(source: SQL, target: DeliveryTarget, { several 
     "endpointId" in target
       ? sql`endpoint.id = ${target.endpointId}`
       : sql`(jsonb_array_length(endpoint.events) = 0 or ${subscribed})
+            and (endpoint.dialect is null or endpoint.dialect = event.dialect)
             and (endpoint.api_key_id is null ${target.apiKeyId ? sql`or endpoint.api_key_id = ${target.apiKeyId}` : sql``})`;
   // The one-webhook case stays a plain join: it runs inside every payment's statement.
   const messages = several
@@ -43,7 +45,7 @@ export function deliveriesInsert(source: SQL, target: DeliveryTarget, { several 
 /** Queues an event that is already recorded (a test event, a redelivery), in the caller's transaction. */
 export async function enqueueDeliveries(db: Db, event: Event, target: DeliveryTarget): Promise<number> {
   const messages = event.messages ? JSON.stringify(event.messages) : null;
-  const source = sql`(select ${event.id}::varchar as id, ${event.merchantId}::uuid as merchant_id, ${event.type}::varchar as type, ${messages}::jsonb as messages)`;
+  const source = sql`(select ${event.id}::varchar as id, ${event.merchantId}::uuid as merchant_id, ${event.type}::varchar as type, ${event.dialect}::varchar as dialect, ${messages}::jsonb as messages)`;
   const queued = (await queryRows<{ id: string }>(db, deliveriesInsert(source, target, { several: event.messages !== null }))).length;
   if (queued > 0) nudgeWorker();
   return queued;

@@ -3,7 +3,6 @@ import { AppError } from "@/lib/errors/app-error";
 /** Far more than any real request sends; a body past these is refused before anything is built. */
 const MAX_FIELDS = 2_000;
 const MAX_DEPTH = 8;
-const MAX_INDEX = 999;
 const FORBIDDEN_KEYS = new Set(["__proto__", "prototype", "constructor"]);
 
 export type FormValue = string | { [key: string]: FormValue };
@@ -18,7 +17,7 @@ const invalid = (message: string, param?: string) => new AppError("parameter_inv
  * is a key and `line_items[0]` an item.
  */
 export function parseStripeParams(params: URLSearchParams): Record<string, FormValue> {
-  const root: Node = {};
+  const root = node();
   const appended = new WeakMap<Node, number>();
   let fields = 0;
   for (const [key, value] of params) {
@@ -40,6 +39,12 @@ function keyParts(key: string): string[] {
 
 type Node = { [key: string]: FormValue };
 
+/**
+ * Objects without a prototype: a name such as `toString` or `hasOwnProperty` is then just a name,
+ * never an inherited method the parser could walk into and overwrite for the whole process.
+ */
+const node = (): Node => Object.create(null) as Node;
+
 /** `appended` counts the `[]` items given to each object so far. */
 function assign(target: Node, parts: string[], value: string, key: string, appended: WeakMap<Node, number>): void {
   const [head, ...rest] = parts;
@@ -47,15 +52,14 @@ function assign(target: Node, parts: string[], value: string, key: string, appen
   const next = (appended.get(target) ?? -1) + 1;
   if (head === "") appended.set(target, next);
   const name = head === "" ? String(next) : head!;
-  if (/^\d+$/.test(name) && Number(name) > MAX_INDEX) throw invalid(`An array parameter may have at most ${MAX_INDEX + 1} items.`, key);
+  const existing = Object.hasOwn(target, name) ? target[name] : undefined;
   if (rest.length === 0) {
-    if (typeof target[name] === "object") throw invalid(`Parameter ${key} is given both as a value and as an object.`, key);
+    if (typeof existing === "object") throw invalid(`Parameter ${key} is given both as a value and as an object.`, key);
     target[name] = value;
     return;
   }
-  const existing = target[name];
   if (typeof existing === "string") throw invalid(`Parameter ${key} is given both as a value and as an object.`, key);
-  const child = existing ?? {};
+  const child = existing ?? node();
   target[name] = child;
   assign(child, rest, value, key, appended);
 }

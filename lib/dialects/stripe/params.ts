@@ -1,6 +1,8 @@
 import { z } from "zod";
+import type { JsonPatch } from "@/db/json-patch";
+import { AppError } from "@/lib/errors/app-error";
 import { MAX_MINOR_AMOUNT } from "@/lib/money/decimal";
-import { isHttpUrl } from "@/lib/validation/common";
+import { currencyCode, isHttpUrl } from "@/lib/validation/common";
 
 /*
  * Every value of a Stripe request arrives as a string (lib/dialects/stripe/form.ts); these say what
@@ -26,10 +28,8 @@ export const formUrl = z.string({ error: "must be a URL" }).max(2048).refine(isH
 /** Unix seconds, as every Stripe time is. */
 export const formTimestamp = formInteger(0, 32_503_680_000);
 
-export const formCurrency = z
-  .string({ error: "must be a three-letter ISO currency code" })
-  .regex(/^[a-zA-Z]{3}$/, { error: "must be a three-letter ISO currency code" })
-  .transform((code) => code.toUpperCase());
+/** A currency Kassa knows the minor unit of, in Stripe's lower case or not. */
+export const formCurrency = currencyCode;
 
 export const formEmail = z.email({ error: "must be a valid email address" }).max(254);
 
@@ -54,17 +54,12 @@ export const formMetadata = z
 /** On an update, an empty value unsets a key and an empty string clears all of it. */
 export const metadataUpdate = z.union([z.literal(""), formMetadata]);
 
-/** Applies a metadata update as Stripe does. */
-export function updatedMetadata(current: Record<string, unknown>, update: z.infer<typeof metadataUpdate> | undefined): Record<string, string> | undefined {
+/** A metadata update as Stripe applies it, for the database to apply in one statement (db/json-patch.ts). */
+export function metadataPatch(update: z.infer<typeof metadataUpdate> | undefined): JsonPatch | undefined {
   if (update === undefined) return undefined;
-  if (update === "") return {};
-  const merged: Record<string, string> = {};
-  for (const [key, value] of Object.entries(current)) merged[key] = String(value);
-  for (const [key, value] of Object.entries(update)) {
-    if (value === "") delete merged[key];
-    else merged[key] = value;
-  }
-  return merged;
+  if (update === "") return { replace: {} };
+  const entries = Object.entries(update);
+  return { set: Object.fromEntries(entries.filter(([, value]) => value !== "")), unset: entries.filter(([, value]) => value === "").map(([key]) => key) };
 }
 
 export const expandParam = formArray(formString(200), 20).optional();
@@ -78,3 +73,10 @@ export const listParams = {
 };
 
 export const idParams = z.object({ id: z.string().min(1).max(255) });
+
+/** Stripe takes one cursor at a time. */
+export function oneCursor(query: { starting_after?: string; ending_before?: string }): void {
+  if (query.starting_after && query.ending_before) {
+    throw new AppError("parameter_invalid", "You may only specify one of these parameters: starting_after, ending_before.", { param: "ending_before" });
+  }
+}

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
  * the card Stripe documents; the number goes to the simulation like any typed card and is kept
  * nowhere.
  */
-const TEST_PAYMENT_METHODS: Record<string, string> = {
+const TEST_PAYMENT_METHODS = new Map<string, string>(Object.entries({
   pm_card_visa: "4242424242424242",
   pm_card_visa_debit: "4000056655665556",
   pm_card_mastercard: "5555555555554444",
@@ -17,15 +17,15 @@ const TEST_PAYMENT_METHODS: Record<string, string> = {
   pm_card_chargeDeclinedIncorrectCvc: "4000000000000127",
   pm_card_authenticationRequired: "4000002760003184",
   pm_card_authenticationRequiredOnSetup: "4000002500003155",
-};
+}));
 
-export const isTestPaymentMethod = (id: string) => id in TEST_PAYMENT_METHODS;
+export const isTestPaymentMethod = (id: string) => TEST_PAYMENT_METHODS.has(id);
 
 /** The card a payment method stands for, good for the next few years. */
 export function testPaymentMethodCard(id: string): CardInput {
-  const number = TEST_PAYMENT_METHODS[id];
+  const number = TEST_PAYMENT_METHODS.get(id);
   if (!number) {
-    throw new AppError("not_found", `No such PaymentMethod: '${id}'. Kassa knows Stripe's test payment methods (${Object.keys(TEST_PAYMENT_METHODS).join(", ")}) and raw card details in payment_method_data[card].`, {
+    throw new AppError("not_found", `No such PaymentMethod: '${id}'. Kassa knows Stripe's test payment methods (${[...TEST_PAYMENT_METHODS.keys()].join(", ")}) and raw card details in payment_method_data[card].`, {
       param: "payment_method",
     });
   }

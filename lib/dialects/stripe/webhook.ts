@@ -92,7 +92,7 @@ async function renderMessages(db: Db, event: WebhookSubject): Promise<WebhookMes
     : event.intent
       ? paymentMessages(await detailsOf(db, event.intent), event)
       : [];
-  const pending = await endpointsSubscribedTo(db, event.merchantId, [...new Set([...told.map(([type]) => type), event.type])]);
+  const pending = await endpointsSubscribedTo(db, event.merchantId, "stripe", [...new Set([...told.map(([type]) => type), event.type])]);
   return told.map(([type, object], index) => ({
     type,
     body: {

@@ -240,3 +240,70 @@ describe("Stripe's other objects", () => {
     await expect(stripe.events.retrieve("evt_nope")).rejects.toMatchObject({ statusCode: 404 });
   });
 });
+
+describe("what a careless or hostile client sends", () => {
+  it("a create-and-confirm whose card cannot be one leaves no PaymentIntent behind", async () => {
+    const { merchant, stripe } = await world.merchant();
+    const card = (number: string) => ({ type: "card", card: { number, exp_month: 12, exp_year: 2031, cvc: "123" } });
+    await expect(stripe.paymentIntents.create({ amount: 900, currency: "usd", confirm: true, payment_method_data: card("4242424242424241") } as never)).rejects.toMatchObject({ statusCode: 402, code: "invalid_number" });
+    await expect(stripe.paymentIntents.create({ amount: 900, currency: "usd", confirm: true, payment_method: "pm_card_unknown" })).rejects.toMatchObject({ statusCode: 400, code: "resource_missing" });
+    await expect(stripe.paymentIntents.create({ amount: 900, currency: "usd", payment_method_data: card("4242424242424242") } as never)).rejects.toMatchObject({ param: "payment_method_data" });
+    for (const name of ["toString", "__proto__", "hasOwnProperty"]) {
+      await expect(stripe.paymentIntents.create({ amount: 900, currency: "usd", confirm: true, payment_method: name })).rejects.toMatchObject({ statusCode: 400, param: "payment_method" });
+    }
+    await expect(stripe.paymentIntents.create({ amount: 900, currency: "xyz" })).rejects.toMatchObject({ statusCode: 400, param: "currency" });
+    await expect(stripe.paymentIntents.create({ amount: 900, currency: "usd", customer: "cus_nope" })).rejects.toMatchObject({ statusCode: 400, param: "customer" });
+    const db = await getDb();
+    const { eq } = await import("drizzle-orm");
+    expect(await db.select().from(paymentIntents).where(eq(paymentIntents.merchantId, merchant.merchant.id))).toEqual([]);
+  });
+
+  it("a session worth more than one payment can be, a partial wildcard, both cursors: refused", async () => {
+    const { stripe } = await world.merchant();
+    await expect(
+      stripe.checkout.sessions.create({ mode: "payment", line_items: [{ price_data: { currency: "usd", unit_amount: 99_999_999, product_data: { name: "Yacht" } }, quantity: 10_000 }] }),
+    ).rejects.toMatchObject({ statusCode: 400, param: "line_items[0]" });
+    await expect(stripe.webhookEndpoints.create({ url: world.receiver.url, enabled_events: ["payment_intent.*" as never] })).rejects.toMatchObject({ statusCode: 400 });
+    await expect(stripe.paymentIntents.list({ starting_after: "pi_a", ending_before: "pi_b" })).rejects.toMatchObject({ statusCode: 400, param: "ending_before" });
+    const session = await stripe.checkout.sessions.create({ mode: "payment", line_items: [{ price_data: { currency: "usd", unit_amount: 100, product_data: { name: "Pin" } }, quantity: 1 }] });
+    await expect(stripe.checkout.sessions.listLineItems(session.id, { starting_after: "li_nope" })).rejects.toMatchObject({ statusCode: 400, code: "resource_missing" });
+  });
+
+  it("metadata changed by two requests at once keeps both changes", async () => {
+    const { stripe } = await world.merchant();
+    const intent = await stripe.paymentIntents.create({ amount: 100, currency: "usd", metadata: { keep: "1" } });
+    await Promise.all(Array.from({ length: 10 }, (_, index) => stripe.paymentIntents.update(intent.id, { metadata: { [`k${index}`]: String(index) } })));
+    const metadata = (await stripe.paymentIntents.retrieve(intent.id)).metadata;
+    expect(Object.keys(metadata).sort()).toEqual(["k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "keep"]);
+    const product = await stripe.products.create({ name: "Cup" });
+    await Promise.all([stripe.products.update(product.id, { metadata: { a: "1" } }), stripe.products.update(product.id, { metadata: { b: "2" } })]);
+    expect((await stripe.products.retrieve(product.id)).metadata).toEqual({ a: "1", b: "2" });
+  });
+
+  it("product ids merchants choose are theirs alone: another merchant may use the same one", async () => {
+    const [first, second] = await Promise.all([world.merchant(), world.merchant()]);
+    await first.stripe.products.create({ id: "espresso", name: "Espresso" });
+    expect(await second.stripe.products.create({ id: "espresso", name: "Their espresso" })).toMatchObject({ id: "espresso", name: "Their espresso" });
+    expect((await first.stripe.products.retrieve("espresso")).name).toBe("Espresso");
+  });
+
+  it("an endpoint made through Stripe's API hears only Stripe events; one made through Kassa's hears every dialect", async () => {
+    const { merchant, stripe, webhookSecret } = await world.merchant();
+    const { callRoute } = await import("@/lib/testing/call-route");
+    const nativeEndpoints = await import("@/app/api/v1/webhook-endpoints/route");
+    const nativeIntents = await import("@/app/api/v1/payment-intents/route");
+    const nativeCancel = await import("@/app/api/v1/payment-intents/[id]/cancel/route");
+    const { validIntent } = await import("@/lib/testing/fixtures");
+    const own = await callRoute(nativeEndpoints.POST, { path: "/api/v1/webhook-endpoints", headers: merchant.auth, body: { url: `${world.receiver.url}?native` } });
+    const { body: native } = await callRoute(nativeIntents.POST, { path: "/api/v1/payment-intents", headers: merchant.auth, body: validIntent });
+    await callRoute(nativeCancel.POST, { path: `/api/v1/payment-intents/${native.id}/cancel`, headers: merchant.auth, params: { id: native.id }, body: {} });
+    const stripeIntent = await stripe.paymentIntents.create({ amount: 100, currency: "usd" });
+    await stripe.paymentIntents.cancel(stripeIntent.id);
+    await world.deliver();
+    const about = (id: string) => world.receiver.received.filter((hook) => hook.body.includes(id));
+    expect(about(native.id).map((hook) => hook.headers["stripe-signature"] === undefined)).toEqual([true]);
+    expect(typesFor(world.eventsFor(stripe, webhookSecret), stripeIntent.id)).toEqual(["payment_intent.canceled"]);
+    expect(about(stripeIntent.id)).toHaveLength(2);
+    expect(own.status).toBe(201);
+  });
+});

@@ -5,6 +5,7 @@ import { getDialectObject } from "@/lib/dialect-objects/get-dialect-object";
 import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/events/record-event";
 import { matchLocale } from "@/lib/i18n/locales";
+import { MAX_MINOR_AMOUNT } from "@/lib/money/decimal";
 import { createIntent } from "@/lib/intents/create-intent";
 import { newObjectId, newPaymentIntentId } from "../ids";
 import type { CustomerData, PriceData, ProductData } from "../render/catalog";
@@ -67,6 +68,16 @@ async function lineItemsOf(db: Db, merchantId: string, body: Body): Promise<Sess
   return items;
 }
 
+/** The session's total, refused past the largest amount Kassa takes (an exact integer, far below 2^53). */
+function totalOf(items: SessionLineItem[]): number {
+  let total = 0;
+  items.forEach(({ price, quantity }, index) => {
+    total += price.unit_amount * quantity;
+    if (total > MAX_MINOR_AMOUNT) throw invalid(`The line items add up to more than ${MAX_MINOR_AMOUNT}, the most one payment can be.`, `line_items[${index}]`);
+  });
+  return total;
+}
+
 function expiresIn(body: Body): number {
   if (body.expires_at === undefined) return MAX_EXPIRY_SECONDS;
   const seconds = body.expires_at - Math.floor(Date.now() / 1000);
@@ -90,7 +101,7 @@ export async function createCheckoutSession(db: Db, merchant: Merchant, body: Bo
   const embedded = body.ui_mode === "embedded";
   checkWayBack(body, embedded);
   const items = await lineItemsOf(db, merchant.id, body);
-  const amount = items.reduce((sum, { price, quantity }) => sum + price.unit_amount * quantity, 0);
+  const amount = totalOf(items);
   if (amount < 1) throw invalid("The line items add up to nothing: Kassa takes payments of at least one minor unit.", "line_items");
   const customer = body.customer ? await getDialectObject(db, merchant.id, "stripe", "customer", body.customer, "customer") : null;
   const recurring = items[0]!.price.recurring;

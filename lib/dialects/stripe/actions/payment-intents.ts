@@ -6,6 +6,7 @@ import { confirmIntent, type ConfirmResult } from "@/lib/checkout/confirm-intent
 import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/events/record-event";
 import { createIntent } from "@/lib/intents/create-intent";
+import { getDialectObject } from "@/lib/dialect-objects/get-dialect-object";
 import { getIntent } from "@/lib/intents/get-intent";
 import { updateIntent } from "@/lib/intents/update-intent";
 import { newPaymentIntentId } from "../ids";
@@ -19,9 +20,17 @@ type ConfirmBody = z.infer<typeof confirmPaymentIntentBody>;
 /** Stripe's automatic_async captures at once too: the difference is only when Stripe books it. */
 const captureOf = (method: string | undefined) => (method === undefined ? undefined : method === "manual" ? "manual" : "automatic");
 
-/** A PaymentIntent as Kassa's intent, not yet confirmed. */
+/**
+ * A PaymentIntent as Kassa's intent, not yet confirmed. With confirm=true its card is checked first,
+ * so a card that cannot be one leaves nothing behind.
+ */
 export async function createPaymentIntent(db: Db, merchant: Merchant, body: CreateBody, actor: Actor) {
   if (body.payment_method && body.payment_method_data) throw bothPaymentMethods();
+  if (body.confirm) validateCard(cardOf(body, null));
+  else if (body.payment_method_data) {
+    throw new AppError("parameter_invalid", "payment_method_data needs confirm=true: Kassa never keeps card details to charge later.", { param: "payment_method_data" });
+  }
+  if (body.customer) await getDialectObject(db, merchant.id, "stripe", "customer", body.customer, "customer");
   return createIntent(
     db,
     merchant,

@@ -7,7 +7,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { AppError } from "@/lib/errors/app-error";
 import { expansions } from "../expand";
 import { newObjectId } from "../ids";
-import { idParams, updatedMetadata } from "../params";
+import { idParams, metadataPatch, oneCursor } from "../params";
 import { renderCustomer, renderProduct, renderStoredPrice, type CustomerData, type PriceData, type ProductData } from "../render/catalog";
 import { list } from "../render/common";
 import * as schemas from "../schemas/catalog";
@@ -34,6 +34,7 @@ function listRoute<Q extends { limit?: number; starting_after?: string; ending_b
   return stripeOperation({
     query,
     handle: async ({ db, auth, query: asked }) => {
+      oneCursor(asked);
       noExpansions(asked.expand, true);
       const page = await listDialectObjects(db, auth.merchant.id, DIALECT, type, { limit: asked.limit ?? 10, startingAfter: asked.starting_after, endingBefore: asked.ending_before }, matching(asked));
       return ok(list(url, page.items.map(render), page.hasMore));
@@ -56,10 +57,10 @@ export const createProduct = stripeOperation({
   body: schemas.createProductBody,
   handle: async ({ db, auth, body }) => {
     noExpansions(body.expand);
-    const data: ProductData = { name: body.name, description: body.description ?? null, active: body.active ?? true, metadata: body.metadata ?? {} };
+    const data: ProductData = { name: body.name, description: body.description ?? null, active: body.active ?? true, images: body.images ?? [], metadata: body.metadata ?? {} };
     const id = body.id ?? newObjectId("prod");
     const product = await createDialectObject(db, auth.merchant.id, { id, dialect: DIALECT, type: "product", data }).catch((error: unknown) => {
-      throw isUniqueViolation(error, "dialect_objects_pkey") ? new AppError("parameter_invalid", `Product already exists: '${id}'.`, { param: "id" }) : error;
+      throw isUniqueViolation(error, "dialect_objects_merchant_id_id_pk") ? new AppError("parameter_invalid", `Product already exists: '${id}'.`, { param: "id" }) : error;
     });
     return ok(renderProduct(product));
   },
@@ -70,9 +71,8 @@ export const updateProduct = stripeOperation({
   body: schemas.updateProductBody,
   handle: async ({ db, auth, params, body }) => {
     noExpansions(body.expand);
-    const current = await getDialectObject(db, auth.merchant.id, DIALECT, "product", params.id);
-    const changes = defined({ name: body.name, description: cleared(body.description), active: body.active, metadata: updatedMetadata((current.data as ProductData).metadata, body.metadata) });
-    return ok(renderProduct(await updateDialectObject(db, auth.merchant.id, DIALECT, "product", params.id, changes)));
+    const changes = defined({ name: body.name, description: cleared(body.description), active: body.active });
+    return ok(renderProduct(await updateDialectObject(db, auth.merchant.id, DIALECT, "product", params.id, changes, metadataPatch(body.metadata))));
   },
 });
 
@@ -82,7 +82,7 @@ export const createPrice = stripeOperation({
     noExpansions(body.expand);
     const product = body.product
       ? (await getDialectObject(db, auth.merchant.id, DIALECT, "product", body.product, "product")).id
-      : (await createDialectObject(db, auth.merchant.id, { id: newObjectId("prod"), dialect: DIALECT, type: "product", data: { name: body.product_data!.name, description: null, active: true, metadata: body.product_data!.metadata ?? {} } satisfies ProductData })).id;
+      : (await createDialectObject(db, auth.merchant.id, { id: newObjectId("prod"), dialect: DIALECT, type: "product", data: { name: body.product_data!.name, description: null, active: true, images: [], metadata: body.product_data!.metadata ?? {} } satisfies ProductData })).id;
     const data: PriceData = {
       product,
       currency: body.currency,
@@ -102,9 +102,8 @@ export const updatePrice = stripeOperation({
   body: schemas.updatePriceBody,
   handle: async ({ db, auth, params, body }) => {
     noExpansions(body.expand);
-    const current = await getDialectObject(db, auth.merchant.id, DIALECT, "price", params.id);
-    const changes = defined({ active: body.active, nickname: cleared(body.nickname), lookup_key: cleared(body.lookup_key), metadata: updatedMetadata((current.data as PriceData).metadata, body.metadata) });
-    return ok(renderStoredPrice(await updateDialectObject(db, auth.merchant.id, DIALECT, "price", params.id, changes)));
+    const changes = defined({ active: body.active, nickname: cleared(body.nickname), lookup_key: cleared(body.lookup_key) });
+    return ok(renderStoredPrice(await updateDialectObject(db, auth.merchant.id, DIALECT, "price", params.id, changes, metadataPatch(body.metadata))));
   },
 });
 
@@ -122,15 +121,8 @@ export const updateCustomer = stripeOperation({
   body: schemas.updateCustomerBody,
   handle: async ({ db, auth, params, body }) => {
     noExpansions(body.expand);
-    const current = await getDialectObject(db, auth.merchant.id, DIALECT, "customer", params.id);
-    const changes = defined({
-      email: cleared(body.email),
-      name: cleared(body.name),
-      description: cleared(body.description),
-      phone: cleared(body.phone),
-      metadata: updatedMetadata((current.data as CustomerData).metadata, body.metadata),
-    });
-    return ok(renderCustomer(await updateDialectObject(db, auth.merchant.id, DIALECT, "customer", params.id, changes)));
+    const changes = defined({ email: cleared(body.email), name: cleared(body.name), description: cleared(body.description), phone: cleared(body.phone) });
+    return ok(renderCustomer(await updateDialectObject(db, auth.merchant.id, DIALECT, "customer", params.id, changes, metadataPatch(body.metadata))));
   },
 });
 

@@ -1,4 +1,6 @@
-import { AppError } from "@/lib/errors/app-error";
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import { expireIntentNow } from "@/lib/intents/expire-intent-now";
 import { withDetail } from "@/lib/intents/intent-details";
 import { listIntents } from "@/lib/intents/list-intents";
@@ -7,10 +9,11 @@ import { subscriptionOfIntent } from "@/lib/subscriptions/get-subscription";
 import { createCheckoutSession } from "../actions/checkout-sessions";
 import { findSession, type FoundSession } from "../actions/find-session";
 import { expansions } from "../expand";
-import { idParams } from "../params";
+import { idParams, oneCursor } from "../params";
 import { renderCheckoutSession, renderLineItems, sessionStatus } from "../render/checkout-session";
 import { list } from "../render/common";
 import { createSessionBody, expireSessionBody, lineItemsQuery, listSessionsQuery, retrieveSessionQuery } from "../schemas/checkout-sessions";
+import { sessionIdOf } from "../ids";
 import { sessionOf } from "../session-data";
 import { ok, stripeOperation } from "./route";
 
@@ -30,21 +33,31 @@ export const create = stripeOperation({
   },
 });
 
+/** A page of sessions: the one of a payment_intent when asked for it, else newest first. */
+async function sessionsPage(db: Db, merchantId: string, query: z.infer<typeof listSessionsQuery>) {
+  oneCursor(query);
+  if (query.payment_intent) {
+    const found = await findSession(db, merchantId, sessionIdOf(query.payment_intent)).catch(() => null);
+    const matches = found && found.intent.id === query.payment_intent && (!query.customer || found.session.customer === query.customer);
+    return { intents: matches ? [found.intent] : [], hasMore: false };
+  }
+  return listIntents(db, merchantId, {
+    limit: query.limit ?? 10,
+    startingAfter: query.starting_after && (await findSession(db, merchantId, query.starting_after, "starting_after")).intent.id,
+    endingBefore: query.ending_before && (await findSession(db, merchantId, query.ending_before, "ending_before")).intent.id,
+    dialect: "stripe",
+    dialectDataKey: "checkout_session",
+    ...(query.customer ? { dialectDataMatches: { customer: query.customer } } : {}),
+  });
+}
+
 export const listAll = stripeOperation({
   query: listSessionsQuery,
   handle: async ({ db, auth, query }) => {
     expansions(query.expand, offered, { list: true });
-    const page = await listIntents(db, auth.merchant.id, {
-      limit: query.limit ?? 10,
-      startingAfter: query.starting_after && (await findSession(db, auth.merchant.id, query.starting_after, "starting_after")).intent.id,
-      endingBefore: query.ending_before && (await findSession(db, auth.merchant.id, query.ending_before, "ending_before")).intent.id,
-      dialect: "stripe",
-      dialectDataKey: "checkout_session",
-      ...(query.customer ? { dialectDataMatches: { customer: query.customer } } : {}),
-    });
-    const intents = query.payment_intent ? page.intents.filter((intent) => intent.id === query.payment_intent) : page.intents;
+    const page = await sessionsPage(db, auth.merchant.id, query);
     const sessions = await Promise.all(
-      intents.map(async (intent) => {
+      page.intents.map(async (intent) => {
         const session = sessionOf(intent)!;
         const subscription = session.mode === "subscription" ? await subscriptionOfIntent(db, intent.id) : null;
         return render({ intent, session, subscription }, query.expand, { list: true });
@@ -77,10 +90,22 @@ export const lineItems = stripeOperation({
   params: idParams,
   query: lineItemsQuery,
   handle: async ({ db, auth, params, query }) => {
+    oneCursor(query);
+    expansions(query.expand, [], { list: true });
     const { intent, session } = await findSession(db, auth.merchant.id, params.id);
     const all = renderLineItems(intent, session);
-    const start = query.starting_after ? all.data.findIndex((item) => item.id === query.starting_after) + 1 : 0;
-    const page = all.data.slice(start, start + (query.limit ?? 10));
+    const at = (id: string, param: string) => {
+      const index = all.data.findIndex((item) => item.id === id);
+      if (index < 0) throw notFound("line_item", id, param);
+      return index;
+    };
+    const limit = query.limit ?? 10;
+    if (query.ending_before) {
+      const end = at(query.ending_before, "ending_before");
+      return ok(list(all.url, all.data.slice(Math.max(0, end - limit), end), end > limit));
+    }
+    const start = query.starting_after ? at(query.starting_after, "starting_after") + 1 : 0;
+    const page = all.data.slice(start, start + limit);
     return ok(list(all.url, page, start + page.length < all.data.length));
   },
 });

@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors/app-error";
 import { findSentEvent, sentEvents } from "@/lib/events/sent-events";
 import { eventMessages } from "@/lib/webhooks/webhook-format";
 import { expansions } from "../expand";
-import { expandParam, formArray, formString, idParams, listParams } from "../params";
+import { expandParam, formArray, formString, idParams, listParams, oneCursor } from "../params";
 import { list } from "../render/common";
 import { ok, stripeOperation } from "./route";
 
@@ -67,6 +67,7 @@ const listEventsQuery = z.strictObject({ ...listParams, type: formString(100).op
 export const listAll = stripeOperation({
   query: listEventsQuery,
   handle: async ({ db, auth, query }) => {
+    oneCursor(query);
     expansions(query.expand, [], { list: true });
     const types = query.type ? [query.type] : query.types;
     const result = await page(db, auth.merchant.id, { limit: query.limit ?? 10, after: query.starting_after, before: query.ending_before, types });

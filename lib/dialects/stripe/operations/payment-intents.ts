@@ -1,14 +1,17 @@
 import { cardIdentity } from "@/lib/checkout/card-identity";
+import { getDialectObject } from "@/lib/dialect-objects/get-dialect-object";
 import { cancelIntent } from "@/lib/intents/cancel-intent";
 import { captureIntent } from "@/lib/intents/capture-intent";
 import { withDetail } from "@/lib/intents/intent-details";
 import { listIntents } from "@/lib/intents/list-intents";
 import { getIntentDetails } from "@/lib/intents/read-intent-details";
 import { updateIntent } from "@/lib/intents/update-intent";
+import { toAppError } from "@/lib/http/api-route";
 import { actorOf } from "@/lib/http/principal";
+import { stripeDialect } from "../dialect";
 import { confirmPaymentIntent, createPaymentIntent } from "../actions/payment-intents";
 import { expansions } from "../expand";
-import { updatedMetadata } from "../params";
+import { metadataPatch, oneCursor } from "../params";
 import { list } from "../render/common";
 import { renderConfirmResult } from "../render/confirm-result";
 import { renderPaymentIntent } from "../render/payment-intent";
@@ -39,17 +42,24 @@ export const create = stripeOperation({
   body: createPaymentIntentBody,
   idempotency: "external",
   idempotencyBody: withoutCardNumber,
-  handle: async ({ db, auth, body }) => {
+  handle: async ({ db, auth, body, request, requestId }) => {
     const expand = latestCharge(body.expand);
     const intent = await createPaymentIntent(db, auth.merchant, body, actorOf(auth));
     if (!body.confirm) return ok(renderPaymentIntent(await withDetail(db, intent), expand));
-    return renderConfirmResult(await confirmPaymentIntent(db, auth.merchant, intent.id, { ...body, payment_method_data: body.payment_method_data }), expand);
+    try {
+      return renderConfirmResult(await confirmPaymentIntent(db, auth.merchant, intent.id, body), expand);
+    } catch (error) {
+      // The intent exists now: whatever the confirm met is this key's answer, so a retry replays it
+      // instead of making a second intent and charging the card again (as Stripe keeps even a 500).
+      return stripeDialect.renderError(toAppError(error, request, requestId));
+    }
   },
 });
 
 export const listAll = stripeOperation({
   query: listPaymentIntentsQuery,
   handle: async ({ db, auth, query }) => {
+    oneCursor(query);
     const expand = latestCharge(query.expand, true);
     const page = await listIntents(db, auth.merchant.id, {
       limit: query.limit ?? 10,
@@ -72,15 +82,15 @@ export const update = stripeOperation({
   body: updatePaymentIntentBody,
   handle: async ({ db, auth, params, body }) => {
     const expand = latestCharge(body.expand);
-    const current = await getIntentDetails(db, auth.merchant.id, params.id);
     const capture = body.capture_method === undefined ? undefined : body.capture_method === "manual" ? "manual" : "automatic";
+    if (body.customer) await getDialectObject(db, auth.merchant.id, "stripe", "customer", body.customer, "customer");
     const intent = await updateIntent(db, auth.merchant.id, params.id, {
       amount: body.amount,
       currency: body.currency,
       captureMethod: capture,
       description: body.description === undefined ? undefined : body.description || null,
       customerEmail: body.receipt_email === undefined ? undefined : body.receipt_email || null,
-      metadata: updatedMetadata(current.metadata, body.metadata),
+      metadata: metadataPatch(body.metadata),
       dialectData: {
         ...(body.payment_method !== undefined ? { payment_method: body.payment_method } : {}),
         ...(body.customer !== undefined ? { customer: body.customer } : {}),
@@ -105,7 +115,7 @@ export const capture = stripeOperation({
   handle: async ({ db, auth, params, body }) => {
     const expand = latestCharge(body.expand);
     let intent = await captureIntent(db, auth.merchant.id, params.id, body.amount_to_capture, actorOf(auth));
-    if (body.metadata !== undefined) intent = await updateIntent(db, auth.merchant.id, params.id, { metadata: updatedMetadata(intent.metadata, body.metadata) });
+    if (body.metadata !== undefined) intent = await updateIntent(db, auth.merchant.id, params.id, { metadata: metadataPatch(body.metadata) });
     return ok(renderPaymentIntent(await withDetail(db, intent), expand));
   },
 });

@@ -8,7 +8,7 @@ import { refundIntent } from "@/lib/intents/refund-intent";
 import { actorOf } from "@/lib/http/principal";
 import { expansions } from "../expand";
 import { attemptIdOfCharge, chargeIdOf } from "../ids";
-import { idParams } from "../params";
+import { idParams, oneCursor } from "../params";
 import { list } from "../render/common";
 import { renderRefund } from "../render/refund";
 import { createRefundBody, listRefundsQuery, retrieveRefundQuery } from "../schemas/refunds";
@@ -44,6 +44,7 @@ export const create = stripeOperation({
 export const listAll = stripeOperation({
   query: listRefundsQuery,
   handle: async ({ db, auth, query }) => {
+    oneCursor(query);
     expansions(query.expand, [], { list: true });
     const intentId = query.payment_intent ?? (query.charge ? await intentOfCharge(db, auth.merchant.id, query.charge, "charge") : undefined);
     const page = await listMerchantRefunds(db, auth.merchant.id, { limit: query.limit ?? 10, startingAfter: query.starting_after, endingBefore: query.ending_before, intentId });

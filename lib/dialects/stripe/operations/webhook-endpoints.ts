@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { createWebhookEndpoint, deleteWebhookEndpoint, getWebhookEndpoint, listWebhookEndpoints, revealSecret, updateWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { notFound } from "@/lib/errors/app-error";
 import { expansions } from "../expand";
-import { expandParam, formArray, formBoolean, formMetadata, formString, formUrl, idParams, listParams, metadataUpdate, updatedMetadata } from "../params";
+import { expandParam, formArray, formBoolean, formMetadata, formString, formUrl, idParams, listParams, metadataPatch, metadataUpdate, oneCursor } from "../params";
 import { list } from "../render/common";
 import { renderWebhookEndpoint } from "../render/webhook-endpoint";
 import { deleted, ok, stripeOperation } from "./route";
 
-/** Any of Stripe's event names (or `*`): Kassa sends those it has, and an endpoint may ask for more. */
-const eventName = formString(100).regex(/^(\*|[a-z_]+(\.[a-z_]+)*(\.\*)?)$/, { error: "must be an event type such as checkout.session.completed, or *" });
+/** Any of Stripe's event names (or `*` for all): Kassa sends those it has, and an endpoint may ask for more. */
+const eventName = formString(100).regex(/^(\*|[a-z_]+(\.[a-z_]+)+)$/, { error: "must be an event type such as checkout.session.completed, or * for all of them" });
 const enabledEvents = formArray(eventName, 300)
   .refine((names) => names.length > 0, { error: "must name at least one event type, or *" })
   // Every type, as Kassa stores it: no list at all.
@@ -16,7 +17,7 @@ const enabledEvents = formArray(eventName, 300)
 const createBody = z.strictObject({
   url: formUrl,
   enabled_events: enabledEvents,
-  description: formString(5000).optional(),
+  description: formString(200).optional(),
   metadata: formMetadata.optional(),
   api_version: formString(64).optional(),
   connect: z.literal("false", { error: "Kassa has no connected accounts: connect must be false" }).optional(),
@@ -26,9 +27,10 @@ const createBody = z.strictObject({
 const updateBody = z.strictObject({
   url: formUrl.optional(),
   enabled_events: enabledEvents.optional(),
-  description: z.union([z.literal(""), formString(5000)]).optional(),
+  description: z.union([z.literal(""), formString(200)]).optional(),
   metadata: metadataUpdate.optional(),
   disabled: formBoolean.optional(),
+  api_version: formString(64).optional(),
   expand: expandParam,
 });
 
@@ -49,6 +51,9 @@ export const create = stripeOperation({
       events: body.enabled_events,
       description: body.description ?? null,
       metadata: body.metadata ?? {},
+      // Made through Stripe's API: it hears only Stripe events, which its SDK can verify.
+      dialect: "stripe",
+      dialectData: body.api_version ? { api_version: body.api_version } : {},
     });
     return ok(renderWebhookEndpoint(endpoint, secret));
   },
@@ -58,9 +63,15 @@ export const listAll = stripeOperation({
   query: z.strictObject(listParams),
   handle: async ({ db, auth, query }) => {
     expansions(query.expand, [], { list: true });
+    oneCursor(query);
     const all = await listWebhookEndpoints(db, auth.merchant.id);
-    const start = query.starting_after ? all.findIndex((endpoint) => endpoint.id === query.starting_after) + 1 : 0;
-    const end = query.ending_before ? Math.max(0, all.findIndex((endpoint) => endpoint.id === query.ending_before)) : undefined;
+    const at = (id: string, param: string) => {
+      const index = all.findIndex((endpoint) => endpoint.id === id);
+      if (index < 0) throw notFound("webhook_endpoint", id, param);
+      return index;
+    };
+    const start = query.starting_after ? at(query.starting_after, "starting_after") + 1 : 0;
+    const end = query.ending_before ? at(query.ending_before, "ending_before") : undefined;
     const window = all.slice(start, end);
     const limit = query.limit ?? 10;
     const page = query.ending_before && !query.starting_after ? window.slice(-limit) : window.slice(0, limit);
@@ -82,12 +93,12 @@ export const update = stripeOperation({
   body: updateBody,
   handle: async ({ db, auth, params, body }) => {
     expansions(body.expand, []);
-    const current = await getWebhookEndpoint(db, auth.merchant.id, params.id);
     const endpoint = await updateWebhookEndpoint(db, auth.merchant.id, params.id, {
       url: body.url,
       events: body.enabled_events,
       description: body.description === undefined ? undefined : body.description || null,
-      metadata: updatedMetadata(current.metadata, body.metadata),
+      metadata: metadataPatch(body.metadata),
+      ...(body.api_version ? { dialectData: { api_version: body.api_version } } : {}),
       enabled: body.disabled === undefined ? undefined : !body.disabled,
     });
     return ok(renderWebhookEndpoint(endpoint));

@@ -3,7 +3,7 @@ import type { SessionPrice } from "../session-data";
 import { stringValues, unix } from "./common";
 
 /** What a stored Product keeps (dialect_objects.data). */
-export type ProductData = { name: string; description: string | null; active: boolean; metadata: Record<string, string> };
+export type ProductData = { name: string; description: string | null; active: boolean; images?: string[]; metadata: Record<string, string> };
 /** What a stored Price keeps. */
 export type PriceData = {
   product: string;
@@ -27,7 +27,7 @@ export function renderProduct(object: DialectObject) {
     created: unix(object.createdAt),
     default_price: null,
     description: data.description,
-    images: [],
+    images: data.images ?? [],
     livemode: false,
     marketing_features: [],
     metadata: stringValues(data.metadata),

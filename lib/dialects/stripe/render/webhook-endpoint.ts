@@ -7,7 +7,7 @@ export function renderWebhookEndpoint(endpoint: WebhookEndpoint, secret?: string
   return {
     id: endpoint.id,
     object: "webhook_endpoint",
-    api_version: STRIPE_API_VERSION,
+    api_version: typeof endpoint.dialectData.api_version === "string" ? endpoint.dialectData.api_version : STRIPE_API_VERSION,
     application: null,
     created: unix(endpoint.createdAt),
     description: endpoint.description,

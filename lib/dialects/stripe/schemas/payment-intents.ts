@@ -19,8 +19,11 @@ export const paymentMethodData = z.strictObject({
 const cardOnly = formArray(z.literal("card", { error: "must be card: Kassa takes cards only" }), 1).optional();
 const refusedSetupFutureUsage = z.never({ error: "is not supported: Kassa saves cards only for subscriptions (Checkout Sessions with mode=subscription)" }).optional();
 
+/** A payment method's id: `pm_` and letters, digits or underscores. */
+export const paymentMethodId = formString(255).regex(/^pm_[A-Za-z0-9_]+$/, { error: "must be a payment method id such as pm_card_visa" });
+
 const paying = {
-  payment_method: formString(255).optional(),
+  payment_method: paymentMethodId.optional(),
   payment_method_data: paymentMethodData.optional(),
   return_url: formUrl.optional(),
   receipt_email: formEmail.optional(),
@@ -50,7 +53,7 @@ export const updatePaymentIntentBody = z.strictObject({
   customer: formString(255).optional(),
   description: z.union([z.literal(""), formString(1000)]).optional(),
   metadata: metadataUpdate.optional(),
-  payment_method: formString(255).optional(),
+  payment_method: paymentMethodId.optional(),
   receipt_email: z.union([z.literal(""), formEmail]).optional(),
   setup_future_usage: refusedSetupFutureUsage,
   expand: expandParam,
