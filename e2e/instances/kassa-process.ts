@@ -21,11 +21,13 @@ function freePort(): Promise<number> {
 /**
  * A real `npm start` of the built app, as production runs it, with its own environment, on a free
  * port. It counts as up only when /api/health answers with this child's own instance id, so a
- * server left over on the same port can never pass for it.
+ * server left over on the same port can never pass for it (a test restarting one instance gives the
+ * id itself, and kills the first before it starts the second).
  */
 export async function startKassa(env: Record<string, string>): Promise<KassaProcess> {
   const port = await freePort();
-  const instance = randomUUID();
+  // A test that restarts "the same" instance names it; otherwise each start is a new one.
+  const instance = env.KASSA_INSTANCE_ID ?? randomUUID();
   const child: ChildProcess = spawn(process.execPath, [START], {
     cwd: path.resolve(__dirname, "../.."),
     env: {

@@ -57,7 +57,14 @@ it("loses no webhook when the app is killed with SIGKILL mid-delivery and restar
 it("sends its own in-flight webhooks again at once after a SIGKILL, not after their lease runs out", async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kassa-sigkill-lease-"));
   // A lease far longer than this test may take: only taking its own leases back delivers in time.
-  const env = { KASSA_DATA_DIR: dataDir, DATABASE_URL: "", KASSA_WEBHOOK_TIMEOUT_MS: "2000", KASSA_WEBHOOK_LEASE_SECONDS: "600", KASSA_WEBHOOK_RETRY_BASE_MS: "200" };
+  const env = {
+    KASSA_DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    KASSA_INSTANCE_ID: `restarted-${path.basename(dataDir)}`,
+    KASSA_WEBHOOK_TIMEOUT_MS: "2000",
+    KASSA_WEBHOOK_LEASE_SECONDS: "600",
+    KASSA_WEBHOOK_RETRY_BASE_MS: "200",
+  };
   const receiver = await startWebhookReceiver();
   receiver.answerWith(() => "hang");
   try {

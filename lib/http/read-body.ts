@@ -16,12 +16,35 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel();
+      await discardRest(reader);
       throw tooLarge();
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** How much more of a refused body is read, and for how long, so that its client can read the 413. */
+const DISCARD_BYTES = 32 * 1024 * 1024;
+const DISCARD_MS = 5_000;
+
+/**
+ * Reads and drops the rest of a body that is too large, for a bounded while, before the 413 goes
+ * out. Answering while the client still sends (a chunked body says no length up front) closes the
+ * connection under unread data, and the client gets a TCP reset instead of the answer. A body past
+ * the bound is cut off: then the reset is the answer.
+ */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  const deadline = Date.now() + DISCARD_MS;
+  let discarded = 0;
+  while (discarded <= DISCARD_BYTES) {
+    const left = deadline - Date.now();
+    const next = left > 0 ? await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(resolve, left).unref())]) : null;
+    if (!next) break;
+    if (next.done) return;
+    discarded += next.value.byteLength;
+  }
+  await reader.cancel().catch(() => undefined);
 }
 
 function formatBytes(bytes: number): string {
