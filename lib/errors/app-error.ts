@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   refund_exceeds_captured: { status: 422, kind: "invalid_request" },
   subscription_unexpected_state: { status: 422, kind: "invalid_request" },
   request_too_large: { status: 413, kind: "invalid_request" },
+  headers_too_large: { status: 431, kind: "invalid_request" },
   rate_limited: { status: 429, kind: "rate_limit" },
   internal_error: { status: 500, kind: "api" },
   processor_error: { status: 502, kind: "api" },

@@ -39,7 +39,9 @@ async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Pro
   let discarded = 0;
   while (discarded <= DISCARD_BYTES) {
     const left = deadline - Date.now();
-    const next = left > 0 ? await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(resolve, left).unref())]) : null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const next = left > 0 ? await Promise.race([reader.read(), new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), left)))]) : null;
+    clearTimeout(timer);
     if (!next) break;
     if (next.done) return;
     discarded += next.value.byteLength;

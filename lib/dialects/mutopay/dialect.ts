@@ -16,6 +16,7 @@ const KINDS: Partial<Record<number, string>> = {
   409: "conflict",
   410: "gone",
   413: "request_too_large",
+  431: "headers_too_large",
   422: "unprocessable",
 };
 
