@@ -1,4 +1,6 @@
 import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "./support/fixtures";
 import { signUpMerchant } from "./support/api";
 import { signIn } from "./support/dashboard";
@@ -77,4 +79,23 @@ test("the trailing-slash redirect keeps to this host", async ({ baseURL }) => {
   const slashed = await from("127.0.0.1", `${baseURL}//evil.example/`);
   expect(slashed.status).toBe(308);
   expect(slashed.headers.location).toBe("/evil.example");
+});
+
+/** A server action's id from the build, by the name it is exported under. */
+function actionId(name: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const id = Object.entries(manifest.node).find(([, action]) => action.exportedName === name)?.[0];
+  if (!id) throw new Error(`no server action is exported as ${name}`);
+  return id;
+}
+
+test("server actions called by hand get a 4xx: from another site's origin a 403, without their form data a 404, never a 500", async ({ request }) => {
+  const call = (page: string, action: string, headers: Record<string, string>, data: string) =>
+    request.post(page, { headers: { "next-action": actionId(action), "content-type": "text/plain;charset=UTF-8", ...headers }, data, maxRedirects: 0 });
+  expect((await call("/demo", "payWithRedirect", { origin: "https://evil.example" }, "[]")).status()).toBe(403);
+  expect((await call("/dashboard", "switchMerchant", { origin: "https://evil.example" }, "[]")).status()).toBe(403);
+  expect((await call("/demo", "payWithRedirect", {}, "[]")).status()).toBe(404);
+  expect((await call("/demo", "startEmbeddedCheckout", {}, "[]")).status()).toBe(404);
+  expect((await call("/demo", "startEmbeddedCheckout", {}, '["no-such-product"]')).status()).toBe(404);
+  expect((await call("/invite/nope", "signUp", {}, "[null]")).status()).toBe(404);
 });

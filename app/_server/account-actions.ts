@@ -11,11 +11,13 @@ import { createMerchantBody, registerBody } from "@/lib/accounts/inputs";
 import { runAction, validationFailed, type ActionResult } from "./action-result";
 import { MERCHANT_COOKIE, requireUser } from "./context";
 import { safeCallback } from "./safe-callback";
+import { formDataOf } from "./form-data";
 
 const formObject = (form: FormData) => Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === "string" ? v : ""]));
 
 /** Sign-up with the accounts API's own rules (register schema, password policy). */
 export async function signUp(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const input = formObject(form);
     const parsed = registerBody.safeParse({ email: input.email, password: input.password, name: input.name });
@@ -26,6 +28,7 @@ export async function signUp(_previous: ActionResult | null, form: FormData): Pr
 }
 
 export async function createFirstMerchant(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   const result = await runAction(async () => {
     const user = await requireUser();
     const input = formObject(form);
@@ -42,6 +45,7 @@ export async function createFirstMerchant(_previous: ActionResult | null, form: 
 
 /** The merchant switcher: only a merchant the user belongs to can be chosen. */
 export async function switchMerchant(form: FormData): Promise<void> {
+  form = formDataOf(form);
   const user = await requireUser();
   const merchantId = String(form.get("merchant_id") ?? "");
   const memberships = await listMerchantsForUser(await getDb(), user.id);
@@ -50,6 +54,7 @@ export async function switchMerchant(form: FormData): Promise<void> {
 }
 
 export async function acceptInvite(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   const result = await runAction(async () => {
     const user = await requireUser();
     const merchantId = await acceptInvitation(await getDb(), String(form.get("token") ?? ""), user.id);

@@ -5,9 +5,11 @@ import { runAction, validationFailed, type ActionResult } from "@/app/_server/ac
 import { authorize } from "@/app/_server/context";
 import { connectRequest } from "@/lib/accounts/connect-request";
 import { connectSite } from "@/lib/accounts/connect-site";
+import { formDataOf } from "@/app/_server/form-data";
 
 /** The merchant pressed Connect: make the shop its key and endpoint, then send the browser back to the shop with its token. */
 export async function connectSiteAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   let returnTo = "";
   const result = await runAction(async () => {
     const { db, merchant, user } = await authorize("sites:connect", form);

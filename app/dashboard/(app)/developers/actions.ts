@@ -19,11 +19,13 @@ import {
 } from "@/lib/webhooks/endpoints";
 import { redeliverEvent } from "@/lib/webhooks/redeliver-event";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
+import { formDataOf } from "@/app/_server/form-data";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
 
 /** The secret comes back once, in the result, and is never stored anywhere readable. */
 export async function createKeyAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string; clientId: string }>> {
+  form = formDataOf(form);
   return runAction<{ secret: string; clientId: string }>(async () => {
     const { db, merchant } = await authorize("api_keys:manage", form);
     const input = { label: text(form, "label") || null };
@@ -36,6 +38,7 @@ export async function createKeyAction(_previous: ActionResult | null, form: Form
 }
 
 export async function revokeKeyAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant } = await authorize("api_keys:manage", form);
     await revokeApiKey(db, merchant.id, text(form, "key_id"));
@@ -45,6 +48,7 @@ export async function revokeKeyAction(_previous: ActionResult | null, form: Form
 }
 
 export async function createEndpointAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string; id: string }>> {
+  form = formDataOf(form);
   return runAction<{ secret: string; id: string }>(async () => {
     const { db, merchant } = await authorize("webhooks:manage", form);
     const input = { url: text(form, "url"), events: form.getAll("events").map(String), description: text(form, "description") || null };
@@ -57,6 +61,7 @@ export async function createEndpointAction(_previous: ActionResult | null, form:
 }
 
 export async function updateEndpointAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant } = await authorize("webhooks:manage", form);
     const input = { url: text(form, "url"), events: form.getAll("events").map(String), description: text(form, "description") || null };
@@ -69,6 +74,7 @@ export async function updateEndpointAction(_previous: ActionResult | null, form:
 }
 
 export async function deleteEndpointAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   const result = await runAction(async () => {
     const { db, merchant } = await authorize("webhooks:manage", form);
     await deleteWebhookEndpoint(db, merchant.id, text(form, "endpoint_id"));
@@ -81,6 +87,7 @@ export async function deleteEndpointAction(_previous: ActionResult | null, form:
 }
 
 export async function revealSecretAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string }>> {
+  form = formDataOf(form);
   return runAction<{ secret: string }>(async () => {
     const { db, merchant } = await authorize("webhooks:manage", form);
     const endpoint = await getWebhookEndpoint(db, merchant.id, text(form, "endpoint_id"));
@@ -89,6 +96,7 @@ export async function revealSecretAction(_previous: ActionResult | null, form: F
 }
 
 export async function rotateSecretAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string }>> {
+  form = formDataOf(form);
   return runAction<{ secret: string }>(async () => {
     const { db, merchant } = await authorize("webhooks:manage", form);
     const { secret } = await rotateWebhookSecret(db, merchant.id, text(form, "endpoint_id"));
@@ -98,6 +106,7 @@ export async function rotateSecretAction(_previous: ActionResult | null, form: F
 }
 
 export async function toggleEndpointAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant } = await authorize("webhooks:manage", form);
     const enabled = text(form, "enabled") === "true";
@@ -108,6 +117,7 @@ export async function toggleEndpointAction(_previous: ActionResult | null, form:
 }
 
 export async function testEventAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant } = await authorize("webhooks:manage", form);
     await sendTestEvent(db, merchant.id, text(form, "endpoint_id"));
@@ -117,6 +127,7 @@ export async function testEventAction(_previous: ActionResult | null, form: Form
 }
 
 export async function redeliverAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant } = await authorize("webhooks:manage", form);
     await redeliverEvent(db, merchant.id, text(form, "event_id"), text(form, "endpoint_id") || undefined);
@@ -126,6 +137,7 @@ export async function redeliverAction(_previous: ActionResult | null, form: Form
 }
 
 export async function disconnectSiteAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant } = await authorize("sites:connect", form);
     const site = await disconnectSite(db, merchant.id, text(form, "site_id"));

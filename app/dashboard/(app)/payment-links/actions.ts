@@ -8,9 +8,11 @@ import { createPaymentLink } from "@/lib/payment-links/create-payment-link";
 import { deactivatePaymentLink } from "@/lib/payment-links/deactivate-payment-link";
 import { paymentLinkUrl } from "@/lib/payment-links/payment-link-url";
 import { linkFormToBody } from "@/lib/payment-links/link-form";
+import { formDataOf } from "@/app/_server/form-data";
 
 /** The form in decimals, turned into the API's body (minor units) and checked by the API's own schema. */
 export async function createLinkAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string; url: string }>> {
+  form = formDataOf(form);
   return runAction<{ id: string; url: string }>(async () => {
     const { db, merchant } = await authorize("payment_links:manage", form);
     const { body, fields } = linkFormToBody(Object.fromEntries([...form.entries()].map(([key, value]) => [key, String(value)])));
@@ -30,6 +32,7 @@ export async function createLinkAction(_previous: ActionResult | null, form: For
 }
 
 export async function deactivateLinkAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant } = await authorize("payment_links:manage", form);
     const link = await deactivatePaymentLink(db, merchant.id, String(form.get("link_id") ?? ""));

@@ -12,6 +12,7 @@ import { refundIntent } from "@/lib/intents/refund-intent";
 import { voidIntent } from "@/lib/intents/void-intent";
 import { decimalToMinor } from "@/lib/money/decimal";
 import { formatMoney } from "@/lib/money/format";
+import { formDataOf } from "@/app/_server/form-data";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
 
@@ -24,6 +25,7 @@ function typedAmount(value: string, currency: string, field: string): number | u
 }
 
 export async function refundPayment(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant, user } = await authorize("payments:write", form);
     const intent = await getIntent(db, merchant.id, text(form, "intent_id"));
@@ -38,6 +40,7 @@ export async function refundPayment(_previous: ActionResult | null, form: FormDa
 }
 
 export async function capturePayment(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant, user } = await authorize("payments:write", form);
     const intent = await getIntent(db, merchant.id, text(form, "intent_id"));
@@ -51,6 +54,7 @@ export async function capturePayment(_previous: ActionResult | null, form: FormD
 }
 
 export async function voidPayment(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant, user } = await authorize("payments:write", form);
     const id = text(form, "intent_id");
@@ -61,6 +65,7 @@ export async function voidPayment(_previous: ActionResult | null, form: FormData
 }
 
 export async function cancelPayment(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant, user } = await authorize("payments:write", form);
     const id = text(form, "intent_id");

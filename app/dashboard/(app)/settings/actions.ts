@@ -15,6 +15,7 @@ import { decimalToMinor } from "@/lib/money/decimal";
 import { isCurrency } from "@/lib/money/currencies";
 import { email } from "@/lib/validation/common";
 import { memberRole } from "@/db/schema";
+import { formDataOf } from "@/app/_server/form-data";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
 const lines = (value: string) => value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
@@ -34,6 +35,7 @@ function minimumsFromText(value: string): Record<string, number> {
 
 /** Branding, framing and minimums, validated by the same schema as PATCH /api/v1/merchants/{id}. */
 export async function saveSettings(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant } = await authorize("merchant:update", form);
     const input = {
@@ -62,6 +64,7 @@ export async function saveSettings(_previous: ActionResult | null, form: FormDat
 }
 
 export async function createCheckoutAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant } = await authorize("merchant:update", form);
     const input = { name: text(form, "name"), display_name: text(form, "display_name") || null, brand_color: text(form, "brand_color") || null, logo_url: text(form, "logo_url") || null };
@@ -81,6 +84,7 @@ export async function createCheckoutAction(_previous: ActionResult | null, form:
 const inviteInput = z.object({ email, role: z.enum(memberRole.enumValues, { error: "must be owner, admin, developer or viewer" }) });
 
 export async function inviteAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ link?: string }>> {
+  form = formDataOf(form);
   return runAction<{ link?: string }>(async () => {
     const { db, merchant, role, user } = await authorize("team:manage", form);
     const input = { email: text(form, "email"), role: text(form, "role") };
@@ -97,6 +101,7 @@ export async function inviteAction(_previous: ActionResult | null, form: FormDat
 }
 
 export async function changeRoleAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant, role } = await authorize("team:manage", form);
     const parsed = z.enum(memberRole.enumValues).safeParse(text(form, "role"));
@@ -108,6 +113,7 @@ export async function changeRoleAction(_previous: ActionResult | null, form: For
 }
 
 export async function removeMemberAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const context = await actionContext(form);
     const target = text(form, "user_id");
@@ -120,6 +126,7 @@ export async function removeMemberAction(_previous: ActionResult | null, form: F
 }
 
 export async function revokeInviteAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant } = await authorize("team:manage", form);
     await revokeInvitation(db, merchant.id, text(form, "invitation_id"));

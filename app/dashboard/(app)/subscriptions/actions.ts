@@ -4,8 +4,10 @@ import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/app/_server/action-result";
 import { authorize } from "@/app/_server/context";
 import { cancelSubscription } from "@/lib/subscriptions/cancel-subscription";
+import { formDataOf } from "@/app/_server/form-data";
 
 export async function cancelSubscriptionAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  form = formDataOf(form);
   return runAction(async () => {
     const { db, merchant, user } = await authorize("payments:write", form);
     const id = String(form.get("subscription_id") ?? "");
