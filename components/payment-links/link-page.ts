@@ -8,7 +8,8 @@ import { minorToDecimal } from "@/lib/money/decimal";
 import type { PublicPaymentLink } from "@/lib/payment-links/find-link-by-slug";
 import type { PayableRange } from "@/lib/payment-links/payable-range";
 
-export type LinkFormError = "amount" | "quantity" | null;
+export type { LinkFormError } from "@/lib/payment-links/visit-payment-link";
+import type { LinkFormError } from "@/lib/payment-links/visit-payment-link";
 
 /**
  * A link whose price the buyer completes: an amount within what can be paid through it, or how

@@ -1,8 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { checkouts, type Checkout } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { notFound } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids";
+import { getOwned } from "@/db/get-owned";
 
 export type CheckoutSettings = { name: string; displayName?: string | null; brandColor?: string | null; logoUrl?: string | null };
 
@@ -21,12 +21,7 @@ export async function listCheckouts(db: Db, merchantId: string): Promise<Checkou
 
 /** One of this merchant's checkouts; another merchant's id is a 404. */
 export async function getCheckoutConfig(db: Db, merchantId: string, checkoutId: string): Promise<Checkout> {
-  const [checkout] = await db
-    .select()
-    .from(checkouts)
-    .where(and(eq(checkouts.id, checkoutId), eq(checkouts.merchantId, merchantId)));
-  if (!checkout) throw notFound("checkout", checkoutId, "checkout_id");
-  return checkout;
+  return getOwned(db, checkouts, { merchantId, id: checkoutId }, "checkout", { param: "checkout_id" });
 }
 
 /**

@@ -1,5 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { paymentAttempts, paymentIntents, type CardToken, type IntentStatus, type PaymentAttempt, type PaymentIntent } from "@/db/schema";
+import { fromRow } from "@/db/from-row";
+import { jsonValue } from "@/db/rows";
 import type { IntentDetails } from "@/lib/intents/intent-details";
 import { transitionStatement } from "@/lib/intents/transition";
 import type { Claim } from "./claim-attempt";
@@ -9,13 +11,55 @@ import type { AuthorizationResult } from "./processor";
 type AttemptOutcome = Pick<PaymentAttempt, "status" | "declineCode" | "failureMessage" | "processorReference" | "completedAt">;
 type IntentChange = Partial<Pick<PaymentIntent, "cardTokenId" | "lastError" | "amountCaptured" | "succeededAt" | "authorizedAt">>;
 
+export type SettledAttempt = {
+  /** requires_action: the bank wants the buyer to authenticate first (see challenge-attempt.ts). */
+  outcome: "succeeded" | "authorized" | "declined" | "requires_action";
+  intent: IntentDetails;
+  attempt: PaymentAttempt;
+};
+
+type StatementOptions = { unchangedSince?: string; alongside?: SQL };
+
+/**
+ * What the acquirer's answer writes, worked out once from the claim: settle-attempt.ts decides how
+ * to write it (one statement, or a transaction with its events), and asks this plan what.
+ */
+export type SettlementPlan = {
+  outcome: Settlement["outcome"];
+  /** A first payment of a recurring intent: it starts a subscription in the same transaction. */
+  startsSubscription: boolean;
+  /** The attempt and intent as the statement will leave them, before it runs: for the event rendered beside it. */
+  expected: SettledAttempt;
+  /** The attempt's outcome and the intent's move in one statement, answering both rows as JSON. */
+  statement(options?: StatementOptions): SQL;
+  /** The settled rows as the statement answered them. */
+  settled(row: { attempt: unknown; intent: unknown }): SettledAttempt;
+};
+
+export function settlementPlan(claim: Claim, result: AuthorizationResult, at = new Date()): SettlementPlan {
+  const settlement = settlementFor(claim, result, at);
+  const intent: PaymentIntent = { ...claim.intent, ...settlement.set, status: settlement.to, updatedAt: settlement.at };
+  const attempt: PaymentAttempt = { ...claim.attempt, ...settlement.attempt };
+  return {
+    outcome: settlement.outcome,
+    startsSubscription: settlement.outcome === "succeeded" && Boolean(claim.intent.recurringIntervalDays),
+    expected: { outcome: settlement.outcome, intent: firstAttemptDetails(intent, attempt, claim.token), attempt },
+    statement: (options) => settlementStatement(claim, settlement, options),
+    settled(row) {
+      const settledAttempt = fromRow(paymentAttempts, jsonValue<Record<string, unknown>>(row.attempt));
+      const settledIntent = fromRow(paymentIntents, jsonValue<Record<string, unknown>>(row.intent));
+      return { outcome: settlement.outcome, intent: firstAttemptDetails(settledIntent, settledAttempt, claim.token), attempt: settledAttempt };
+    },
+  };
+}
+
 /**
  * What the acquirer's answer does to the attempt and the intent, as plain values (the time
  * included, taken once), so the rows it writes are known before they are written. The time is the
  * application's clock, like an event's created_at, not the database's now(): hosts kept by NTP
  * agree to milliseconds, and nothing compares these stamps at a finer grain than minutes.
  */
-export type Settlement = {
+type Settlement = {
   outcome: "succeeded" | "authorized" | "declined";
   at: Date;
   attempt: AttemptOutcome;
@@ -23,7 +67,7 @@ export type Settlement = {
   set: IntentChange;
 };
 
-export function settlementFor(claim: Claim, result: AuthorizationResult, at: Date): Settlement {
+function settlementFor(claim: Claim, result: AuthorizationResult, at: Date): Settlement {
   if (result.approved) {
     const capture = claim.intent.captureMethod === "automatic";
     return {
@@ -53,7 +97,7 @@ export function settlementFor(claim: Claim, result: AuthorizationResult, at: Dat
  * `unchangedSince` adds that the intent is still the row version the claim wrote; `alongside`
  * adds WITH entries that run only when both moved (the event that records it).
  */
-export function settlementStatement(claim: Claim, settlement: Settlement, options: { unchangedSince?: string; alongside?: SQL } = {}): SQL {
+function settlementStatement(claim: Claim, settlement: Settlement, options: StatementOptions = {}): SQL {
   const { attempt } = settlement;
   const intentMove = transitionStatement({
     intentId: claim.intent.id,
@@ -84,15 +128,7 @@ export function settlementStatement(claim: Claim, settlement: Settlement, option
       ${options.alongside ? sql`, (select count(*) from queued)::int as queued, (select count(*) from receipt)::int as receipts` : sql``}`;
 }
 
-/** The rows a settlement writes, worked out from the claim: what the statement will return if it applies. */
-export function settledRows(claim: Claim, settlement: Settlement): { intent: PaymentIntent; attempt: PaymentAttempt } {
-  return {
-    intent: { ...claim.intent, ...settlement.set, status: settlement.to, updatedAt: settlement.at },
-    attempt: { ...claim.attempt, ...settlement.attempt },
-  };
-}
-
 /** An intent whose only attempt is this one needs no query for its details. */
-export function firstAttemptDetails(intent: PaymentIntent, attempt: PaymentAttempt, token: CardToken): IntentDetails {
+function firstAttemptDetails(intent: PaymentIntent, attempt: PaymentAttempt, token: CardToken): IntentDetails {
   return { ...intent, attempts: [{ ...attempt, card: token }], card: intent.cardTokenId === token.id ? token : null };
 }

@@ -8,6 +8,7 @@ import { recordEvent, type Actor } from "@/lib/events/record-event";
 import { startSubscription } from "@/lib/subscriptions/start-subscription";
 import { approvedAttempt } from "./authorized-attempt";
 import { getIntent } from "./get-intent";
+import { unexpectedState } from "./intent-in-state";
 import { transitionIntent } from "./transition";
 
 export type AuthorizationOperation = { kind: "capture"; amount: number } | { kind: "void"; message: string };
@@ -39,9 +40,7 @@ export async function runAuthorizationOperation(
     if (current.pendingOperation) {
       throw new AppError("payment_processing", `A ${current.pendingOperation} of this payment is already in progress.`);
     }
-    throw new AppError("intent_unexpected_state", `This payment intent is ${current.status}; only authorized intents can be ${operation.kind === "capture" ? "captured" : "voided"}.`, {
-      extra: { status: current.status },
-    });
+    throw unexpectedState(current, "authorized intents", operation.kind === "capture" ? "captured" : "voided");
   }
   const result = await askAcquirer(db, reserved, processor);
   if (!result) {

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/events/record-event";
 import { minorToDecimal } from "@/lib/money/decimal";
 import { runAuthorizationOperation } from "./authorization-operation";
 import { getIntent } from "./get-intent";
+import { unexpectedState } from "./intent-in-state";
 
 /** Captures an authorized intent, in full or in part; the uncaptured rest is released, as networks do. */
 export async function captureIntent(
@@ -17,12 +18,10 @@ export async function captureIntent(
   processor = getProcessor(),
 ): Promise<PaymentIntent> {
   const intent = await getIntent(db, merchantId, intentId);
-  if (intent.status !== "authorized") {
-    const why = intent.status === "succeeded" ? "has already been captured" : `is ${intent.status}`;
-    throw new AppError("intent_unexpected_state", `This payment intent ${why}; only authorized intents can be captured.`, {
-      extra: { status: intent.status },
-    });
+  if (intent.status === "succeeded") {
+    throw new AppError("intent_unexpected_state", "This payment intent has already been captured; only authorized intents can be captured.", { extra: { status: intent.status } });
   }
+  if (intent.status !== "authorized") throw unexpectedState(intent, "authorized intents", "captured");
   const amount = amountToCapture ?? intent.amount;
   if (amount > intent.amount) {
     throw new AppError(

@@ -3,8 +3,8 @@ import { refunds, type Refund } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
-import { notFound } from "@/lib/errors/app-error";
 import { newestFirstPage, type Page, type PageQuery } from "@/lib/pagination/keyset";
+import { getOwned } from "@/db/get-owned";
 
 /** This merchant's refunds across its payments (or of one payment), newest first. */
 export async function listMerchantRefunds(db: Db, merchantId: string, query: PageQuery & { intentId?: string }): Promise<Page<Refund>> {
@@ -16,7 +16,5 @@ export async function listMerchantRefunds(db: Db, merchantId: string, query: Pag
 
 /** One of this merchant's refunds; another merchant's id is a 404, exactly like an unknown one. */
 export async function getRefund(db: Db, merchantId: string, refundId: string): Promise<Refund> {
-  const [refund] = await db.select().from(refunds).where(and(eq(refunds.id, refundId), eq(refunds.merchantId, merchantId)));
-  if (!refund) throw notFound("refund", refundId, "id");
-  return refund;
+  return getOwned(db, refunds, { merchantId, id: refundId }, "refund");
 }

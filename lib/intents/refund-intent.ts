@@ -10,6 +10,7 @@ import { recordEvent, type Actor } from "@/lib/events/record-event";
 import { minorToDecimal } from "@/lib/money/decimal";
 import { approvedAttempt } from "./authorized-attempt";
 import { getIntent } from "./get-intent";
+import { getIntentIn } from "./intent-in-state";
 
 export const REFUND_REASONS = ["duplicate", "fraudulent", "requested_by_customer"] as const;
 export type RefundReason = (typeof REFUND_REASONS)[number];
@@ -28,12 +29,7 @@ export async function refundIntent(
   actor: Actor,
   processor = getProcessor(),
 ): Promise<Refund> {
-  const intent = await getIntent(db, merchantId, intentId);
-  if (intent.status !== "succeeded") {
-    throw new AppError("intent_unexpected_state", `This payment intent is ${intent.status}; only succeeded payments can be refunded.`, {
-      extra: { status: intent.status },
-    });
-  }
+  const intent = await getIntentIn(db, merchantId, intentId, ["succeeded"], "succeeded payments", "refunded");
   const amount = request.amount ?? intent.amountCaptured - intent.amountRefunded;
   if (amount <= 0) throw new AppError("refund_exceeds_captured", "This payment has already been refunded in full.", { param: "amount" });
   await approvedAttempt(db, intent);

@@ -1,10 +1,9 @@
 import type { PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { getProcessor } from "@/lib/checkout/simulated-processor";
-import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/events/record-event";
 import { runAuthorizationOperation } from "./authorization-operation";
-import { getIntent } from "./get-intent";
+import { getIntentIn } from "./intent-in-state";
 
 /** Releases an authorization that will not be captured: the buyer's money is freed and the intent canceled. */
 export async function voidIntent(
@@ -15,11 +14,6 @@ export async function voidIntent(
   message = "The authorization was voided.",
   processor = getProcessor(),
 ): Promise<PaymentIntent> {
-  const intent = await getIntent(db, merchantId, intentId);
-  if (intent.status !== "authorized") {
-    throw new AppError("intent_unexpected_state", `This payment intent is ${intent.status}; only authorized intents can be voided.`, {
-      extra: { status: intent.status },
-    });
-  }
+  const intent = await getIntentIn(db, merchantId, intentId, ["authorized"], "authorized intents", "voided");
   return runAuthorizationOperation(db, intent, { kind: "void", message }, actor, processor);
 }

@@ -1,15 +1,10 @@
 import { and, desc, eq } from "drizzle-orm";
 import { paymentIntents, subscriptions, type PaymentIntent, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { notFound } from "@/lib/errors/app-error";
+import { getOwned } from "@/db/get-owned";
 
 export async function getSubscription(db: Db, merchantId: string, subscriptionId: string): Promise<Subscription> {
-  const [subscription] = await db
-    .select()
-    .from(subscriptions)
-    .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.merchantId, merchantId)));
-  if (!subscription) throw notFound("subscription", subscriptionId, "id");
-  return subscription;
+  return getOwned(db, subscriptions, { merchantId, id: subscriptionId }, "subscription");
 }
 
 /** The subscription a recurring intent started, if it has one yet. */

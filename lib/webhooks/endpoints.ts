@@ -3,9 +3,9 @@ import { webhookDeliveries, webhookEndpoints, type WebhookEndpoint } from "@/db/
 import type { Db } from "@/db/client";
 import { patchedJson, type JsonPatch } from "@/db/json-patch";
 import { randomBase62 } from "@/lib/crypto/tokens";
-import { notFound } from "@/lib/errors/app-error";
 import { decryptSecret, encryptSecret, generateWebhookSecret } from "./secrets";
 import { assertDeliverableUrl } from "./url-safety";
+import { getOwned } from "@/db/get-owned";
 
 export type EndpointSettings = {
   url: string;
@@ -68,12 +68,7 @@ export async function listWebhookEndpoints(db: Db, merchantId: string): Promise<
 }
 
 export async function getWebhookEndpoint(db: Db, merchantId: string, endpointId: string): Promise<WebhookEndpoint> {
-  const [endpoint] = await db
-    .select()
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.merchantId, merchantId), isNull(webhookEndpoints.deletedAt)));
-  if (!endpoint) throw notFound("webhook endpoint", endpointId, "id");
-  return endpoint;
+  return getOwned(db, webhookEndpoints, { merchantId, id: endpointId }, "webhook endpoint", { where: isNull(webhookEndpoints.deletedAt) });
 }
 
 /** Changes what was given; turning an endpoint back on forgets why Kassa turned it off. */
