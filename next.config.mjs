@@ -2,7 +2,9 @@
 const nextConfig = {
   // PGlite must stay outside the bundle: bundled, it breaks when a server component opens it
   // first, and its wasm would be copied into the publicly served .next/static.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+  // pino and prom-client too: scripts/start.mjs loads the same copies, so the app and the server
+  // share one metrics registry.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "prom-client"],
   poweredByHeader: false,
   // The dev server blocks scripts in a page framed from another origin unless it is listed.
   allowedDevOrigins: ["127.0.0.1", "localhost"],

@@ -1,6 +1,7 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { instanceId } from "@/lib/worker/instance-id";
 import { migrationsFolder } from "./config";
 import { preparingStatements } from "./prepared-statements";
 import { queryLogger } from "./query-log";
@@ -17,7 +18,8 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
     onnotice: () => {},
     // No statement waits on a lock for longer: a duplicate idempotent request waiting for the first
     // gets its 409 after this (run-idempotent.ts), and nothing stuck holds a request forever.
-    connection: { lock_timeout: 30_000 },
+    // application_name: this instance's connections, as /metrics counts them in pg_stat_activity.
+    connection: { lock_timeout: 30_000, application_name: `kassa:${instanceId()}`.slice(0, 63) },
   });
   const db = drizzle({ client: preparingStatements(client), schema, logger: queryLogger() });
   return { db: db as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }) };

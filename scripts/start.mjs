@@ -14,12 +14,20 @@
  *   Node reads up to 64 KB, a head over 16 KB is answered by /kassa-internal/header-overflow in the
  *   JSON envelope of the dialect that owns the path, and one over 64 KB gets that same answer when its
  *   request line can still be read.
+ * - One JSON log line per request, and its metrics: the request id (a trusted proxy's X-Request-Id,
+ *   or a new one, returned as Request-Id and X-Request-Id), the method, the route it was served by
+ *   (never the raw path), status, duration, and the merchant and dialect when the app names them in
+ *   x-kassa-* response headers, which are taken off before the answer leaves. Nothing of a request's
+ *   body, keys or query is logged.
  * - The trailing-slash redirect. Next sends it before anything of Kassa's runs, with none of its
  *   headers, and for `/pay/{id}/?client_secret=…` (or an invitation link) that answer carries a
  *   secret; this server sends it instead, uncacheable and unreferred.
  */
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
+import pino from "pino";
+import client from "prom-client";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || undefined;
@@ -43,6 +51,84 @@ export function decodablePath(url) {
   return segments.join("/") + query;
 }
 
+const log = pino({
+  level: process.env.KASSA_LOG_LEVEL || "info",
+  base: { service: "kassa" },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  messageKey: "msg",
+});
+
+/** The same registry the app adds its metrics to (lib/observability/metrics.ts); made once per process. */
+const register = client.register;
+const requestsTotal =
+  register.getSingleMetric("kassa_http_requests_total") ??
+  new client.Counter({ name: "kassa_http_requests_total", help: "HTTP requests answered, by route, method and status.", labelNames: ["route", "method", "status"] });
+const requestSeconds =
+  register.getSingleMetric("kassa_http_request_duration_seconds") ??
+  new client.Histogram({
+    name: "kassa_http_request_duration_seconds",
+    help: "Time to answer an HTTP request, by route and method.",
+    labelNames: ["route", "method"],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  });
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const INTERNAL = ["x-kassa-route", "x-kassa-merchant", "x-kassa-dialect"];
+const trustedProxies = Number(process.env.KASSA_TRUSTED_PROXIES ?? 0) > 0;
+
+/** A proxy Kassa trusts (KASSA_TRUSTED_PROXIES) may name the request; otherwise Kassa does. */
+function requestIdOf(request) {
+  const given = request.headers["x-request-id"];
+  if (trustedProxies && typeof given === "string" && REQUEST_ID.test(given)) return given;
+  return `req_${randomBytes(12).toString("base64url")}`;
+}
+
+/** Paths no route names (pages, assets): a label per area, so labels stay few. */
+function areaOf(path) {
+  if (path.startsWith("/_next/")) return "/_next/*";
+  const [, first] = path.split("/");
+  return first ? `/${first}/*` : "/";
+}
+
+/**
+ * Labels the request, takes the app's x-kassa-* headers off the answer before it is sent, and writes
+ * the request's log line and metrics once it is done.
+ */
+function observe(request, response, requestId) {
+  const started = process.hrtime.bigint();
+  const seen = {};
+  const writeHead = response.writeHead;
+  response.writeHead = function (...args) {
+    for (const name of INTERNAL) {
+      seen[name] = response.getHeader(name);
+      response.removeHeader(name);
+    }
+    return writeHead.apply(this, args);
+  };
+  response.setHeader("request-id", requestId);
+  response.setHeader("x-request-id", requestId);
+  response.on("finish", () => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const path = (request.url ?? "/").split("?")[0];
+    const route = typeof seen["x-kassa-route"] === "string" ? seen["x-kassa-route"] : areaOf(path);
+    const method = request.method ?? "GET";
+    requestsTotal.inc({ route, method, status: String(response.statusCode) });
+    requestSeconds.observe({ route, method }, seconds);
+    log.info(
+      {
+        request_id: requestId,
+        method,
+        route,
+        status: response.statusCode,
+        duration_ms: Math.round(seconds * 100_000) / 100,
+        ...(seen["x-kassa-merchant"] ? { merchant_id: seen["x-kassa-merchant"] } : {}),
+        ...(seen["x-kassa-dialect"] ? { dialect: seen["x-kassa-dialect"] } : {}),
+      },
+      "request",
+    );
+  });
+}
+
 /** Kassa's limit on a request head (lib/http/header-overflow.ts); Node parses up to four times as much. */
 const MAX_HEADER_BYTES = 16 * 1024;
 const NODE_MAX_HEADER_BYTES = 64 * 1024;
@@ -63,10 +149,14 @@ function pathOf(rawPacket) {
 
 await app.prepare();
 const server = http.createServer({ maxHeaderSize: NODE_MAX_HEADER_BYTES }, (request, response) => {
+  const requestId = requestIdOf(request);
+  // Whatever a client sent under the name, the app reads this server's choice.
+  request.headers["x-kassa-request-id"] = requestId;
+  observe(request, response, requestId);
   if (headBytes(request) > MAX_HEADER_BYTES) {
     // Answered in the path's envelope, from a request with none of the oversized headers left.
     const path = request.url.split("?")[0];
-    request.headers = { host: request.headers.host ?? "localhost" };
+    request.headers = { host: request.headers.host ?? "localhost", "x-kassa-request-id": requestId };
     request.method = "GET";
     request.url = `${OVERFLOW_ROUTE}?path=${encodeURIComponent(path)}`;
     handle(request, response);
@@ -96,6 +186,7 @@ server.on("clientError", (error, socket) => {
     else socket.destroy();
     return;
   }
+  log.warn({ method: "unknown", route: pathOf(error.rawPacket), status: 431 }, "request headers larger than Node reads");
   const { port: own } = server.address();
   fetch(`http://127.0.0.1:${own}${OVERFLOW_ROUTE}?path=${encodeURIComponent(pathOf(error.rawPacket))}`)
     .then(async (answer) => {

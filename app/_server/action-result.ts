@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { isAppError } from "@/lib/errors/app-error";
-import { describeError } from "@/lib/errors/log-error";
+import { logError } from "@/lib/errors/log-error";
 import { fieldIssues } from "@/lib/http/validation";
 
 /** What a dashboard form shows after a server action: success, or errors in words and per field. */
@@ -18,7 +18,7 @@ export async function runAction<T>(action: () => Promise<ActionResult<T>>): Prom
   } catch (error) {
     if (isAppError(error)) return { ok: false, error: error.message, fields: error.details.param ? { [error.details.param]: error.message } : undefined };
     if (error instanceof Error && "digest" in error) throw error; // redirect() and notFound() are not failures
-    console.error(`[kassa] dashboard action failed: ${describeError(error)}`);
+    logError(`dashboard action failed`, error);
     return { ok: false, error: "Something went wrong on our end. Please try again." };
   }
 }

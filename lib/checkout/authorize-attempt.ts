@@ -1,4 +1,4 @@
-import { describeError } from "@/lib/errors/log-error";
+import { logError } from "@/lib/errors/log-error";
 import type { ValidCard } from "./card";
 import type { Claim } from "./claim-attempt";
 import { requiresAuthentication, type AuthenticationRequired, type AuthorizationResult, type CardProcessor } from "./processor";
@@ -59,7 +59,7 @@ async function answerOrFallback<T>(processor: CardProcessor, claim: Claim, ask: 
   try {
     return await withTimeout(ask(), processorTimeoutMs());
   } catch (error) {
-    console.error(`[kassa] processor ${processor.name} failed for attempt ${claim.attempt.id}: ${describeError(error)}`);
+    logError(`processor ${processor.name} failed for attempt ${claim.attempt.id}`, error);
     const recorded = await processor.retrieve(claim.attempt.id).catch(() => null);
     return recorded ?? { ...PROCESSING_ERROR, processorReference: "" };
   }

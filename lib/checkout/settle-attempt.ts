@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { afterEventWrites, eventWrites, recordEvent, renderEvent, type Actor, type NewEvent } from "@/lib/events/record-event";
 import { withDetail } from "@/lib/intents/intent-details";
+import { declinesTotal, paymentsTotal } from "@/lib/observability/metrics";
 import { startSubscription } from "@/lib/subscriptions/start-subscription";
 import type { Claim } from "./claim-attempt";
 import type { AuthorizationResult } from "./processor";
@@ -26,6 +27,13 @@ export type SettleOptions = {
  * anything else in a transaction.
  */
 export async function settleAttempt(db: Db, claim: Claim, result: AuthorizationResult, options: SettleOptions): Promise<SettledAttempt> {
+  const settled = await settle(db, claim, result, options);
+  paymentsTotal.inc({ dialect: settled.intent.dialect, outcome: settled.outcome });
+  if (settled.outcome === "declined") declinesTotal.inc({ code: settled.attempt.declineCode ?? "unknown" });
+  return settled;
+}
+
+async function settle(db: Db, claim: Claim, result: AuthorizationResult, options: SettleOptions): Promise<SettledAttempt> {
   const plan = settlementPlan(claim, result);
   if (claim.intentVersion && !options.instead && claim.intent.attemptCount === 1 && !plan.startsSubscription) {
     const settled = await settleInOneStatement(db, plan, claim.intentVersion, paymentEvent(plan.expected, result, options.actor));

@@ -2,12 +2,13 @@ import { describeHandler } from "@/lib/openapi/described-route";
 import type { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { AppError, isAppError } from "@/lib/errors/app-error";
-import { describeError } from "@/lib/errors/log-error";
+import { logError } from "@/lib/errors/log-error";
 import { hashRequest, runIdempotent, type IdempotencyMode } from "@/lib/idempotency/run-idempotent";
 import { configuredRateLimit, consumeRateLimit } from "@/lib/rate-limits/consume-rate-limit";
 import { jsonResponse, type ApiResult } from "./api-result";
 import { readBodyText } from "./read-body";
 import { newRequestId } from "./request-id";
+import { DIALECT_HEADER, MERCHANT_HEADER, REQUEST_ID_HEADER, ROUTE_HEADER, routePattern } from "./route-pattern";
 import type { ApiDialect } from "./dialect";
 import { corsHeaders, type RouteContext } from "./route-methods";
 import { authenticate, idempotencyScope, type AuthKind, type Principal, type PrincipalFor } from "./principal";
@@ -61,12 +62,15 @@ export function apiRoute<A extends AuthKind, P = Record<string, never>, Q = Reco
   spec: RouteSpec<A, P, Q, B>,
 ) {
   const handler = async (request: Request, context: RouteContext): Promise<Response> => {
-    const requestId = newRequestId();
+    const requestId = request.headers.get(REQUEST_ID_HEADER) || newRequestId();
     const headers: Record<string, string> = { "request-id": requestId, ...(spec.cors ? corsHeaders() : {}), ...spec.dialect.responseHeaders?.(request) };
+    headers[DIALECT_HEADER] = spec.dialect.name;
     try {
       const db = await getDb();
       const url = new URL(request.url);
+      headers[ROUTE_HEADER] = routePattern(url.pathname, await context.params);
       const auth = await authenticate(db, spec.auth, request, spec.dialect);
+      if (auth.kind === "merchant") headers[MERCHANT_HEADER] = auth.merchant.id;
       await enforceRateLimit(db, auth);
       const params = validate(spec.dialect, spec.params, await context.params, "params");
       const query = validate(spec.dialect, spec.query, spec.dialect.parseQuery?.(url.searchParams) ?? Object.fromEntries(url.searchParams), "query");
@@ -136,6 +140,6 @@ async function readBody(request: Request, dialect: ApiDialect): Promise<unknown>
 /** Any failure as an AppError; an unexpected one is logged with the request id and stays vague. */
 export function toAppError(error: unknown, request: Request, requestId: string): AppError {
   if (isAppError(error)) return error;
-  console.error(`[kassa] ${requestId} ${request.method} ${new URL(request.url).pathname} failed: ${describeError(error)}`);
+  logError("request failed", error, { request_id: requestId, method: request.method, path: new URL(request.url).pathname });
   return new AppError("internal_error", `Something went wrong on our end. Quote ${requestId} if you contact support.`);
 }

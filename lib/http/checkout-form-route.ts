@@ -7,6 +7,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import { toAppError } from "./api-route";
 import { readBodyText } from "./read-body";
 import type { RouteContext } from "./route-methods";
+import { ROUTE_HEADER, routePattern } from "./route-pattern";
 import { unstorableText } from "./validation";
 
 type FormContext = { db: Db; intentId: string; field: (name: string) => string; request: Request };
@@ -44,7 +45,8 @@ export function checkoutFormRoute(handle: (context: FormContext) => Promise<stri
       const appError = toAppError(error, request, `req_${randomBase62(16)}`);
       location = `${checkoutPagePath(id, field("client_secret"))}&error=${appError.code}`;
     }
-    return new Response(null, { status: 303, headers: { location: new URL(location, publicUrl()).toString(), ...SECRET_URL_HEADERS } });
+    const route = routePattern(new URL(request.url).pathname, { id });
+    return new Response(null, { status: 303, headers: { location: new URL(location, publicUrl()).toString(), ...SECRET_URL_HEADERS, [ROUTE_HEADER]: route } });
   };
 }
 

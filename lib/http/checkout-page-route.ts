@@ -3,9 +3,10 @@ import { renderCheckoutErrorPage, type CheckoutErrorStatus } from "@/components/
 import { checkoutPageHeaders, newScriptNonce, NOBODY } from "@/lib/checkout/checkout-policy";
 import { defaultDialect } from "@/lib/dialects/registry";
 import { isAppError } from "@/lib/errors/app-error";
-import { describeError } from "@/lib/errors/log-error";
+import { logError } from "@/lib/errors/log-error";
 import { negotiateLocale, type Locale } from "@/lib/i18n/locales";
 import { otherMethods, type RouteContext, type RouteHandler, type RouteMethod } from "./route-methods";
+import { ROUTE_HEADER, routePattern } from "./route-pattern";
 import { unstorableText } from "./validation";
 
 /** An intent's id as every dialect makes them. */
@@ -45,8 +46,15 @@ type PageSpec = {
  * that does not match, 404 for anything else a client caused, a logged 500 otherwise.
  */
 export function checkoutPageRoute(spec: PageSpec, handle: (context: PageRouteContext) => Promise<Response>): RouteHandler {
-  return async (request: Request, { params }: RouteContext): Promise<Response> => {
-    const raw = (await params)[spec.param];
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    const response = await answer(request, context);
+    // Labelled for the log line and the metrics by the route, never the id (scripts/start.mjs).
+    response.headers.set(ROUTE_HEADER, routePattern(new URL(request.url).pathname, await context.params));
+    return response;
+  };
+
+  async function answer(request: Request, { params }: RouteContext): Promise<Response> {
+    const raw = ((await params) ?? {})[spec.param];
     const param = typeof raw === "string" ? raw : "";
     const nonce = newScriptNonce();
     const browserLocale = negotiateLocale(null, request.headers.get("accept-language"));
@@ -60,10 +68,10 @@ export function checkoutPageRoute(spec: PageSpec, handle: (context: PageRouteCon
     } catch (error) {
       if (isAppError(error)) return fail(error.code === "client_secret_invalid" ? 403 : 404);
       // Logged without the driver's query parameters, which may hold the client secret.
-      console.error(`[kassa] ${spec.what} ${param} failed: ${describeError(error)}`);
+      logError(`${spec.what} failed`, error, { param });
       return fail(500);
     }
-  };
+  }
 }
 
 /** The methods a page does not answer, as the default dialect's JSON 405. */

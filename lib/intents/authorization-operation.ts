@@ -3,7 +3,7 @@ import { paymentAttempts, paymentIntents, type PaymentIntent } from "@/db/schema
 import type { Db } from "@/db/client";
 import type { CardProcessor, OperationResult } from "@/lib/checkout/processor";
 import { AppError } from "@/lib/errors/app-error";
-import { describeError } from "@/lib/errors/log-error";
+import { logError } from "@/lib/errors/log-error";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
 import { startSubscription } from "@/lib/subscriptions/start-subscription";
 import { approvedAttempt } from "./authorized-attempt";
@@ -63,7 +63,7 @@ export async function askAcquirer(db: Db, intent: PaymentIntent, processor: Card
       ? await processor.capture({ reference, authorization, amount: intent.pendingOperationAmount ?? intent.amount, currency: intent.currency })
       : await processor.void({ reference, authorization });
   } catch (error) {
-    console.error(`[kassa] ${intent.pendingOperation} of ${intent.id} got no answer: ${describeError(error)}`);
+    logError(`${intent.pendingOperation} of ${intent.id} got no answer`, error);
     return null;
   }
 }

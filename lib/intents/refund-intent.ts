@@ -3,7 +3,7 @@ import { paymentIntents, refunds, type PaymentIntent, type Refund } from "@/db/s
 import type { Db } from "@/db/client";
 import type { CardProcessor, OperationResult } from "@/lib/checkout/processor";
 import { getProcessor } from "@/lib/checkout/simulated-processor";
-import { describeError } from "@/lib/errors/log-error";
+import { logError } from "@/lib/errors/log-error";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors/app-error";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
@@ -47,7 +47,7 @@ export async function askAcquirerToRefund(db: Db, refund: Refund, intent: Paymen
   try {
     return await processor.refund({ reference: refund.id, authorization: attempt.processorReference ?? "", amount: refund.amount, currency: refund.currency });
   } catch (error) {
-    console.error(`[kassa] refund ${refund.id} got no answer: ${describeError(error)}`);
+    logError(`refund ${refund.id} got no answer`, error);
     return null;
   }
 }

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
 import { brandingOf } from "@/lib/checkout/get-checkout";
-import { describeError } from "@/lib/errors/log-error";
+import { logError } from "@/lib/errors/log-error";
 import { DEFAULT_LOCALE, matchLocale } from "@/lib/i18n/locales";
 import { getIntentDetails } from "@/lib/intents/read-intent-details";
 import { mailTransport, type MailTransport } from "./mail-transport";
@@ -57,7 +57,7 @@ async function sendOne(db: Db, email: EmailMessage, transport: MailTransport | n
     rendered = await renderEmail(db, email);
   } catch (error) {
     // Most likely the database, for a moment: try again later, as for a refusing SMTP server.
-    console.error(`[kassa] could not render email ${email.id}: ${describeError(error)}`);
+    logError(`could not render email ${email.id}`, error);
     return retryLater(db, email, "Kassa could not write this email; see the server log.");
   }
   if (!transport) return finish(db, email, { status: "stored", ...bodies(rendered) });
@@ -67,7 +67,7 @@ async function sendOne(db: Db, email: EmailMessage, transport: MailTransport | n
   } catch (error) {
     // What the SMTP server said, for the mailbox; the whole error, with its stack, for the log.
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-    console.error(`[kassa] SMTP refused email ${email.id} (try ${email.attemptCount}): ${describeError(error)}`);
+    logError(`SMTP refused email ${email.id} (try ${email.attemptCount})`, error);
     await retryLater(db, email, message, bodies(rendered));
   }
 }

@@ -8,7 +8,8 @@ import type { CardProcessor } from "@/lib/checkout/processor";
 import { settleAttempt } from "@/lib/checkout/settle-attempt";
 import { getProcessor } from "@/lib/checkout/simulated-processor";
 import { AppError, isAppError } from "@/lib/errors/app-error";
-import { describeError } from "@/lib/errors/log-error";
+import { logError } from "@/lib/errors/log-error";
+import { logger } from "@/lib/observability/logger";
 import { recordEvent } from "@/lib/events/record-event";
 import { createIntent } from "@/lib/intents/create-intent";
 import { RENEWAL_LEASE_SECONDS } from "./renewal-policy";
@@ -32,8 +33,8 @@ export async function renewDueSubscriptions(db: Db, limit = 10, processor = getP
     try {
       await renewOne(db, subscription, processor);
     } catch (error) {
-      const reason = isAppError(error) ? error.message : describeError(error);
-      console.error(`[kassa] renewal of ${subscription.id} did not run; it waits an hour: ${reason}`);
+      if (isAppError(error)) logger().warn({ subscription_id: subscription.id, reason: error.message }, "renewal did not run; it waits an hour");
+      else logError("renewal did not run; it waits an hour", error, { subscription_id: subscription.id });
       await postpone(db, subscription.id);
     }
   }

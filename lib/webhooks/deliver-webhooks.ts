@@ -5,10 +5,11 @@ import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { jsonValue, queryRows } from "@/db/rows";
 import { dialectDefinition } from "@/lib/dialects/registry";
-import { describeError } from "@/lib/errors/log-error";
+import { logError } from "@/lib/errors/log-error";
 import { signingSecrets } from "./endpoints";
 import { postWebhook, type PostOutcome } from "./post-webhook";
 import { eventMessages, webhookMessageId } from "./webhook-format";
+import { webhookDeliveriesTotal, webhookLagSeconds } from "@/lib/observability/metrics";
 import { retryDelayMs, webhookRetryPolicy } from "./retry-policy";
 import { instanceId } from "@/lib/worker/instance-id";
 
@@ -76,10 +77,11 @@ export async function deliverOne(db: Db, { delivery, event, endpoint }: ClaimedD
     const headers = signedHeaders(event, webhookMessageId(event.id, delivery.message), body, signingSecrets(endpoint));
     outcome = await postWebhook(endpoint.url, headers, body, webhookRetryPolicy().timeoutMs);
   } catch (error) {
-    console.error(`[kassa] could not send delivery ${delivery.id}: ${describeError(error)}`);
+    logError(`could not send delivery ${delivery.id}`, error);
     outcome = { statusCode: null, durationMs: 0, excerpt: null, error: "Kassa could not send this delivery; see the server log." };
   }
   await record(db, delivery, body, outcome);
+  if (outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300) webhookLagSeconds.observe((Date.now() - event.createdAt.getTime()) / 1000);
 }
 
 /**
@@ -111,6 +113,7 @@ async function record(db: Db, delivery: WebhookDelivery, body: string, outcome: 
   const exhausted = delivery.attemptCount >= webhookRetryPolicy().maxAttempts;
   const lastError = delivered ? null : (outcome.error ?? `The endpoint answered ${outcome.statusCode}.`);
   const status = delivered ? "succeeded" : gone || exhausted ? "failed" : "pending";
+  webhookDeliveriesTotal.inc({ outcome: status === "pending" ? "retrying" : status });
   const attempt = db.insert(webhookAttempts).values({
     deliveryId: delivery.id,
     number: delivery.attemptCount,

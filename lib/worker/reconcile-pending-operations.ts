@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import type { CardProcessor } from "@/lib/checkout/processor";
 import { getProcessor } from "@/lib/checkout/simulated-processor";
 import { isAppError } from "@/lib/errors/app-error";
-import { describeError } from "@/lib/errors/log-error";
+import { logError } from "@/lib/errors/log-error";
 import { askAcquirer, settleAuthorizationOperation } from "@/lib/intents/authorization-operation";
 import { askAcquirerToRefund, settleRefund } from "@/lib/intents/refund-intent";
 
@@ -36,7 +36,7 @@ export async function reconcilePendingOperations(db: Db, processor: CardProcesso
       }
       settled++;
     } catch (error) {
-      console.error(`[kassa] could not reconcile the ${intent.pendingOperation} of ${intent.id}: ${describeError(error)}`);
+      logError(`could not reconcile the ${intent.pendingOperation} of ${intent.id}`, error);
     }
   }
   const pendingRefunds = await db
@@ -55,7 +55,7 @@ export async function reconcilePendingOperations(db: Db, processor: CardProcesso
       });
       settled++;
     } catch (error) {
-      console.error(`[kassa] could not reconcile refund ${refund.id}: ${describeError(error)}`);
+      logError(`could not reconcile refund ${refund.id}`, error);
     }
   }
   return settled;

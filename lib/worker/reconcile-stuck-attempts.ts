@@ -5,7 +5,7 @@ import { PROCESSING_ERROR } from "@/lib/checkout/authorize-attempt";
 import type { CardProcessor } from "@/lib/checkout/processor";
 import { settleAttempt } from "@/lib/checkout/settle-attempt";
 import { getProcessor } from "@/lib/checkout/simulated-processor";
-import { describeError } from "@/lib/errors/log-error";
+import { logError } from "@/lib/errors/log-error";
 import { settleRenewal } from "@/lib/subscriptions/settle-renewal";
 
 /** An attempt still processing after this long lost its process between asking the acquirer and settling. */
@@ -46,7 +46,7 @@ export async function reconcileStuckAttempts(db: Db, processor: CardProcessor = 
       settled++;
     } catch (error) {
       // Another instance settled it first, or it will be tried on the next pass.
-      console.error(`[kassa] could not reconcile attempt ${claim.attempt.id}: ${describeError(error)}`);
+      logError(`could not reconcile attempt ${claim.attempt.id}`, error);
     }
   }
   return settled;

@@ -1,13 +1,14 @@
 import { analyzeChangedTables } from "@/db/analyze-changed-tables";
 import { getDb, type Db } from "@/db/client";
 import { databaseConfig } from "@/db/config";
-import { describeError } from "@/lib/errors/log-error";
+import { logError } from "@/lib/errors/log-error";
 import { expireDueIntents } from "@/lib/intents/expire-intent";
 import { voidStaleAuthorizations } from "@/lib/intents/void-stale-authorizations";
 import { sendDueEmails } from "@/lib/receipts/send-due-emails";
 import { renewDueSubscriptions } from "@/lib/subscriptions/renew-due-subscriptions";
 import { claimDueDeliveries, deliverOne } from "@/lib/webhooks/deliver-webhooks";
 import { instanceId } from "./instance-id";
+import { markLoop } from "@/lib/observability/metrics";
 import { onNudge } from "./nudge";
 import { resumeOwnWork } from "./resume-own-work";
 import { reconcilePendingOperations } from "./reconcile-pending-operations";
@@ -49,7 +50,7 @@ async function resumeAfterRestart(): Promise<void> {
       console.log(`[kassa] worker resumed ${resumed.deliveries} webhook deliveries and ${resumed.emails} emails in flight when this instance last stopped`);
     }
   } catch (error) {
-    console.error(`[kassa] worker could not resume its own work: ${describeError(error)}`);
+    logError(`worker could not resume its own work`, error);
   }
 }
 
@@ -59,8 +60,9 @@ function every(name: string, intervalMs: number, job: (db: Db) => Promise<unknow
   const run = async () => {
     try {
       await job(await getDb());
+      markLoop(name);
     } catch (error) {
-      console.error(`[kassa] worker job ${name} failed: ${describeError(error)}`);
+      logError(`worker job ${name} failed`, error);
     }
     if (!stopped) timer = setTimeout(() => void run(), intervalMs).unref();
   };
@@ -94,18 +96,19 @@ function startWebhookPump(pollMs: number): () => void {
     try {
       const db = await getDb();
       const claimed = await claimDueDeliveries(db, MAX_IN_FLIGHT - inFlight);
+      markLoop("webhooks");
       claimedAny = claimed.length > 0;
       for (const delivery of claimed) {
         inFlight++;
         void deliverOne(db, delivery)
-          .catch((error) => console.error(`[kassa] delivery ${delivery.delivery.id} failed: ${describeError(error)}`))
+          .catch((error) => logError(`delivery ${delivery.delivery.id} failed`, error))
           .finally(() => {
             inFlight--;
             void pump();
           });
       }
     } catch (error) {
-      console.error(`[kassa] webhook worker failed: ${describeError(error)}`);
+      logError(`webhook worker failed`, error);
     } finally {
       claiming = false;
     }

@@ -1,4 +1,5 @@
 import { getDatabase } from "@/db/client";
+import { logError } from "@/lib/errors/log-error";
 import { describeHandler } from "@/lib/openapi/described-route";
 import { otherMethods } from "@/lib/http/route-methods";
 import { defaultDialect } from "@/lib/dialects/registry";
@@ -12,7 +13,7 @@ async function health(): Promise<Response> {
     // KASSA_INSTANCE_ID, when set, says which instance answered (behind a balancer, or to a test that started it).
     return Response.json({ ok: true, database: kind, ...(process.env.KASSA_INSTANCE_ID ? { instance: process.env.KASSA_INSTANCE_ID } : {}) });
   } catch (error) {
-    console.error("[kassa] health check: database unavailable:", (error as Error).message);
+    logError("health check: database unavailable", error);
     return Response.json({ ok: false }, { status: 503 });
   }
 }

@@ -1,4 +1,5 @@
 import { headerOverflowResponse } from "@/lib/http/header-overflow";
+import { REQUEST_ID_HEADER } from "@/lib/http/route-pattern";
 
 export const dynamic = "force-dynamic";
 
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
  * the answer is only that error, in the envelope of the dialect that owns the path.
  */
 export async function GET(request: Request): Promise<Response> {
-  return headerOverflowResponse(new URL(request.url).searchParams.get("path") ?? "/");
+  return headerOverflowResponse(new URL(request.url).searchParams.get("path") ?? "/", request.headers.get(REQUEST_ID_HEADER) ?? undefined);
 }

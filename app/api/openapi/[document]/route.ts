@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { defaultDialect } from "@/lib/dialects/registry";
 import { AppError } from "@/lib/errors/app-error";
-import { describeError } from "@/lib/errors/log-error";
+import { logError } from "@/lib/errors/log-error";
 import { jsonResponse } from "@/lib/http/api-result";
 import { otherMethods, type RouteContext } from "@/lib/http/route-methods";
 import { buildDocument } from "@/lib/openapi/build-document";
@@ -25,7 +25,7 @@ export async function GET(_request: Request, { params }: RouteContext): Promise<
   } catch (error) {
     // Built again next time; the caller gets the JSON envelope, never Next's HTML error page.
     built.delete(name);
-    console.error(`[kassa] API reference ${name} could not be built: ${describeError(error)}`);
+    logError(`API reference ${name} could not be built`, error);
     return jsonResponse(defaultDialect().api.renderError(new AppError("internal_error", "The API reference could not be built. Please try again.")));
   }
   return Response.json(document, { headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" } });
