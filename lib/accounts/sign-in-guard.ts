@@ -29,6 +29,7 @@ const emailHash = (email: string) => sha256Hex(email.trim().toLowerCase());
 export async function reserveSignInAttempt(db: Db, source: SignInSource): Promise<number> {
   const { windowMinutes, perAddress, perAccountAndAddress, perAccountUnderAttack } = SIGN_IN_LIMITS;
   const email = emailHash(source.email);
+  refuseIfKnownBlocked(source.address, email);
   return db.transaction(async (tx) => {
     // One address's attempts one at a time; other addresses (the owner's) never wait on a flood's lock.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`kassa:sign-in:${source.address}`}, 0))`);
@@ -50,13 +51,40 @@ export async function reserveSignInAttempt(db: Db, source: SignInSource): Promis
       counts!.account_and_address >= perAccountAndAddress ||
       (counts!.account >= perAccountUnderAttack && counts!.account_and_address > 0);
     if (blocked) {
-      throw new AppError("rate_limited", "Too many failed sign-ins from your network. Wait a few minutes, then try again.", {
-        retryAfter: Math.max(1, counts!.retry_after ?? windowMinutes * 60),
-      });
+      const retryAfter = Math.max(1, counts!.retry_after ?? windowMinutes * 60);
+      rememberBlocked(counts!.address >= perAddress ? `address:${source.address}` : `account:${source.address}:${email}`, retryAfter);
+      throw tooMany(retryAfter);
     }
     const [reserved] = await tx.insert(signInFailures).values({ emailHash: email, address: source.address }).returning({ id: signInFailures.id });
     return reserved!.id;
   });
+}
+
+const tooMany = (retryAfter: number) =>
+  new AppError("rate_limited", "Too many failed sign-ins from your network. Wait a few minutes, then try again.", { retryAfter });
+
+/**
+ * Addresses (and accounts from an address) this instance has seen blocked, until when: the rest of a
+ * flood is refused from memory, costing neither a hash nor a database transaction, so it cannot
+ * slow anyone else's requests. Bounded; another instance learns of a block from the database.
+ */
+const BLOCKED_REMEMBERED = 10_000;
+const blocked = ((globalThis as typeof globalThis & { __kassaBlockedSignIns?: Map<string, number> }).__kassaBlockedSignIns ??= new Map());
+
+function rememberBlocked(key: string, retryAfterSeconds: number): void {
+  blocked.delete(key);
+  blocked.set(key, Date.now() + retryAfterSeconds * 1000);
+  if (blocked.size > BLOCKED_REMEMBERED) blocked.delete(blocked.keys().next().value!);
+}
+
+function refuseIfKnownBlocked(address: string, email: string): void {
+  const now = Date.now();
+  for (const key of [`address:${address}`, `account:${address}:${email}`]) {
+    const until = blocked.get(key);
+    if (until === undefined) continue;
+    if (until <= now) blocked.delete(key);
+    else throw tooMany(Math.ceil((until - now) / 1000));
+  }
 }
 
 /** Forgets a reserved attempt whose password was never judged (the check itself failed). */

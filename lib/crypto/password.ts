@@ -1,5 +1,6 @@
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { randomBytes, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
+import { scryptOnLowPriorityThread } from "./scrypt-threads";
 
 // scrypt is Node's own memory-hard KDF: no native addon to build, and tunable below.
 const MAX_MEMORY = 64 * 1024 * 1024;
@@ -23,7 +24,7 @@ const holder = globalThis as typeof globalThis & { __kassaHashSlots?: Slots };
  */
 export async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
   const slots = (holder.__kassaHashSlots ??= { inUse: 0, waiting: [] });
-  if (slots.inUse < Math.max(1, Number(process.env.KASSA_PASSWORD_HASH_CONCURRENCY ?? 2))) slots.inUse++;
+  if (slots.inUse < hashConcurrency()) slots.inUse++;
   else await waitForSlot(slots, Number(process.env.KASSA_PASSWORD_HASH_WAIT_MS ?? 2000));
   try {
     return await work();
@@ -51,10 +52,11 @@ function waitForSlot(slots: Slots, waitMs: number): Promise<void> {
   });
 }
 
+const hashConcurrency = () => Math.max(1, Number(process.env.KASSA_PASSWORD_HASH_CONCURRENCY ?? 2));
+
+/** On low-priority threads of its own (scrypt-threads.ts), at most hashConcurrency at once. */
 function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
-  return withHashSlot(
-    () => new Promise((resolve, reject) => scryptCallback(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)))),
-  );
+  return withHashSlot(() => scryptOnLowPriorityThread(password, salt, keyLength, options, hashConcurrency()));
 }
 
 /** "scrypt$N$r$p$salt$hash", so the parameters can be raised later without breaking old hashes. */
