@@ -123,6 +123,26 @@ describe("a Checkout Session", () => {
     expect(created.items.data[0]!.price).toMatchObject({ id: price.id, recurring: { interval: "month" } });
   });
 
+  it("in subscription mode tells of a declined renewal as invoice.payment_failed, the subscription past_due", async () => {
+    const { merchant, stripe, webhookSecret } = await world.merchant();
+    const session = await stripe.checkout.sessions.create({
+      mode: "subscription",
+      line_items: [{ price_data: { currency: "usd", unit_amount: 900, product_data: { name: "Weekly beans" }, recurring: { interval: "week" } }, quantity: 1 }],
+    });
+    const db = await getDb();
+    const intentId = (await db.query.paymentIntents.findFirst({ where: (intent, { eq }) => eq(intent.merchantId, merchant.merchant.id) }))!.id;
+    // Approved the first time, declined (51) on every renewal.
+    await payIntent(intentId, "4000000000000341");
+    const subscriptionId = String((await stripe.checkout.sessions.retrieve(session.id)).subscription);
+    await db.update(subscriptions).set({ nextChargeAt: sql`now() - interval '1 second'` }).where(eq(subscriptions.id, subscriptionId));
+    expect(await renewDueSubscriptions(db)).toBe(1);
+    await world.deliver();
+    const mine = world.eventsFor(stripe, webhookSecret).filter((event) => JSON.stringify(event.data.object).includes(subscriptionId));
+    expect(mine.map((event) => event.type)).toEqual(["customer.subscription.created", "invoice.paid", "invoice.payment_failed", "customer.subscription.updated"]);
+    expect(mine[2]!.data.object).toMatchObject({ object: "invoice", paid: false, billing_reason: "subscription_cycle", amount_due: 900 });
+    expect(mine[3]!.data.object).toMatchObject({ object: "subscription", status: "past_due" });
+  });
+
   it("embedded: a client secret instead of a url, and the buyer returns to return_url", async () => {
     const { merchant, stripe } = await world.merchant();
     const session = await stripe.checkout.sessions.create({ mode: "payment", ui_mode: "embedded", line_items: [tShirt], return_url: "https://shop.example/return?session_id={CHECKOUT_SESSION_ID}" });
