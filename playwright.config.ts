@@ -80,6 +80,8 @@ export default defineConfig({
         // The cheapest scrypt Kassa allows: the tests sign up and in a lot, from one address.
         KASSA_PASSWORD_COST: "10",
         KASSA_SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+        // Failures only: a line per request would bury the test run's own output.
+        KASSA_LOG_LEVEL: "warn",
       },
     },
   ],

@@ -86,8 +86,10 @@ function requestIdOf(request) {
 /** Paths no route names (pages, assets): a label per area, so labels stay few. */
 function areaOf(path) {
   if (path.startsWith("/_next/")) return "/_next/*";
-  const [, first] = path.split("/");
-  return first ? `/${first}/*` : "/";
+  const [, first, second] = path.split("/");
+  if (!first) return "/";
+  // A file at the root (/icon.svg, /kassa.js) is one page, not an area.
+  return second === undefined ? `/${first}` : `/${first}/*`;
 }
 
 /**
