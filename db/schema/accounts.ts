@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
-import { at, createdAt, updatedAt } from "./columns";
+import { at, createdAt, updatedAt, mode } from "./columns";
 
 export const merchantStatus = pgEnum("merchant_status", ["active", "suspended"]);
 export const memberRole = pgEnum("member_role", ["owner", "admin", "developer", "viewer"]);
@@ -57,6 +57,7 @@ export const apiKeys = pgTable(
       .notNull()
       .references(() => merchants.id, { onDelete: "cascade" }),
     label: varchar("label", { length: 100 }),
+    mode: mode(),
     /** Public half, sent as mintro's X-Client-ID. */
     clientId: varchar("client_id", { length: 64 }).notNull(),
     /** SHA-256 of the secret; the secret itself is shown once and never stored. */

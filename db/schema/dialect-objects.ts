@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, primaryKey, uuid, varchar } from "drizzle-orm/pg-core";
 import { merchants } from "./accounts";
-import { createdAt, updatedAt } from "./columns";
+import { createdAt, updatedAt, mode } from "./columns";
 import { dialect } from "./payments";
 
 /**
@@ -18,6 +18,7 @@ export const dialectObjects = pgTable(
       .notNull()
       .references(() => merchants.id, { onDelete: "cascade" }),
     dialect: dialect("dialect").notNull(),
+    mode: mode(),
     /** What kind of object, in the dialect's own word ("product", "price"). */
     type: varchar("type", { length: 32 }).notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
 import { merchants } from "./accounts";
-import { at, createdAt } from "./columns";
+import { at, createdAt, mode } from "./columns";
 import { events } from "./events";
 import { paymentIntents } from "./payments";
 import { refunds } from "./refunds";
@@ -22,6 +22,7 @@ export const emailMessages = pgTable(
   "email_messages",
   {
     id: varchar("id", { length: 64 }).primaryKey(),
+    mode: mode(),
     merchantId: uuid("merchant_id")
       .notNull()
       .references(() => merchants.id, { onDelete: "cascade" }),

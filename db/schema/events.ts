@@ -1,7 +1,7 @@
 import { bigint, index, jsonb, pgTable, uuid, varchar } from "drizzle-orm/pg-core";
 import { merchants } from "./accounts";
 import { dialect } from "./payments";
-import { createdAt } from "./columns";
+import { createdAt, mode } from "./columns";
 
 /**
  * The audit trail: one row per state change, written in the same transaction as the change.
@@ -17,6 +17,7 @@ export const events = pgTable(
       .notNull()
       .references(() => merchants.id, { onDelete: "cascade" }),
     type: varchar("type", { length: 64 }).notNull(),
+    mode: mode(),
     intentId: varchar("intent_id", { length: 64 }),
     subscriptionId: varchar("subscription_id", { length: 64 }),
     /** Who caused it: "api_key:<id>", "user:<id>", "buyer" or "system". */

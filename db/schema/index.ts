@@ -13,3 +13,5 @@ export * from "./sign-in-failures";
 export * from "./emails";
 export * from "./payment-links";
 export * from "./dialect-objects";
+export * from "./acquirers";
+export { modeEnum, type Mode } from "./columns";

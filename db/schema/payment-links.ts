@@ -1,7 +1,7 @@
 import { boolean, index, integer, jsonb, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { merchants } from "./accounts";
-import { at, createdAt, money, updatedAt } from "./columns";
+import { at, createdAt, money, updatedAt, mode } from "./columns";
 import type { LineItem } from "./payments";
 
 /**
@@ -18,6 +18,7 @@ export const paymentLinks = pgTable(
       .references(() => merchants.id, { onDelete: "cascade" }),
     /** The short public name in /l/{slug}: random, unique across all merchants. */
     slug: varchar("slug", { length: 32 }).notNull().unique(),
+    mode: mode(),
     name: varchar("name", { length: 200 }).notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),
     amount: money("amount"),

@@ -17,7 +17,7 @@ import {
 import { apiKeys, merchants } from "./accounts";
 import { checkouts } from "./checkouts";
 import { paymentLinks } from "./payment-links";
-import { at, createdAt, money, updatedAt } from "./columns";
+import { at, createdAt, money, updatedAt, mode } from "./columns";
 
 export const intentStatus = pgEnum("intent_status", [
   "requires_payment_method",
@@ -57,6 +57,12 @@ export const cardTokens = pgTable(
     /** Keyed HMAC of the number: recognises the same card without being able to recover it. */
     fingerprint: varchar("fingerprint", { length: 64 }).notNull(),
     cardholderName: varchar("cardholder_name", { length: 200 }),
+    /**
+     * For a live card saved for renewals: the acquirer's customer and payment method that stand for
+     * it there (never the card itself), so renewals are charged off-session through them.
+     */
+    acquirerCustomer: varchar("acquirer_customer", { length: 128 }),
+    acquirerPaymentMethod: varchar("acquirer_payment_method", { length: 128 }),
     createdAt: createdAt(),
   },
   (t) => [index("card_tokens_merchant_fingerprint_idx").on(t.merchantId, t.fingerprint)],
@@ -70,6 +76,7 @@ export const paymentIntents = pgTable(
       .notNull()
       .references(() => merchants.id, { onDelete: "cascade" }),
     dialect: dialect("dialect").notNull(),
+    mode: mode(),
     /** The key that created it, if one did: a site connected with its own key hears only of its own payments. */
     apiKeyId: uuid("api_key_id").references(() => apiKeys.id),
     status: intentStatus("status").notNull().default("requires_payment_method"),
@@ -191,6 +198,8 @@ export const paymentAttempts = pgTable(
     declineCode: varchar("decline_code", { length: 32 }),
     failureMessage: text("failure_message"),
     processorReference: varchar("processor_reference", { length: 128 }),
+    /** Where the buyer answers the acquirer's 3-D Secure challenge, when it is not Kassa's own page. */
+    challengeUrl: text("challenge_url"),
     createdAt: createdAt(),
     completedAt: at("completed_at"),
   },

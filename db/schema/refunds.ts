@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
 import { merchants } from "./accounts";
-import { at, createdAt, money } from "./columns";
+import { at, createdAt, money, mode } from "./columns";
 import { paymentIntents } from "./payments";
 
 export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed"]);
@@ -17,6 +17,7 @@ export const refunds = pgTable(
     merchantId: uuid("merchant_id")
       .notNull()
       .references(() => merchants.id, { onDelete: "cascade" }),
+    mode: mode(),
     amount: money("amount").notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),
     reason: varchar("reason", { length: 40 }),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { merchants } from "./accounts";
-import { at, createdAt, money, updatedAt } from "./columns";
+import { at, createdAt, money, updatedAt, mode } from "./columns";
 import { cardTokens, dialect, paymentIntents } from "./payments";
 
 export const subscriptionStatus = pgEnum("subscription_status", ["active", "past_due", "canceled"]);
@@ -22,6 +22,7 @@ export const subscriptions = pgTable(
       .notNull()
       .references(() => cardTokens.id),
     dialect: dialect("dialect").notNull(),
+    mode: mode(),
     status: subscriptionStatus("status").notNull().default("active"),
     amount: money("amount").notNull(),
     currency: varchar("currency", { length: 3 }).notNull(),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, smallint, text, uuid, varchar } from "drizzle-orm/pg-core";
 import { apiKeys, merchants } from "./accounts";
-import { at, createdAt, updatedAt } from "./columns";
+import { at, createdAt, updatedAt, mode } from "./columns";
 import { events } from "./events";
 
 /** A merchant's URL that receives signed events; its secret is kept encrypted with a key from AUTH_SECRET. */
@@ -13,6 +13,7 @@ export const webhookEndpoints = pgTable(
       .notNull()
       .references(() => merchants.id, { onDelete: "cascade" }),
     url: text("url").notNull(),
+    mode: mode(),
     description: varchar("description", { length: 200 }),
     /** Event types to send, Kassa's or a dialect's own webhook names; empty means every type. */
     events: jsonb("events").$type<string[]>().notNull().default(sql`'[]'::jsonb`),

@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { apiKeys, merchants, type ApiKey, type Merchant } from "@/db/schema";
+import { apiKeys, merchantAcquirers, merchants, type ApiKey, type Merchant } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors/app-error";
@@ -7,7 +7,7 @@ import { hashSecretKey } from "./api-keys";
 import { cachedPrincipal, principalReadStart, rememberPrincipal } from "./principal-cache";
 
 export type ApiKeyCredentials = { secret: string; clientId?: string };
-export type MerchantPrincipal = { merchant: Merchant; apiKey: ApiKey };
+export type MerchantPrincipal = { merchant: Merchant; apiKey: ApiKey; acquirerType: string | null };
 
 const LAST_USED_RESOLUTION = sql`interval '1 minute'`;
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -34,6 +34,8 @@ export async function authenticateApiKey(
   if (row.merchant.status === "suspended" && !options.allowSuspended) {
     throw new AppError("merchant_suspended", "This merchant account is suspended.");
   }
+  // A live key moves real money, so only once the merchant has somewhere for it to go.
+  if (row.apiKey.mode === "live" && !row.acquirerType && !options.allowSuspended) throw liveModeUnavailable();
   if (!row.apiKey.lastUsedAt || Date.now() - row.apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await touchLastUsed(db, row.apiKey.id);
     row.apiKey.lastUsedAt = new Date();
@@ -41,12 +43,16 @@ export async function authenticateApiKey(
   return row;
 }
 
+export const liveModeUnavailable = () =>
+  new AppError("live_mode_unavailable", "This is a live key, and the merchant has no acquirer for live payments yet. Set one with PUT /api/v1/merchants/{id}/acquirer (or in the dashboard), or use a test key.");
+
 async function lookUp(db: Db, hash: string): Promise<MerchantPrincipal | null> {
   const read = principalReadStart();
   const [row] = await db
-    .select({ apiKey: apiKeys, merchant: merchants })
+    .select({ apiKey: apiKeys, merchant: merchants, acquirerType: merchantAcquirers.type })
     .from(apiKeys)
     .innerJoin(merchants, eq(merchants.id, apiKeys.merchantId))
+    .leftJoin(merchantAcquirers, eq(merchantAcquirers.merchantId, apiKeys.merchantId))
     .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)));
   if (row) rememberPrincipal(hash, row, read);
   return row ?? null;

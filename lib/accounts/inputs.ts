@@ -35,7 +35,11 @@ export const merchantSettingsBody = z.strictObject({
   status: z.enum(["active", "suspended"], { error: "must be active or suspended" }).optional(),
 });
 
-export const createApiKeyBody = z.strictObject({ label: text(100).nullable().optional() });
+export const createApiKeyBody = z.strictObject({
+  label: text(100).nullable().optional(),
+  /** test (the default) for the simulation's money, live for real money through the merchant's acquirer. */
+  mode: z.enum(["test", "live"], { error: "must be test or live" }).optional(),
+});
 
 export const createCheckoutBody = z.object({
   name: text(200).min(1, { error: "must not be empty" }),

@@ -1,6 +1,7 @@
 import type { ApiKey, Merchant } from "@/db/schema";
 
-export type CachedPrincipal = { merchant: Merchant; apiKey: ApiKey };
+/** A key, its merchant, and which acquirer (if any) takes the merchant's live payments. */
+export type CachedPrincipal = { merchant: Merchant; apiKey: ApiKey; acquirerType: string | null };
 
 /**
  * How long an instance trusts what it read about a key and its merchant. Revoking a key or changing

@@ -2,6 +2,7 @@ import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
 import { paymentIntents, subscriptions, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import { andModeOf, merchantOf, ownedBy, type Owner } from "@/db/owner";
 
 export type DailyPoint = { day: string; count: number; volume: number };
 export type Overview = {
@@ -29,13 +30,13 @@ export type FailingEndpoint = { id: string; url: string; lastStatusCode: number 
 export const FAILING_AFTER = 3;
 
 /** The last `days` days (UTC) of a merchant's payments, and what needs a human. */
-export async function merchantOverview(db: Db, merchantId: string, days = 30): Promise<Overview> {
+export async function merchantOverview(db: Db, owner: Owner, days = 30): Promise<Overview> {
   const since = sql`date_trunc('day', now() at time zone 'utc') - make_interval(days => ${days - 1})`;
   const volumes = await queryRows<{ currency: string; volume: string; count: string }>(
     db,
     sql`select currency, sum(amount_captured - amount_refunded) as volume, count(*) as count
         from ${paymentIntents}
-        where merchant_id = ${merchantId} and status = 'succeeded' and (succeeded_at at time zone 'utc') >= ${since}
+        where merchant_id = ${merchantOf(owner)} ${andModeOf(owner)} and status = 'succeeded' and (succeeded_at at time zone 'utc') >= ${since}
         group by currency order by sum(amount_captured) desc`,
   );
   const currency = volumes[0]?.currency ?? null;
@@ -44,7 +45,7 @@ export async function merchantOverview(db: Db, merchantId: string, days = 30): P
     sql`select to_char(d.day, 'YYYY-MM-DD') as day, count(i.id) as count, coalesce(sum(i.amount_captured - i.amount_refunded), 0) as volume
         from generate_series(${since}, date_trunc('day', now() at time zone 'utc'), interval '1 day') as d(day)
         left join ${paymentIntents} i
-          on i.merchant_id = ${merchantId} and i.status = 'succeeded' and i.currency = ${currency ?? "USD"}
+          on i.merchant_id = ${merchantOf(owner)} ${andModeOf(owner, "i")} and i.status = 'succeeded' and i.currency = ${currency ?? "USD"}
          and date_trunc('day', i.succeeded_at at time zone 'utc') = d.day
         group by d.day order by d.day`,
   );
@@ -54,7 +55,7 @@ export async function merchantOverview(db: Db, merchantId: string, days = 30): P
                count(*) filter (where status in ('succeeded', 'authorized')) as paid,
                count(*) filter (where status = 'authorized') as authorized
         from ${paymentIntents}
-        where merchant_id = ${merchantId} and (created_at at time zone 'utc') >= ${since}`,
+        where merchant_id = ${merchantOf(owner)} ${andModeOf(owner)} and (created_at at time zone 'utc') >= ${since}`,
   );
   return {
     currency,
@@ -63,29 +64,29 @@ export async function merchantOverview(db: Db, merchantId: string, days = 30): P
     attempted: Number(outcomes?.attempted ?? 0),
     paid: Number(outcomes?.paid ?? 0),
     authorized: Number(outcomes?.authorized ?? 0),
-    attention: await attention(db, merchantId),
+    attention: await attention(db, owner),
   };
 }
 
-async function attention(db: Db, merchantId: string): Promise<Overview["attention"]> {
+async function attention(db: Db, owner: Owner): Promise<Overview["attention"]> {
   const [failedDeliveries] = await db
     .select({ n: count() })
     .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.merchantId, merchantId), eq(webhookDeliveries.status, "failed"), gte(webhookDeliveries.createdAt, sql`now() - interval '30 days'`)));
+    .where(and(eq(webhookDeliveries.merchantId, merchantOf(owner)), eq(webhookDeliveries.status, "failed"), gte(webhookDeliveries.createdAt, sql`now() - interval '30 days'`)));
   const [disabledEndpoints] = await db
     .select({ n: count() })
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.merchantId, merchantId), eq(webhookEndpoints.enabled, false), sql`${webhookEndpoints.disabledReason} is not null`, sql`${webhookEndpoints.deletedAt} is null`));
+    .where(and(ownedBy(webhookEndpoints, owner), eq(webhookEndpoints.enabled, false), sql`${webhookEndpoints.disabledReason} is not null`, sql`${webhookEndpoints.deletedAt} is null`));
   const [pastDue] = await db
     .select({ n: count() })
     .from(subscriptions)
-    .where(and(eq(subscriptions.merchantId, merchantId), eq(subscriptions.status, "past_due")));
+    .where(and(ownedBy(subscriptions, owner), eq(subscriptions.status, "past_due")));
   const [awaitingCapture] = await db
     .select({ n: count() })
     .from(paymentIntents)
-    .where(and(eq(paymentIntents.merchantId, merchantId), inArray(paymentIntents.status, ["authorized"])));
+    .where(and(ownedBy(paymentIntents, owner), inArray(paymentIntents.status, ["authorized"])));
   return {
-    failingEndpoints: await failingEndpoints(db, merchantId),
+    failingEndpoints: await failingEndpoints(db, owner),
     failedDeliveries: failedDeliveries!.n,
     disabledEndpoints: disabledEndpoints!.n,
     pastDueSubscriptions: pastDue!.n,
@@ -97,7 +98,7 @@ async function attention(db: Db, merchantId: string): Promise<Overview["attentio
  * Endpoints that are failing now: each one's last FAILING_AFTER deliveries that were tried all
  * failed or are being retried after failing, with what the endpoint last answered.
  */
-async function failingEndpoints(db: Db, merchantId: string): Promise<FailingEndpoint[]> {
+async function failingEndpoints(db: Db, owner: Owner): Promise<FailingEndpoint[]> {
   const rows = await queryRows<{ id: string; url: string; last_status_code: number | null; last_error: string | null }>(
     db,
     sql`select e.id, e.url, (array_agg(recent.last_status_code order by recent.created_at desc))[1] as last_status_code,
@@ -108,7 +109,7 @@ async function failingEndpoints(db: Db, merchantId: string): Promise<FailingEndp
           where d.endpoint_id = e.id and d.attempt_count > 0 and d.status <> 'delivering'
           order by d.created_at desc limit ${FAILING_AFTER}
         ) recent on true
-        where e.merchant_id = ${merchantId} and e.enabled and e.deleted_at is null
+        where e.merchant_id = ${merchantOf(owner)} ${andModeOf(owner, "e")} and e.enabled and e.deleted_at is null
         group by e.id, e.url
         having count(*) = ${FAILING_AFTER} and bool_and(recent.status <> 'succeeded')`,
   );

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { events, refunds, webhookDeliveries, webhookEndpoints, type Event, type Refund, type WebhookDelivery } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { AttemptWithCard } from "@/lib/intents/intent-details";
+import { ownedBy, type Owner } from "@/db/owner";
 
 export type TimelineEntry = {
   id: string;
@@ -18,11 +19,11 @@ export type TimelineEntry = {
 export type TimelineDelivery = WebhookDelivery & { endpointUrl: string };
 
 /** Everything that happened to a payment, in order, with the webhooks each step sent. */
-export async function paymentTimeline(db: Db, merchantId: string, intentId: string, attempts: AttemptWithCard[]): Promise<TimelineEntry[]> {
+export async function paymentTimeline(db: Db, owner: Owner, intentId: string, attempts: AttemptWithCard[]): Promise<TimelineEntry[]> {
   const trail: Event[] = await db
     .select()
     .from(events)
-    .where(and(eq(events.merchantId, merchantId), eq(events.intentId, intentId)))
+    .where(and(ownedBy(events, owner), eq(events.intentId, intentId)))
     .orderBy(asc(events.sequence));
   if (trail.length === 0) return [];
   const deliveries = (

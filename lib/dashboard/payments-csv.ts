@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { minorToDecimal } from "@/lib/money/decimal";
 import { PAYMENT_STATUS_LABELS, paymentStatus } from "./payment-status";
 import { searchPayments, type PaymentSearch } from "./search-payments";
+import { type Owner } from "@/db/owner";
 
 const COLUMNS = ["id", "created_at", "status", "currency", "amount", "captured", "refunded", "net", "description", "reference", "customer_email", "dialect"] as const;
 /** Read a page at a time, so an export of any size never holds more than this in memory. */
@@ -12,11 +13,11 @@ const PAGE = 500;
  * The payments the list's filters select, as CSV lines (RFC 4180), newest first: amounts as
  * decimals in their currency, the status as the dashboard labels it.
  */
-export async function* paymentsCsv(db: Db, merchantId: string, filters: PaymentSearch): AsyncGenerator<string> {
+export async function* paymentsCsv(db: Db, owner: Owner, filters: PaymentSearch): AsyncGenerator<string> {
   yield `${COLUMNS.join(",")}\r\n`;
   let after: string | undefined;
   for (;;) {
-    const { payments, hasOlder } = await searchPayments(db, merchantId, { ...filters, before: undefined, after, limit: PAGE });
+    const { payments, hasOlder } = await searchPayments(db, owner, { ...filters, before: undefined, after, limit: PAGE });
     for (const payment of payments) yield `${row(payment).map(csvField).join(",")}\r\n`;
     if (!hasOlder || payments.length === 0) return;
     after = payments.at(-1)!.id;

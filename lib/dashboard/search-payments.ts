@@ -3,6 +3,7 @@ import { paymentIntents, type Dialect, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { expireIfDue } from "@/lib/intents/expire-intent";
 import { paymentStatusIs, type PaymentStatus } from "./payment-status";
+import { merchantOf, ownedBy, type Owner } from "@/db/owner";
 
 export type PaymentSearch = {
   status?: PaymentStatus;
@@ -29,9 +30,9 @@ export const MIN_PARTIAL_SEARCH = 3;
  * filter has an index behind it (merchant and date; merchant, status or dialect, and date; trigrams
  * for parts of references and emails), so it answers as fast with a million payments as with ten.
  */
-export async function searchPayments(db: Db, merchantId: string, search: PaymentSearch): Promise<PaymentResults> {
+export async function searchPayments(db: Db, owner: Owner, search: PaymentSearch): Promise<PaymentResults> {
   const limit = search.limit ?? 25;
-  const filters: (SQL | undefined)[] = [eq(paymentIntents.merchantId, merchantId), paymentStatusIs(search.status)];
+  const filters: (SQL | undefined)[] = [ownedBy(paymentIntents, owner), paymentStatusIs(search.status)];
   if (search.dialect) filters.push(eq(paymentIntents.dialect, search.dialect));
   if (search.link) filters.push(eq(paymentIntents.paymentLinkId, search.link));
   if (search.from) filters.push(sql`${paymentIntents.createdAt} >= ${search.from}::date`);
@@ -41,7 +42,7 @@ export async function searchPayments(db: Db, merchantId: string, search: Payment
   const cursorId = search.before ?? search.after;
   // The cursor compared in SQL, so intents created in the same millisecond are neither skipped nor repeated.
   if (cursorId) {
-    const cursor = sql`(select c.created_at, c.id from ${paymentIntents} c where c.id = ${cursorId} and c.merchant_id = ${merchantId})`;
+    const cursor = sql`(select c.created_at, c.id from ${paymentIntents} c where c.id = ${cursorId} and c.merchant_id = ${merchantOf(owner)})`;
     filters.push(goingBack ? sql`(${paymentIntents.createdAt}, ${paymentIntents.id}) > ${cursor}` : sql`(${paymentIntents.createdAt}, ${paymentIntents.id}) < ${cursor}`);
   }
   const rows = await db

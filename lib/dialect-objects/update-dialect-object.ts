@@ -3,6 +3,7 @@ import { dialectObjects, type Dialect, type DialectObject } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { patchedJson, type JsonPatch } from "@/db/json-patch";
 import { notFound } from "@/lib/errors/app-error";
+import { ownedBy, type Owner } from "@/db/owner";
 
 /**
  * Merges `changes` into the object's data at its top level, and patches its `metadata` (keys set or
@@ -10,7 +11,7 @@ import { notFound } from "@/lib/errors/app-error";
  */
 export async function updateDialectObject(
   db: Db,
-  merchantId: string,
+  owner: Owner,
   dialect: Dialect,
   type: string,
   id: string,
@@ -22,7 +23,7 @@ export async function updateDialectObject(
   const [row] = await db
     .update(dialectObjects)
     .set({ data, updatedAt: sql`now()` })
-    .where(and(eq(dialectObjects.id, id), eq(dialectObjects.merchantId, merchantId), eq(dialectObjects.dialect, dialect), eq(dialectObjects.type, type)))
+    .where(and(eq(dialectObjects.id, id), ownedBy(dialectObjects, owner), eq(dialectObjects.dialect, dialect), eq(dialectObjects.type, type)))
     .returning();
   if (!row) throw notFound(type, id, "id");
   return row;

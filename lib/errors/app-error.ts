@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   forbidden: { status: 403, kind: "permission" },
   client_secret_invalid: { status: 403, kind: "permission" },
   merchant_suspended: { status: 403, kind: "permission" },
+  live_mode_unavailable: { status: 403, kind: "permission" },
   not_found: { status: 404, kind: "invalid_request" },
   method_not_allowed: { status: 405, kind: "invalid_request" },
   payment_processing: { status: 409, kind: "invalid_request" },

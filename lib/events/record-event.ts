@@ -1,4 +1,4 @@
-import type { Event, PaymentAttempt, PaymentIntent, Refund, Subscription, WebhookMessage } from "@/db/schema";
+import type { Event, Mode, PaymentAttempt, PaymentIntent, Refund, Subscription, WebhookMessage } from "@/db/schema";
 import { events, paymentIntents, refunds, subscriptions } from "@/db/schema";
 import { asStoredRow, fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
@@ -33,6 +33,8 @@ export type NewEvent = {
   attempt?: PaymentAttempt;
   refund?: Refund;
   details?: Record<string, unknown>;
+  /** The mode of an event about neither an intent nor a subscription (theirs otherwise). */
+  mode?: Mode;
 };
 
 /**
@@ -90,8 +92,8 @@ export function eventWrites({ event, id, createdAt, dialect, payload, messages }
   const sent = payload !== null || messages !== null;
   return sql`
     recorded as (
-      insert into ${events} (id, merchant_id, type, intent_id, subscription_id, actor, data, payload, messages, dialect, created_at)
-      select ${id}, ${event.merchantId}, ${event.type}, ${event.intent?.id ?? event.subscription?.intentId ?? null},
+      insert into ${events} (id, merchant_id, mode, type, intent_id, subscription_id, actor, data, payload, messages, dialect, created_at)
+      select ${id}, ${event.merchantId}, ${event.intent?.mode ?? event.subscription?.mode ?? event.mode ?? "test"}, ${event.type}, ${event.intent?.id ?? event.subscription?.intentId ?? null},
              ${event.subscription?.id ?? null}, ${actorLabel(event.actor)}, ${sql.param(auditData(event), events.data)},
              ${payload ? sql.param(payload, events.payload) : null}, ${messages ? sql.param(messages, events.messages) : null},
              ${sent ? dialect : null}, ${sql.param(createdAt, events.createdAt)}

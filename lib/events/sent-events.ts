@@ -3,13 +3,14 @@ import { events, type Dialect, type Event } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
+import { ownedBy, type Owner } from "@/db/owner";
 
 /** An event of this merchant's that was sent by webhook in the dialect's words, or null. */
-export async function findSentEvent(db: Db, merchantId: string, dialect: Dialect, eventId: string): Promise<Event | null> {
+export async function findSentEvent(db: Db, owner: Owner, dialect: Dialect, eventId: string): Promise<Event | null> {
   const [event] = await db
     .select()
     .from(events)
-    .where(and(eq(events.id, eventId), eq(events.merchantId, merchantId), eq(events.dialect, dialect), or(isNotNull(events.payload), isNotNull(events.messages))));
+    .where(and(eq(events.id, eventId), ownedBy(events, owner), eq(events.dialect, dialect), or(isNotNull(events.payload), isNotNull(events.messages))));
   return event ?? null;
 }
 
@@ -20,7 +21,7 @@ export async function findSentEvent(db: Db, merchantId: string, dialect: Dialect
  */
 export async function sentEvents(
   db: Db,
-  merchantId: string,
+  owner: Owner,
   dialect: Dialect,
   page: { from?: Event; direction: "older" | "newer"; limit: number; notBefore?: Date },
 ): Promise<Event[]> {
@@ -33,7 +34,7 @@ export async function sentEvents(
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`select * from ${events}
-        where ${and(eq(events.merchantId, merchantId), eq(events.dialect, dialect), or(isNotNull(events.payload), isNotNull(events.messages)), beyond, notBefore ? sql`${events.createdAt} >= ${sql.param(notBefore, events.createdAt)}` : undefined)}
+        where ${and(ownedBy(events, owner), eq(events.dialect, dialect), or(isNotNull(events.payload), isNotNull(events.messages)), beyond, notBefore ? sql`${events.createdAt} >= ${sql.param(notBefore, events.createdAt)}` : undefined)}
         order by ${events.createdAt} ${order}, ${events.sequence} ${order} limit ${limit}`,
   );
   return rows.map((row) => fromRow(events, row));

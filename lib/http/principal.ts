@@ -2,6 +2,7 @@ import { authenticateApiKey, type MerchantPrincipal } from "@/lib/accounts/authe
 import { invalidToken, verifyAccessToken } from "@/lib/accounts/access-token";
 import { userExists } from "@/lib/accounts/user-exists";
 import type { Db } from "@/db/client";
+import type { Merchant, Mode } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/events/record-event";
 import { bearerToken, type ApiDialect } from "./dialect";
@@ -11,7 +12,7 @@ export type AuthKind = "secret_key" | "secret_key_any_status" | "access_token" |
 
 /** Who is calling: a merchant by its secret key, a user by their access token, or anyone. */
 export type Principal =
-  | ({ kind: "merchant" } & MerchantPrincipal)
+  | ({ kind: "merchant"; owner: { merchantId: string; mode: Mode }; account: Merchant & { mode: Mode } } & MerchantPrincipal)
   | { kind: "user"; userId: string }
   | { kind: "public" };
 
@@ -29,7 +30,10 @@ async function resolve(db: Db, auth: AuthKind, request: Request, dialect: ApiDia
   if (auth === "secret_key" || auth === "secret_key_any_status") {
     const credentials = dialect.credentials(request);
     if (!credentials) throw new AppError("unauthenticated", "No API key provided.");
-    return { kind: "merchant", ...(await authenticateApiKey(db, credentials, { allowSuspended: auth === "secret_key_any_status" })) };
+    const principal = await authenticateApiKey(db, credentials, { allowSuspended: auth === "secret_key_any_status" });
+    // The key's mode scopes everything it does: what it reads, and what it makes.
+    const mode = principal.apiKey.mode;
+    return { kind: "merchant", ...principal, owner: { merchantId: principal.merchant.id, mode }, account: { ...principal.merchant, mode } };
   }
   if (auth === "access_token") {
     const token = bearerToken(request);
@@ -46,7 +50,8 @@ async function resolve(db: Db, auth: AuthKind, request: Request, dialect: ApiDia
 export function idempotencyScope(principal: Principal, pathname: string): string {
   switch (principal.kind) {
     case "merchant":
-      return `merchant:${principal.merchant.id}`;
+      // Per mode too: a test request never replays a live one's answer.
+      return `merchant:${principal.merchant.id}${principal.owner.mode === "live" ? ":live" : ""}`;
     case "user":
       return `user:${principal.userId}`;
     case "public":

@@ -7,6 +7,7 @@ import { closeAbandonedChallenge } from "./close-abandoned-challenge";
 import { getIntent } from "./get-intent";
 import { voidIntent } from "./void-intent";
 import { transitionIntent } from "./transition";
+import { merchantOf, ownedBy, type Owner } from "@/db/owner";
 
 export const CANCELLATION_REASONS = ["requested_by_customer", "duplicate", "fraudulent", "abandoned"] as const;
 export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
@@ -17,7 +18,7 @@ export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
  */
 export async function cancelIntent(
   db: Db,
-  merchantId: string,
+  owner: Owner,
   intentId: string,
   actor: Actor,
   reason: CancellationReason | null = null,
@@ -28,12 +29,12 @@ export async function cancelIntent(
       from: ["requires_payment_method", "requires_action"],
       to: "canceled",
       set: { canceledAt: sql`now()`, cancellationReason: reason },
-      guard: sql`${paymentIntents.merchantId} = ${merchantId} and ${paymentIntents.expiresAt} > now()`,
+      guard: sql`${ownedBy(paymentIntents, owner)} and ${paymentIntents.expiresAt} > now()`,
     });
     if (intent) {
       await closeAbandonedChallenge(tx, intent.id);
       await recordEvent(tx, {
-        merchantId,
+        merchantId: merchantOf(owner),
         type: "payment.canceled",
         intent,
         actor,
@@ -44,9 +45,9 @@ export async function cancelIntent(
   });
   if (canceled) return canceled;
 
-  const current = await getIntent(db, merchantId, intentId);
+  const current = await getIntent(db, owner, intentId);
   // Canceling an authorization releases it, as Stripe does.
-  if (current.status === "authorized") return voidIntent(db, merchantId, intentId, actor, cancelMessage(actor));
+  if (current.status === "authorized") return voidIntent(db, owner, intentId, actor, cancelMessage(actor));
   throw new AppError(
     "intent_unexpected_state",
     `This payment intent is ${current.status} and can no longer be canceled; only intents awaiting payment can.`,

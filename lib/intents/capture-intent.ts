@@ -7,17 +7,18 @@ import { minorToDecimal } from "@/lib/money/decimal";
 import { runAuthorizationOperation } from "./authorization-operation";
 import { getIntent } from "./get-intent";
 import { unexpectedState } from "./intent-in-state";
+import { type Owner } from "@/db/owner";
 
 /** Captures an authorized intent, in full or in part; the uncaptured rest is released, as networks do. */
 export async function captureIntent(
   db: Db,
-  merchantId: string,
+  owner: Owner,
   intentId: string,
   amountToCapture: number | undefined,
   actor: Actor,
   processor = getProcessor(),
 ): Promise<PaymentIntent> {
-  const intent = await getIntent(db, merchantId, intentId);
+  const intent = await getIntent(db, owner, intentId);
   if (intent.status === "succeeded") {
     throw new AppError("intent_unexpected_state", "This payment intent has already been captured; only authorized intents can be captured.", { extra: { status: intent.status } });
   }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { events, paymentIntents, type Dialect, type LineItem, type Merchant, type PaymentIntent } from "@/db/schema";
+import { events, paymentIntents, type Dialect, type LineItem, type Merchant, type Mode, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
@@ -50,7 +50,7 @@ export type NewIntent = {
 };
 
 /** The merchant an intent is for; with its minimum amounts when the caller already has them (an API key's merchant does). */
-export type IntentOwner = Pick<Merchant, "id"> & Partial<Pick<Merchant, "minimumAmounts">>;
+export type IntentOwner = Pick<Merchant, "id"> & Partial<Pick<Merchant, "minimumAmounts">> & { mode?: Mode };
 
 /**
  * Creates an intent and its `payment.created` audit event in one statement: one round trip, and
@@ -70,12 +70,12 @@ export async function createIntent(db: Db, merchant: IntentOwner, input: NewInte
     sql`
       with intent as (
         insert into ${paymentIntents} (
-          id, merchant_id, dialect, api_key_id, amount, currency, tax_amount, discount_amount, description,
+          id, merchant_id, mode, dialect, api_key_id, amount, currency, tax_amount, discount_amount, description,
           reference_id, reference_unique, customer_email, customer_name, locale, buyer_email, buyer_locale, line_items, metadata, dialect_data, ui_mode, capture_method,
           checkout_id, payment_link_id, recurring_interval_days, subscription_id, subscription_period, success_url, cancel_url,
           client_secret, expires_at)
         values (
-          ${id}, ${merchant.id}, ${input.dialect}, ${actor.type === "api_key" ? actor.id : null}, ${input.amount},
+          ${id}, ${merchant.id}, ${merchant.mode ?? "test"}, ${input.dialect}, ${actor.type === "api_key" ? actor.id : null}, ${input.amount},
           ${input.currency.toUpperCase()}, ${input.taxAmount ?? 0}, ${input.discountAmount ?? 0}, ${input.description ?? null},
           ${input.referenceId ?? null}, ${Boolean(dialect.uniqueReferences && input.referenceId)}, ${input.customerEmail ?? null}, ${input.customerName ?? null},
           ${input.locale ?? null}, ${input.buyerEmail ?? null}, ${input.buyerLocale ?? null}, ${JSON.stringify(input.lineItems ?? [])}::jsonb, ${JSON.stringify(input.metadata ?? {})}::jsonb,
@@ -88,8 +88,8 @@ export async function createIntent(db: Db, merchant: IntentOwner, input: NewInte
         returning *
       ),
       audit as (
-        insert into ${events} (id, merchant_id, type, intent_id, actor, data, created_at)
-        select ${newId("evt")}, merchant_id, 'payment.created', id, ${actorLabel(actor)},
+        insert into ${events} (id, merchant_id, mode, type, intent_id, actor, data, created_at)
+        select ${newId("evt")}, merchant_id, mode, 'payment.created', id, ${actorLabel(actor)},
                jsonb_build_object('object', to_jsonb(intent) - 'client_secret'), created_at
         from intent
       )

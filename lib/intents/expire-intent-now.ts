@@ -7,26 +7,27 @@ import { closeAbandonedChallenge } from "./close-abandoned-challenge";
 import { EXPIRABLE } from "./expire-intent";
 import { getIntent } from "./get-intent";
 import { transitionIntent } from "./transition";
+import { merchantOf, ownedBy, type Owner } from "@/db/owner";
 
 /**
  * Ends one of this merchant's unpaid intents as `expired` before its time, as its expiry would: the
  * merchant closes a checkout that must no longer be paid (Stripe's "expire a Checkout Session").
  */
-export async function expireIntentNow(db: Db, merchantId: string, intentId: string, actor: Actor): Promise<PaymentIntent> {
+export async function expireIntentNow(db: Db, owner: Owner, intentId: string, actor: Actor): Promise<PaymentIntent> {
   const expired = await db.transaction(async (tx) => {
     const intent = await transitionIntent(tx, {
       intentId,
       from: EXPIRABLE,
       to: "expired",
-      guard: sql`${paymentIntents.merchantId} = ${merchantId}`,
+      guard: sql`${ownedBy(paymentIntents, owner)}`,
     });
     if (!intent) return null;
     await closeAbandonedChallenge(tx, intent.id);
-    await recordEvent(tx, { merchantId, type: "payment.expired", intent, actor, details: { message: "The payment intent was expired via the API." } });
+    await recordEvent(tx, { merchantId: merchantOf(owner), type: "payment.expired", intent, actor, details: { message: "The payment intent was expired via the API." } });
     return intent;
   });
   if (expired) return expired;
-  const current = await getIntent(db, merchantId, intentId);
+  const current = await getIntent(db, owner, intentId);
   throw new AppError("intent_unexpected_state", `This payment intent is ${current.status} and can no longer be expired; only intents awaiting payment can.`, {
     extra: { status: current.status },
   });

@@ -5,6 +5,7 @@ import { newestFirstPage, type PageQuery } from "@/lib/pagination/keyset";
 import type { IntentDetails } from "./intent-details";
 import { selectIntentDetails } from "./read-intent-details";
 import { statusIs } from "./status-filter";
+import { ownedBy, type Owner } from "@/db/owner";
 
 export type ListIntentsQuery = PageQuery & {
   status?: IntentStatus;
@@ -23,10 +24,10 @@ export type IntentPage = { intents: IntentDetails[]; hasMore: boolean };
  * expired on the way out), so the list agrees with what a read of each intent would say without
  * sweeping the merchant's intents first.
  */
-export async function listIntents(db: Db, merchantId: string, query: ListIntentsQuery): Promise<IntentPage> {
-  const page = await newestFirstPage(db, paymentIntents, merchantId, query, "payment_intent");
+export async function listIntents(db: Db, owner: Owner, query: ListIntentsQuery): Promise<IntentPage> {
+  const page = await newestFirstPage(db, paymentIntents, owner, query, "payment_intent");
   const conditions: (SQL | undefined)[] = [
-    eq(paymentIntents.merchantId, merchantId),
+    ownedBy(paymentIntents, owner),
     statusIs(query.status),
     query.dialect ? eq(paymentIntents.dialect, query.dialect) : undefined,
     query.dialectDataKey ? sql`${paymentIntents.dialectData} ? ${query.dialectDataKey}` : undefined,

@@ -1,16 +1,17 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { paymentAttempts, type PaymentAttempt } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { merchantOf, type Owner } from "@/db/owner";
 
 /** The attempt that paid the intent (captured or authorized), or null while none has. At most one can. */
-export async function paidAttempt(db: Db, merchantId: string, intentId: string): Promise<PaymentAttempt | null> {
+export async function paidAttempt(db: Db, owner: Owner, intentId: string): Promise<PaymentAttempt | null> {
   const [attempt] = await db
     .select()
     .from(paymentAttempts)
     .where(
       and(
         eq(paymentAttempts.intentId, intentId),
-        eq(paymentAttempts.merchantId, merchantId),
+        eq(paymentAttempts.merchantId, merchantOf(owner)),
         inArray(paymentAttempts.status, ["succeeded", "authorized"]),
       ),
     )

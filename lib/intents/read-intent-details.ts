@@ -5,6 +5,7 @@ import { queryRows } from "@/db/rows";
 import { notFound } from "@/lib/errors/app-error";
 import { EXPIRABLE, expireIfDue } from "./expire-intent";
 import { INTENT_JSON, intentDetailsFromRow, WITH_ATTEMPTS, type IntentDetails } from "./intent-details";
+import { ownedBy, type Owner } from "@/db/owner";
 
 /*
  * Reads that expire what they find past its expiry. Apart from intent-details.ts, whose pure reads
@@ -28,10 +29,10 @@ export async function expireDetailsIfDue(db: Db, intent: IntentDetails): Promise
 }
 
 /** One of this merchant's intents with its attempts; another merchant's id is a 404, exactly like an unknown one. */
-export async function getIntentDetails(db: Db, merchantId: string, intentId: string): Promise<IntentDetails> {
+export async function getIntentDetails(db: Db, owner: Owner, intentId: string): Promise<IntentDetails> {
   const [row] = await queryRows<Record<string, unknown>>(
     db,
-    sql`select ${INTENT_JSON}, ${WITH_ATTEMPTS} from ${paymentIntents} where ${and(eq(paymentIntents.id, intentId), eq(paymentIntents.merchantId, merchantId))}`,
+    sql`select ${INTENT_JSON}, ${WITH_ATTEMPTS} from ${paymentIntents} where ${and(eq(paymentIntents.id, intentId), ownedBy(paymentIntents, owner))}`,
   );
   if (!row) throw notFound("payment_intent", intentId, "id");
   return expireDetailsIfDue(db, intentDetailsFromRow(row));

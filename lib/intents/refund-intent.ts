@@ -11,6 +11,7 @@ import { minorToDecimal } from "@/lib/money/decimal";
 import { approvedAttempt } from "./authorized-attempt";
 import { getIntent } from "./get-intent";
 import { getIntentIn } from "./intent-in-state";
+import { ownedBy, type Owner } from "@/db/owner";
 
 export const REFUND_REASONS = ["duplicate", "fraudulent", "requested_by_customer"] as const;
 export type RefundReason = (typeof REFUND_REASONS)[number];
@@ -23,13 +24,13 @@ export type RefundReason = (typeof REFUND_REASONS)[number];
  */
 export async function refundIntent(
   db: Db,
-  merchantId: string,
+  owner: Owner,
   intentId: string,
   request: { amount?: number; reason?: RefundReason | null; metadata?: Record<string, unknown> },
   actor: Actor,
   processor = getProcessor(),
 ): Promise<Refund> {
-  const intent = await getIntentIn(db, merchantId, intentId, ["succeeded"], "succeeded payments", "refunded");
+  const intent = await getIntentIn(db, owner, intentId, ["succeeded"], "succeeded payments", "refunded");
   const amount = request.amount ?? intent.amountCaptured - intent.amountRefunded;
   if (amount <= 0) throw new AppError("refund_exceeds_captured", "This payment has already been refunded in full.", { param: "amount" });
   await approvedAttempt(db, intent);
@@ -113,13 +114,13 @@ async function reserve(db: Db, intent: PaymentIntent, amount: number, reason: Re
     }
     const [refund] = await tx
       .insert(refunds)
-      .values({ id: `re_${randomBase62(24)}`, intentId: intent.id, merchantId: intent.merchantId, amount, currency: intent.currency, reason, metadata })
+      .values({ id: `re_${randomBase62(24)}`, intentId: intent.id, merchantId: intent.merchantId, mode: intent.mode, amount, currency: intent.currency, reason, metadata })
       .returning();
     return refund!;
   });
 }
 
-export async function listRefunds(db: Db, merchantId: string, intentId: string): Promise<Refund[]> {
-  await getIntent(db, merchantId, intentId);
-  return db.select().from(refunds).where(and(eq(refunds.intentId, intentId), eq(refunds.merchantId, merchantId))).orderBy(desc(refunds.createdAt));
+export async function listRefunds(db: Db, owner: Owner, intentId: string): Promise<Refund[]> {
+  await getIntent(db, owner, intentId);
+  return db.select().from(refunds).where(and(eq(refunds.intentId, intentId), ownedBy(refunds, owner))).orderBy(desc(refunds.createdAt));
 }

@@ -5,6 +5,7 @@ import { patchedJson, type JsonPatch } from "@/db/json-patch";
 import { AppError } from "@/lib/errors/app-error";
 import { getIntent } from "./get-intent";
 import { assertAboveMinimum } from "./minimum-amount";
+import { merchantOf, ownedBy, type Owner } from "@/db/owner";
 
 /** What a merchant may change on an intent: what it costs only until it is paid, its notes at any time. */
 export type IntentChanges = {
@@ -28,11 +29,11 @@ const PAYMENT_TERMS = ["amount", "currency", "captureMethod", "successUrl", "can
  * (amount, currency, capture, where they go after) is allowed only while nobody is paying it: the
  * update then applies only to an intent still awaiting payment with no attempt in flight.
  */
-export async function updateIntent(db: Db, merchantId: string, intentId: string, changes: IntentChanges): Promise<PaymentIntent> {
-  const current = await getIntent(db, merchantId, intentId);
+export async function updateIntent(db: Db, owner: Owner, intentId: string, changes: IntentChanges): Promise<PaymentIntent> {
+  const current = await getIntent(db, owner, intentId);
   const paymentTerms = PAYMENT_TERMS.some((key) => changes[key] !== undefined);
   if (changes.amount !== undefined || changes.currency !== undefined) {
-    await assertAboveMinimum(db, { id: merchantId }, changes.amount ?? current.amount, changes.currency ?? current.currency);
+    await assertAboveMinimum(db, { id: merchantOf(owner) }, changes.amount ?? current.amount, changes.currency ?? current.currency);
   }
   const [updated] = await db
     .update(paymentIntents)
@@ -51,7 +52,7 @@ export async function updateIntent(db: Db, merchantId: string, intentId: string,
     .where(
       and(
         eq(paymentIntents.id, intentId),
-        eq(paymentIntents.merchantId, merchantId),
+        ownedBy(paymentIntents, owner),
         paymentTerms ? inArray(paymentIntents.status, ["requires_payment_method"]) : undefined,
         // Line items priced for the old amount would no longer add up.
         changes.amount !== undefined ? sql`${paymentIntents.lineItems} = '[]'::jsonb` : undefined,
@@ -59,7 +60,7 @@ export async function updateIntent(db: Db, merchantId: string, intentId: string,
     )
     .returning();
   if (updated) return updated;
-  const now = await getIntent(db, merchantId, intentId);
+  const now = await getIntent(db, owner, intentId);
   if (changes.amount !== undefined && now.lineItems.length > 0) {
     throw new AppError("parameter_invalid", "The amount of a payment intent with line items cannot be changed.", { param: "amount" });
   }

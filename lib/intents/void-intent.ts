@@ -4,16 +4,17 @@ import { getProcessor } from "@/lib/checkout/simulated-processor";
 import type { Actor } from "@/lib/events/record-event";
 import { runAuthorizationOperation } from "./authorization-operation";
 import { getIntentIn } from "./intent-in-state";
+import { type Owner } from "@/db/owner";
 
 /** Releases an authorization that will not be captured: the buyer's money is freed and the intent canceled. */
 export async function voidIntent(
   db: Db,
-  merchantId: string,
+  owner: Owner,
   intentId: string,
   actor: Actor,
   message = "The authorization was voided.",
   processor = getProcessor(),
 ): Promise<PaymentIntent> {
-  const intent = await getIntentIn(db, merchantId, intentId, ["authorized"], "authorized intents", "voided");
+  const intent = await getIntentIn(db, owner, intentId, ["authorized"], "authorized intents", "voided");
   return runAuthorizationOperation(db, intent, { kind: "void", message }, actor, processor);
 }

@@ -12,6 +12,7 @@ export function sampleIntent(dialect: Dialect, id = "pi_3MtwBwLkdIwHu7ix28a3tqPa
     id,
     merchantId: "7c1f3c62-5b1e-4a7e-9f7e-0d6a8f1b2c3d",
     dialect,
+    mode: "test",
     apiKeyId: null,
     status: "succeeded",
     amount: 4200,
@@ -67,6 +68,7 @@ export function sampleRefund(intent: Pick<PaymentIntent, "id" | "merchantId" | "
     amount: 1000,
     currency: intent.currency,
     reason: "requested_by_customer",
+    mode: "test",
     metadata: {},
     status: "succeeded",
     processorReference: null,
@@ -87,6 +89,8 @@ export function samplePaidAttempt(intent: Pick<PaymentIntent, "id" | "merchantId
     expYear: 2030,
     fingerprint: "5f2c6c5a1d0b4e7f9a3c8d2e1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a",
     cardholderName: "Ada Lovelace",
+    acquirerCustomer: null,
+    acquirerPaymentMethod: null,
     createdAt: CREATED,
   };
   return {
@@ -102,6 +106,7 @@ export function samplePaidAttempt(intent: Pick<PaymentIntent, "id" | "merchantId
     declineCode: null,
     failureMessage: null,
     processorReference: "sim_Qm3Xr8TzLp2WvN6yKc1s",
+    challengeUrl: null,
     createdAt: CREATED,
     completedAt: CREATED,
     card,

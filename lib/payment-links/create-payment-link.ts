@@ -4,6 +4,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { newId } from "@/lib/ids";
 import { assertAboveMinimum } from "@/lib/intents/minimum-amount";
+import { merchantOf, modeOf, type Owner } from "@/db/owner";
 
 /** A link as a dialect's schema has checked it: a fixed price, or a range the buyer picks from. */
 export type NewPaymentLink = {
@@ -21,7 +22,8 @@ const SLUG_LENGTH = 8;
  * Creates a merchant's payment link under a fresh random slug. The lowest price it can ask for is
  * held to the merchant's minimum now, so a link never sends buyers to a checkout that refuses them.
  */
-export async function createPaymentLink(db: Db, merchantId: string, input: NewPaymentLink): Promise<PaymentLink> {
+export async function createPaymentLink(db: Db, owner: Owner, input: NewPaymentLink): Promise<PaymentLink> {
+  const merchantId = merchantOf(owner);
   const lowest = "amount" in input.price ? input.price.amount : input.price.minAmount;
   await assertAboveMinimum(db, { id: merchantId }, lowest, input.currency);
   const fixed = "amount" in input.price ? input.price : null;
@@ -33,6 +35,7 @@ export async function createPaymentLink(db: Db, merchantId: string, input: NewPa
         .values({
           id: newId("plink"),
           merchantId,
+          mode: modeOf(owner) ?? "test",
           slug: randomBase62(SLUG_LENGTH),
           name: input.name,
           currency: input.currency.toUpperCase(),

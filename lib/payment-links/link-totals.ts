@@ -1,11 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { paymentIntents } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { ownedBy, type Owner } from "@/db/owner";
 
 export type LinkTotals = { opened: number; paid: number; volumes: { currency: string; captured: number; refunded: number; net: number }[] };
 
 /** How a link has done: checkouts opened, payments made, and money taken per currency. */
-export async function linkTotals(db: Db, merchantId: string, linkId: string): Promise<LinkTotals> {
+export async function linkTotals(db: Db, owner: Owner, linkId: string): Promise<LinkTotals> {
   const rows = await db
     .select({
       currency: paymentIntents.currency,
@@ -15,7 +16,7 @@ export async function linkTotals(db: Db, merchantId: string, linkId: string): Pr
       refunded: sql<number>`coalesce(sum(${paymentIntents.amountRefunded}), 0)::bigint`,
     })
     .from(paymentIntents)
-    .where(and(eq(paymentIntents.merchantId, merchantId), eq(paymentIntents.paymentLinkId, linkId)))
+    .where(and(ownedBy(paymentIntents, owner), eq(paymentIntents.paymentLinkId, linkId)))
     .groupBy(paymentIntents.currency);
   return {
     opened: rows.reduce((sum, row) => sum + Number(row.opened), 0),

@@ -21,8 +21,8 @@ export function receiptInsert(event: NewEvent): SQL | null {
   const kind = KINDS[event.type] ?? null;
   if (!recipient || !kind) return null;
   return sql`
-    insert into ${emailMessages} (id, merchant_id, intent_id, refund_id, event_id, kind, recipient)
-    select ${newId("em")}, recorded.merchant_id, ${event.intent!.id}, ${event.refund?.id ?? null}, recorded.id, ${kind}, ${recipient}
+    insert into ${emailMessages} (id, merchant_id, mode, intent_id, refund_id, event_id, kind, recipient)
+    select ${newId("em")}, recorded.merchant_id, recorded.mode, ${event.intent!.id}, ${event.refund?.id ?? null}, recorded.id, ${kind}, ${recipient}
     from recorded join ${merchants} merchant on merchant.id = recorded.merchant_id
     where merchant.receipts_enabled
     returning id`;

@@ -5,9 +5,10 @@ import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
 import { getSubscription } from "./get-subscription";
+import { merchantOf, ownedBy, type Owner } from "@/db/owner";
 
 /** Stops future charges; one conditional update, so a second cancel is told it already happened. */
-export async function cancelSubscription(db: Db, merchantId: string, subscriptionId: string, actor: Actor): Promise<Subscription> {
+export async function cancelSubscription(db: Db, owner: Owner, subscriptionId: string, actor: Actor): Promise<Subscription> {
   const canceled = await db.transaction(async (tx) => {
     const [subscription] = await tx
       .update(subscriptions)
@@ -15,7 +16,7 @@ export async function cancelSubscription(db: Db, merchantId: string, subscriptio
       .where(
         and(
           eq(subscriptions.id, subscriptionId),
-          eq(subscriptions.merchantId, merchantId),
+          ownedBy(subscriptions, owner),
           inArray(subscriptions.status, ["active", "past_due"]),
         ),
       )
@@ -23,7 +24,7 @@ export async function cancelSubscription(db: Db, merchantId: string, subscriptio
     if (subscription) {
       await cancelOpenRenewal(tx, subscription, actor);
       await recordEvent(tx, {
-        merchantId,
+        merchantId: merchantOf(owner),
         type: "subscription.canceled",
         subscription,
         actor,
@@ -33,7 +34,7 @@ export async function cancelSubscription(db: Db, merchantId: string, subscriptio
     return subscription ?? null;
   });
   if (canceled) return canceled;
-  const current = await getSubscription(db, merchantId, subscriptionId);
+  const current = await getSubscription(db, owner, subscriptionId);
   throw new AppError("subscription_unexpected_state", `This subscription is already ${current.status}.`, {
     extra: { status: current.status },
   });

@@ -2,9 +2,10 @@ import { and, desc, eq } from "drizzle-orm";
 import { paymentIntents, subscriptions, type PaymentIntent, type Subscription } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { getOwned } from "@/db/get-owned";
+import { ownedBy, type Owner } from "@/db/owner";
 
-export async function getSubscription(db: Db, merchantId: string, subscriptionId: string): Promise<Subscription> {
-  return getOwned(db, subscriptions, { merchantId, id: subscriptionId }, "subscription");
+export async function getSubscription(db: Db, owner: Owner, subscriptionId: string): Promise<Subscription> {
+  return getOwned(db, subscriptions, owner, subscriptionId, "subscription");
 }
 
 /** The subscription a recurring intent started, if it has one yet. */
@@ -14,10 +15,10 @@ export async function subscriptionOfIntent(db: Db, intentId: string): Promise<Su
 }
 
 /** The renewal payments of a subscription, newest first. */
-export async function listRenewals(db: Db, merchantId: string, subscriptionId: string): Promise<PaymentIntent[]> {
+export async function listRenewals(db: Db, owner: Owner, subscriptionId: string): Promise<PaymentIntent[]> {
   return db
     .select()
     .from(paymentIntents)
-    .where(and(eq(paymentIntents.merchantId, merchantId), eq(paymentIntents.subscriptionId, subscriptionId)))
+    .where(and(ownedBy(paymentIntents, owner), eq(paymentIntents.subscriptionId, subscriptionId)))
     .orderBy(desc(paymentIntents.createdAt));
 }

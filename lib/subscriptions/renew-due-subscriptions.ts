@@ -127,7 +127,7 @@ async function periodIntent(db: Db, subscription: Subscription): Promise<Payment
   const [first] = await db.select().from(paymentIntents).where(eq(paymentIntents.id, subscription.intentId));
   return createIntent(
     db,
-    { id: subscription.merchantId },
+    { id: subscription.merchantId, mode: subscription.mode },
     {
       dialect: subscription.dialect,
       amount: subscription.amount,

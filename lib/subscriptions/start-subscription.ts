@@ -15,6 +15,7 @@ export async function startSubscription(db: Db, intent: PaymentIntent, actor: Ac
     .values({
       id: `sub_${randomUUID()}`,
       merchantId: intent.merchantId,
+      mode: intent.mode,
       intentId: intent.id,
       cardTokenId: intent.cardTokenId!,
       dialect: intent.dialect,

@@ -6,6 +6,7 @@ import { randomBase62 } from "@/lib/crypto/tokens";
 import { decryptSecret, encryptSecret, generateWebhookSecret } from "./secrets";
 import { assertDeliverableUrl } from "./url-safety";
 import { getOwned } from "@/db/get-owned";
+import { merchantOf, modeOf, ownedBy, type Owner } from "@/db/owner";
 
 export type EndpointSettings = {
   url: string;
@@ -22,11 +23,11 @@ export type EndpointChanges = Partial<Omit<EndpointSettings, "metadata" | "diale
 /** A new endpoint and its signing secret, which is returned this once in plain text. */
 export async function createWebhookEndpoint(
   db: Db,
-  merchantId: string,
+  owner: Owner,
   settings: EndpointSettings,
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
   await assertDeliverableUrl(settings.url);
-  return insertWebhookEndpoint(db, merchantId, settings);
+  return insertWebhookEndpoint(db, owner, settings);
 }
 
 /**
@@ -36,7 +37,7 @@ export async function createWebhookEndpoint(
  */
 export async function insertWebhookEndpoint(
   db: Db,
-  merchantId: string,
+  owner: Owner,
   settings: EndpointSettings & { apiKeyId?: string },
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
   const secret = generateWebhookSecret();
@@ -44,7 +45,8 @@ export async function insertWebhookEndpoint(
     .insert(webhookEndpoints)
     .values({
       id: `we_${randomBase62(24)}`,
-      merchantId,
+      merchantId: merchantOf(owner),
+      mode: modeOf(owner) ?? "test",
       url: settings.url,
       events: settings.events ?? [],
       enabled: settings.enabled ?? true,
@@ -59,26 +61,26 @@ export async function insertWebhookEndpoint(
   return { endpoint: endpoint!, secret };
 }
 
-export async function listWebhookEndpoints(db: Db, merchantId: string): Promise<WebhookEndpoint[]> {
+export async function listWebhookEndpoints(db: Db, owner: Owner): Promise<WebhookEndpoint[]> {
   return db
     .select()
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.merchantId, merchantId), isNull(webhookEndpoints.deletedAt)))
+    .where(and(ownedBy(webhookEndpoints, owner), isNull(webhookEndpoints.deletedAt)))
     .orderBy(desc(webhookEndpoints.createdAt));
 }
 
-export async function getWebhookEndpoint(db: Db, merchantId: string, endpointId: string): Promise<WebhookEndpoint> {
-  return getOwned(db, webhookEndpoints, { merchantId, id: endpointId }, "webhook endpoint", { where: isNull(webhookEndpoints.deletedAt) });
+export async function getWebhookEndpoint(db: Db, owner: Owner, endpointId: string): Promise<WebhookEndpoint> {
+  return getOwned(db, webhookEndpoints, owner, endpointId, "webhook endpoint", { where: isNull(webhookEndpoints.deletedAt) });
 }
 
 /** Changes what was given; turning an endpoint back on forgets why Kassa turned it off. */
 export async function updateWebhookEndpoint(
   db: Db,
-  merchantId: string,
+  owner: Owner,
   endpointId: string,
   changes: EndpointChanges,
 ): Promise<WebhookEndpoint> {
-  await getWebhookEndpoint(db, merchantId, endpointId);
+  await getWebhookEndpoint(db, owner, endpointId);
   if (changes.url) await assertDeliverableUrl(changes.url);
   const [endpoint] = await db
     .update(webhookEndpoints)
@@ -91,19 +93,19 @@ export async function updateWebhookEndpoint(
       ...(changes.enabled !== undefined ? { enabled: changes.enabled, ...(changes.enabled ? { disabledReason: null } : {}) } : {}),
       updatedAt: sql`now()`,
     })
-    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.merchantId, merchantId)))
+    .where(and(eq(webhookEndpoints.id, endpointId), ownedBy(webhookEndpoints, owner)))
     .returning();
   return endpoint!;
 }
 
 /** Deleted endpoints stay for the delivery log, but receive nothing more. */
-export async function deleteWebhookEndpoint(db: Db, merchantId: string, endpointId: string): Promise<WebhookEndpoint> {
-  await getWebhookEndpoint(db, merchantId, endpointId);
+export async function deleteWebhookEndpoint(db: Db, owner: Owner, endpointId: string): Promise<WebhookEndpoint> {
+  await getWebhookEndpoint(db, owner, endpointId);
   return db.transaction(async (tx) => {
     const [endpoint] = await tx
       .update(webhookEndpoints)
       .set({ deletedAt: sql`now()`, enabled: false, updatedAt: sql`now()` })
-      .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.merchantId, merchantId)))
+      .where(and(eq(webhookEndpoints.id, endpointId), ownedBy(webhookEndpoints, owner)))
       .returning();
     await tx
       .update(webhookDeliveries)
@@ -121,11 +123,11 @@ export const DEFAULT_ROTATION_GRACE_SECONDS = 24 * 3600;
  */
 export async function rotateWebhookSecret(
   db: Db,
-  merchantId: string,
+  owner: Owner,
   endpointId: string,
   graceSeconds = DEFAULT_ROTATION_GRACE_SECONDS,
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-  const current = await getWebhookEndpoint(db, merchantId, endpointId);
+  const current = await getWebhookEndpoint(db, owner, endpointId);
   const secret = generateWebhookSecret();
   const [endpoint] = await db
     .update(webhookEndpoints)
@@ -135,7 +137,7 @@ export async function rotateWebhookSecret(
       previousSecretExpiresAt: graceSeconds > 0 ? sql`now() + make_interval(secs => ${graceSeconds})` : null,
       updatedAt: sql`now()`,
     })
-    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.merchantId, merchantId)))
+    .where(and(eq(webhookEndpoints.id, endpointId), ownedBy(webhookEndpoints, owner)))
     .returning();
   return { endpoint: endpoint!, secret };
 }

@@ -16,7 +16,7 @@ export type DeliveryTarget =
  * statement of its own, or part of the one that records the event. With `several`, the event's
  * dialect wrote several webhooks (events.messages): each is queued to the endpoints that subscribe
  * to its own type, or to the event's. An endpoint made through one dialect's API hears only of events
- * told in that dialect.
+ * told in that dialect; and an endpoint hears only of events of its own mode (test or live).
  */
 export function deliveriesInsert(source: SQL, target: DeliveryTarget, { several = false } = {}): SQL {
   const subscribed = several ? sql`(endpoint.events ? message.type or endpoint.events ? event.type)` : sql`endpoint.events ? event.type`;
@@ -38,14 +38,14 @@ export function deliveriesInsert(source: SQL, target: DeliveryTarget, { several 
     from ${source} event
     ${messages}
     join ${webhookEndpoints} endpoint on endpoint.merchant_id = event.merchant_id
-    where endpoint.enabled and endpoint.deleted_at is null and ${picks}
+    where endpoint.enabled and endpoint.deleted_at is null and endpoint.mode = event.mode and ${picks}
     returning id`;
 }
 
 /** Queues an event that is already recorded (a test event, a redelivery), in the caller's transaction. */
 export async function enqueueDeliveries(db: Db, event: Event, target: DeliveryTarget): Promise<number> {
   const messages = event.messages ? JSON.stringify(event.messages) : null;
-  const source = sql`(select ${event.id}::varchar as id, ${event.merchantId}::uuid as merchant_id, ${event.type}::varchar as type, ${event.dialect}::varchar as dialect, ${messages}::jsonb as messages)`;
+  const source = sql`(select ${event.id}::varchar as id, ${event.merchantId}::uuid as merchant_id, ${event.type}::varchar as type, ${event.mode}::mode as mode, ${event.dialect}::varchar as dialect, ${messages}::jsonb as messages)`;
   const queued = (await queryRows<{ id: string }>(db, deliveriesInsert(source, target, { several: event.messages !== null }))).length;
   if (queued > 0) nudgeWorker();
   return queued;

@@ -1,13 +1,14 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { events, webhookAttempts, webhookDeliveries, type Event, type WebhookAttempt, type WebhookDelivery } from "@/db/schema";
 import type { Db } from "@/db/client";
+import { merchantOf, type Owner } from "@/db/owner";
 
 export type DeliveryLog = WebhookDelivery & { event: Pick<Event, "id" | "type" | "createdAt">; attempts: WebhookAttempt[] };
 
 /** The latest deliveries to one endpoint (or of one event), each with every attempt it took. */
 export async function listDeliveries(
   db: Db,
-  merchantId: string,
+  owner: Owner,
   filter: { endpointId?: string; eventId?: string },
   limit = 50,
 ): Promise<DeliveryLog[]> {
@@ -17,7 +18,7 @@ export async function listDeliveries(
     .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
     .where(
       and(
-        eq(webhookDeliveries.merchantId, merchantId),
+        eq(webhookDeliveries.merchantId, merchantOf(owner)),
         filter.endpointId ? eq(webhookDeliveries.endpointId, filter.endpointId) : undefined,
         filter.eventId ? eq(webhookDeliveries.eventId, filter.eventId) : undefined,
       ),

@@ -14,7 +14,7 @@ export const POST = apiRoute({
   auth: "secret_key",
   body: createPaymentBody,
   handle: async ({ db, auth, body }) =>
-    created(renderPayment(await createIntent(db, auth.merchant, toNewIntent(body), actorOf(auth)))),
+    created(renderPayment(await createIntent(db, auth.account, toNewIntent(body), actorOf(auth)))),
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods(mutopayDialect, { POST });

@@ -13,7 +13,7 @@ export const POST = apiRoute({
   auth: "secret_key",
   body: createPaymentBody,
   handle: async ({ db, auth, body }) => {
-    const intent = await createIntent(db, auth.merchant, await toNewIntent(db, auth.merchant.id, body), actorOf(auth));
+    const intent = await createIntent(db, auth.account, await toNewIntent(db, auth.owner, body), actorOf(auth));
     return data(renderPayment(intent), 201);
   },
 });

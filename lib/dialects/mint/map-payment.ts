@@ -4,10 +4,11 @@ import { defaultCheckout, getCheckoutConfig } from "@/lib/accounts/checkouts";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { NewIntent } from "@/lib/intents/create-intent";
 import type { createPaymentBody } from "./schemas";
+import { type Owner } from "@/db/owner";
 
 /** A mint payment in core terms, branded by the checkout it names (or the merchant's default). */
-export async function toNewIntent(db: Db, merchantId: string, body: z.infer<typeof createPaymentBody>): Promise<NewIntent> {
-  const checkout = body.checkout_id ? await namedCheckout(db, merchantId, body.checkout_id) : await defaultCheckout(db, merchantId);
+export async function toNewIntent(db: Db, owner: Owner, body: z.infer<typeof createPaymentBody>): Promise<NewIntent> {
+  const checkout = body.checkout_id ? await namedCheckout(db, owner, body.checkout_id) : await defaultCheckout(db, owner);
   return {
     dialect: "mint",
     amount: body.minor.amount,
@@ -26,9 +27,9 @@ export async function toNewIntent(db: Db, merchantId: string, body: z.infer<type
   };
 }
 
-async function namedCheckout(db: Db, merchantId: string, checkoutId: string) {
+async function namedCheckout(db: Db, owner: Owner, checkoutId: string) {
   try {
-    return await getCheckoutConfig(db, merchantId, checkoutId);
+    return await getCheckoutConfig(db, owner, checkoutId);
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") {
       throw new AppError("parameter_invalid", `No such checkout: '${checkoutId}'`, { param: "checkout_id" });

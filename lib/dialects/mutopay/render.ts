@@ -1,4 +1,4 @@
-import type { IntentStatus, Merchant, PaymentIntent } from "@/db/schema";
+import type { IntentStatus, Merchant, Mode, PaymentIntent } from "@/db/schema";
 import { checkoutPagePath, checkoutUrl } from "@/lib/checkout/checkout-url";
 import { minorToNumber } from "@/lib/money/decimal";
 
@@ -70,7 +70,17 @@ export function renderPaymentStatus(intent: PaymentIntent, txHash: string | null
 }
 
 /** Kassa has no wallet to set up: the plugin's flag says whether the merchant can take payments now. */
-export function renderSetupStatus(merchant: Merchant) {
+export function renderSetupStatus(merchant: Merchant, key: { mode: Mode; acquirerType: string | null }) {
   const active = merchant.status === "active";
-  return { wallet_address_set: active, can_accept_payments: active, merchant_id: merchant.id, merchant_name: merchant.displayName ?? merchant.name };
+  // A live key takes payments only once an acquirer is there for the money.
+  const canPay = active && (key.mode === "test" || key.acquirerType !== null);
+  return {
+    wallet_address_set: canPay,
+    can_accept_payments: canPay,
+    mode: key.mode,
+    acquirer_set: key.acquirerType !== null,
+    ...(key.mode === "live" && !key.acquirerType ? { setup_needed: "This live key's merchant has no acquirer yet: set one in the dashboard (Settings → Acquirer)." } : {}),
+    merchant_id: merchant.id,
+    merchant_name: merchant.displayName ?? merchant.name,
+  };
 }

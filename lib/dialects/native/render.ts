@@ -33,6 +33,8 @@ export function renderApiKey(key: ApiKey, secretKey?: string) {
     id: key.id,
     object: "api_key",
     label: key.label,
+    mode: key.mode,
+    livemode: key.mode === "live",
     client_id: key.clientId,
     ...(secretKey ? { secret_key: secretKey } : { secret_hint: key.secretHint }),
     created_at: iso(key.createdAt),

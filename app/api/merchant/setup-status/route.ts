@@ -12,7 +12,7 @@ import { otherMethods } from "@/lib/http/route-methods";
 export const GET = apiRoute({
   dialect: mutopayDialect,
   auth: "secret_key_any_status",
-  handle: async ({ auth }) => ok(renderSetupStatus(auth.merchant)),
+  handle: async ({ auth }) => ok(renderSetupStatus(auth.merchant, { mode: auth.owner.mode, acquirerType: auth.acquirerType })),
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods(mutopayDialect, { GET });

@@ -10,7 +10,7 @@ export const GET = apiRoute({
   dialect: mutopayDialect,
   auth: "secret_key",
   params: paymentParams,
-  handle: async ({ db, auth, params }) => ok(renderPayment(await getIntent(db, auth.merchant.id, params.id))),
+  handle: async ({ db, auth, params }) => ok(renderPayment(await getIntent(db, auth.owner, params.id))),
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods(mutopayDialect, { GET });

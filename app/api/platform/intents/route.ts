@@ -12,7 +12,7 @@ export const POST = apiRoute({
   dialect: mintroDialect,
   auth: "secret_key",
   body: createIntentBody,
-  handle: async ({ db, auth, body }) => ok(renderIntent(await createIntent(db, auth.merchant, toNewIntent(body), actorOf(auth)))),
+  handle: async ({ db, auth, body }) => ok(renderIntent(await createIntent(db, auth.account, toNewIntent(body), actorOf(auth)))),
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods(mintroDialect, { POST });

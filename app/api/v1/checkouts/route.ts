@@ -9,7 +9,7 @@ import { otherMethods } from "@/lib/http/route-methods";
 export const GET = apiRoute({
   dialect: mintDialect,
   auth: "secret_key",
-  handle: async ({ db, auth }) => data((await listCheckouts(db, auth.merchant.id)).map(renderCheckout)),
+  handle: async ({ db, auth }) => data((await listCheckouts(db, auth.owner)).map(renderCheckout)),
 });
 
 export const POST = apiRoute({
@@ -17,7 +17,7 @@ export const POST = apiRoute({
   auth: "secret_key",
   body: createCheckoutBody,
   handle: async ({ db, auth, body }) => {
-    const checkout = await createCheckout(db, auth.merchant.id, {
+    const checkout = await createCheckout(db, auth.owner, {
       name: body.name,
       displayName: body.display_name ?? null,
       brandColor: body.brand_color ?? null,

@@ -20,7 +20,7 @@ const gatewayCreate = apiRoute({
   dialect: gatewayDialect,
   auth: "secret_key",
   body: gatewaySchemas.createIntentBody,
-  handle: async ({ db, auth, body }) => success(renderGatewayIntent(await createIntent(db, auth.merchant, gatewayIntent(body), actorOf(auth)))),
+  handle: async ({ db, auth, body }) => success(renderGatewayIntent(await createIntent(db, auth.account, gatewayIntent(body), actorOf(auth)))),
 });
 
 const nativeCreate = apiRoute({
@@ -28,7 +28,7 @@ const nativeCreate = apiRoute({
   auth: "secret_key",
   body: createIntentBody,
   handle: async ({ db, auth, body }) => {
-    const intent = await createIntent(db, auth.merchant, toNewIntent(body), actorOf(auth));
+    const intent = await createIntent(db, auth.account, toNewIntent(body), actorOf(auth));
     return created(renderIntent(newIntentDetails(intent)));
   },
 });
@@ -38,7 +38,7 @@ const gatewayList = apiRoute({
   auth: "secret_key",
   query: gatewaySchemas.listIntentsQuery,
   handle: async ({ db, auth, query }) => {
-    const page = await listIntents(db, auth.merchant.id, { limit: query.limit, startingAfter: query.starting_after });
+    const page = await listIntents(db, auth.owner, { limit: query.limit, startingAfter: query.starting_after });
     return success(page.intents.map(renderGatewayIntent));
   },
 });
@@ -48,7 +48,7 @@ const nativeList = apiRoute({
   auth: "secret_key",
   query: listIntentsQuery,
   handle: async ({ db, auth, query, request }) => {
-    const page = await listIntents(db, auth.merchant.id, {
+    const page = await listIntents(db, auth.owner, {
       limit: query.limit,
       startingAfter: query.starting_after,
       status: query.status,

@@ -11,7 +11,7 @@ export const POST = apiRoute({
   dialect: nativeDialect,
   auth: "secret_key",
   body: createPaymentLinkBody,
-  handle: async ({ db, auth, body }) => created(renderPaymentLink(await createPaymentLink(db, auth.merchant.id, body))),
+  handle: async ({ db, auth, body }) => created(renderPaymentLink(await createPaymentLink(db, auth.owner, body))),
 });
 
 export const GET = apiRoute({
@@ -19,7 +19,7 @@ export const GET = apiRoute({
   auth: "secret_key",
   query: listPaymentLinksQuery,
   handle: async ({ db, auth, query, request }) => {
-    const page = await listPaymentLinks(db, auth.merchant.id, { limit: query.limit, startingAfter: query.starting_after, active: query.active });
+    const page = await listPaymentLinks(db, auth.owner, { limit: query.limit, startingAfter: query.starting_after, active: query.active });
     return ok({ object: "list", url: new URL(request.url).pathname, has_more: page.hasMore, data: page.links.map(renderPaymentLink) });
   },
 });

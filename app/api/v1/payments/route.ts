@@ -13,7 +13,7 @@ export const POST = apiRoute({
   dialect: shopDialect,
   auth: "secret_key",
   body: createPaymentBody,
-  handle: async ({ db, auth, body }) => ok(renderPayment(await createIntent(db, auth.merchant, toNewIntent(body), actorOf(auth)))),
+  handle: async ({ db, auth, body }) => ok(renderPayment(await createIntent(db, auth.account, toNewIntent(body), actorOf(auth)))),
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods(shopDialect, { POST });

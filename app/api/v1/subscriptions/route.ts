@@ -11,7 +11,7 @@ export const GET = apiRoute({
   auth: "secret_key",
   query: listSubscriptionsQuery,
   handle: async ({ db, auth, query }) => {
-    const page = await listSubscriptions(db, auth.merchant.id, { limit: query.limit, startingAfter: query.starting_after, status: query.status });
+    const page = await listSubscriptions(db, auth.owner, { limit: query.limit, startingAfter: query.starting_after, status: query.status });
     return ok({ object: "list", has_more: page.hasMore, data: page.subscriptions.map(renderSubscription) });
   },
 });

@@ -13,7 +13,7 @@ export const POST = apiRoute({
   // The answer holds the signing secret, which is never stored for a replay.
   idempotency: "none",
   handle: async ({ db, auth, body }) => {
-    const { endpoint, secret } = await createWebhookEndpoint(db, auth.merchant.id, body);
+    const { endpoint, secret } = await createWebhookEndpoint(db, auth.owner, body);
     return created(renderWebhookEndpoint(endpoint, secret));
   },
 });
@@ -22,7 +22,7 @@ export const GET = apiRoute({
   dialect: nativeDialect,
   auth: "secret_key",
   handle: async ({ db, auth }) =>
-    ok({ object: "list", data: (await listWebhookEndpoints(db, auth.merchant.id)).map((endpoint) => renderWebhookEndpoint(endpoint)) }),
+    ok({ object: "list", data: (await listWebhookEndpoints(db, auth.owner)).map((endpoint) => renderWebhookEndpoint(endpoint)) }),
 });
 
 export const { PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET, POST });

@@ -9,7 +9,7 @@ export const GET = apiRoute({
   dialect: mintDialect,
   auth: "secret_key",
   params: paymentParams,
-  handle: async ({ db, auth, params }) => data(renderPayment(await getIntent(db, auth.merchant.id, params.id))),
+  handle: async ({ db, auth, params }) => data(renderPayment(await getIntent(db, auth.owner, params.id))),
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods(mintDialect, { GET });

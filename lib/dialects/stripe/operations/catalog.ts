@@ -36,7 +36,7 @@ function listRoute<Q extends { limit?: number; starting_after?: string; ending_b
     handle: async ({ db, auth, query: asked }) => {
       oneCursor(asked);
       noExpansions(asked.expand, true);
-      const page = await listDialectObjects(db, auth.merchant.id, DIALECT, type, { limit: asked.limit ?? 10, startingAfter: asked.starting_after, endingBefore: asked.ending_before }, matching(asked));
+      const page = await listDialectObjects(db, auth.owner, DIALECT, type, { limit: asked.limit ?? 10, startingAfter: asked.starting_after, endingBefore: asked.ending_before }, matching(asked));
       return ok(list(url, page.items.map(render), page.hasMore));
     },
   });
@@ -48,7 +48,7 @@ function retrieveRoute(type: string, render: (object: DialectObject) => unknown)
     query: schemas.retrieveQuery,
     handle: async ({ db, auth, params, query }) => {
       noExpansions(query.expand);
-      return ok(render(await getDialectObject(db, auth.merchant.id, DIALECT, type, params.id)));
+      return ok(render(await getDialectObject(db, auth.owner, DIALECT, type, params.id)));
     },
   });
 }
@@ -59,7 +59,7 @@ export const createProduct = stripeOperation({
     noExpansions(body.expand);
     const data: ProductData = { name: body.name, description: body.description ?? null, active: body.active ?? true, images: body.images ?? [], metadata: body.metadata ?? {} };
     const id = body.id ?? newObjectId("prod");
-    const product = await createDialectObject(db, auth.merchant.id, { id, dialect: DIALECT, type: "product", data }).catch((error: unknown) => {
+    const product = await createDialectObject(db, auth.owner, { id, dialect: DIALECT, type: "product", data }).catch((error: unknown) => {
       throw isUniqueViolation(error, "dialect_objects_merchant_id_id_pk") ? new AppError("parameter_invalid", `Product already exists: '${id}'.`, { param: "id" }) : error;
     });
     return ok(renderProduct(product));
@@ -72,7 +72,7 @@ export const updateProduct = stripeOperation({
   handle: async ({ db, auth, params, body }) => {
     noExpansions(body.expand);
     const changes = defined({ name: body.name, description: cleared(body.description), active: body.active });
-    return ok(renderProduct(await updateDialectObject(db, auth.merchant.id, DIALECT, "product", params.id, changes, metadataPatch(body.metadata))));
+    return ok(renderProduct(await updateDialectObject(db, auth.owner, DIALECT, "product", params.id, changes, metadataPatch(body.metadata))));
   },
 });
 
@@ -81,8 +81,8 @@ export const createPrice = stripeOperation({
   handle: async ({ db, auth, body }) => {
     noExpansions(body.expand);
     const product = body.product
-      ? (await getDialectObject(db, auth.merchant.id, DIALECT, "product", body.product, "product")).id
-      : (await createDialectObject(db, auth.merchant.id, { id: newObjectId("prod"), dialect: DIALECT, type: "product", data: { name: body.product_data!.name, description: null, active: true, images: [], metadata: body.product_data!.metadata ?? {} } satisfies ProductData })).id;
+      ? (await getDialectObject(db, auth.owner, DIALECT, "product", body.product, "product")).id
+      : (await createDialectObject(db, auth.owner, { id: newObjectId("prod"), dialect: DIALECT, type: "product", data: { name: body.product_data!.name, description: null, active: true, images: [], metadata: body.product_data!.metadata ?? {} } satisfies ProductData })).id;
     const data: PriceData = {
       product,
       currency: body.currency,
@@ -93,7 +93,7 @@ export const createPrice = stripeOperation({
       recurring: body.recurring ? { interval: body.recurring.interval, interval_count: body.recurring.interval_count ?? 1 } : null,
       metadata: body.metadata ?? {},
     };
-    return ok(renderStoredPrice(await createDialectObject(db, auth.merchant.id, { id: newObjectId("price"), dialect: DIALECT, type: "price", data })));
+    return ok(renderStoredPrice(await createDialectObject(db, auth.owner, { id: newObjectId("price"), dialect: DIALECT, type: "price", data })));
   },
 });
 
@@ -103,7 +103,7 @@ export const updatePrice = stripeOperation({
   handle: async ({ db, auth, params, body }) => {
     noExpansions(body.expand);
     const changes = defined({ active: body.active, nickname: cleared(body.nickname), lookup_key: cleared(body.lookup_key) });
-    return ok(renderStoredPrice(await updateDialectObject(db, auth.merchant.id, DIALECT, "price", params.id, changes, metadataPatch(body.metadata))));
+    return ok(renderStoredPrice(await updateDialectObject(db, auth.owner, DIALECT, "price", params.id, changes, metadataPatch(body.metadata))));
   },
 });
 
@@ -112,7 +112,7 @@ export const createCustomer = stripeOperation({
   handle: async ({ db, auth, body }) => {
     noExpansions(body.expand);
     const data: CustomerData = { email: body.email ?? null, name: body.name ?? null, description: body.description ?? null, phone: body.phone ?? null, metadata: body.metadata ?? {} };
-    return ok(renderCustomer(await createDialectObject(db, auth.merchant.id, { id: newObjectId("cus"), dialect: DIALECT, type: "customer", data })));
+    return ok(renderCustomer(await createDialectObject(db, auth.owner, { id: newObjectId("cus"), dialect: DIALECT, type: "customer", data })));
   },
 });
 
@@ -122,7 +122,7 @@ export const updateCustomer = stripeOperation({
   handle: async ({ db, auth, params, body }) => {
     noExpansions(body.expand);
     const changes = defined({ email: cleared(body.email), name: cleared(body.name), description: cleared(body.description), phone: cleared(body.phone) });
-    return ok(renderCustomer(await updateDialectObject(db, auth.merchant.id, DIALECT, "customer", params.id, changes, metadataPatch(body.metadata))));
+    return ok(renderCustomer(await updateDialectObject(db, auth.owner, DIALECT, "customer", params.id, changes, metadataPatch(body.metadata))));
   },
 });
 

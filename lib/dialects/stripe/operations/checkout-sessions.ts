@@ -16,6 +16,7 @@ import { createSessionBody, expireSessionBody, lineItemsQuery, listSessionsQuery
 import { sessionIdOf } from "../ids";
 import { sessionOf } from "../session-data";
 import { ok, stripeOperation } from "./route";
+import { type Owner } from "@/db/owner";
 
 const offered = ["payment_intent", "line_items"] as const;
 
@@ -28,23 +29,23 @@ export const create = stripeOperation({
   body: createSessionBody,
   handle: async ({ db, auth, body }) => {
     expansions(body.expand, offered);
-    const intent = await withDetail(db, await createCheckoutSession(db, auth.merchant, body, actorOf(auth)));
+    const intent = await withDetail(db, await createCheckoutSession(db, auth.account, body, actorOf(auth)));
     return ok(render({ intent, session: sessionOf(intent)!, subscription: null }, body.expand));
   },
 });
 
 /** A page of sessions: the one of a payment_intent when asked for it, else newest first. */
-async function sessionsPage(db: Db, merchantId: string, query: z.infer<typeof listSessionsQuery>) {
+async function sessionsPage(db: Db, owner: Owner, query: z.infer<typeof listSessionsQuery>) {
   oneCursor(query);
   if (query.payment_intent) {
-    const found = await findSession(db, merchantId, sessionIdOf(query.payment_intent)).catch(() => null);
+    const found = await findSession(db, owner, sessionIdOf(query.payment_intent)).catch(() => null);
     const matches = found && found.intent.id === query.payment_intent && (!query.customer || found.session.customer === query.customer);
     return { intents: matches ? [found.intent] : [], hasMore: false };
   }
-  return listIntents(db, merchantId, {
+  return listIntents(db, owner, {
     limit: query.limit ?? 10,
-    startingAfter: query.starting_after && (await findSession(db, merchantId, query.starting_after, "starting_after")).intent.id,
-    endingBefore: query.ending_before && (await findSession(db, merchantId, query.ending_before, "ending_before")).intent.id,
+    startingAfter: query.starting_after && (await findSession(db, owner, query.starting_after, "starting_after")).intent.id,
+    endingBefore: query.ending_before && (await findSession(db, owner, query.ending_before, "ending_before")).intent.id,
     dialect: "stripe",
     dialectDataKey: "checkout_session",
     ...(query.customer ? { dialectDataMatches: { customer: query.customer } } : {}),
@@ -55,7 +56,7 @@ export const listAll = stripeOperation({
   query: listSessionsQuery,
   handle: async ({ db, auth, query }) => {
     expansions(query.expand, offered, { list: true });
-    const page = await sessionsPage(db, auth.merchant.id, query);
+    const page = await sessionsPage(db, auth.owner, query);
     const sessions = await Promise.all(
       page.intents.map(async (intent) => {
         const session = sessionOf(intent)!;
@@ -70,18 +71,18 @@ export const listAll = stripeOperation({
 export const retrieve = stripeOperation({
   params: idParams,
   query: retrieveSessionQuery,
-  handle: async ({ db, auth, params, query }) => ok(render(await findSession(db, auth.merchant.id, params.id), query.expand)),
+  handle: async ({ db, auth, params, query }) => ok(render(await findSession(db, auth.owner, params.id), query.expand)),
 });
 
 export const expire = stripeOperation({
   params: idParams,
   body: expireSessionBody,
   handle: async ({ db, auth, params, body }) => {
-    const found = await findSession(db, auth.merchant.id, params.id);
+    const found = await findSession(db, auth.owner, params.id);
     if (sessionStatus(found.intent) !== "open" || found.intent.status === "processing") {
       throw new AppError("intent_unexpected_state", 'Only Checkout Sessions with a status in ["open"] can be expired, and not while a payment is being processed.');
     }
-    const expired = await expireIntentNow(db, auth.merchant.id, found.intent.id, actorOf(auth));
+    const expired = await expireIntentNow(db, auth.owner, found.intent.id, actorOf(auth));
     return ok(render({ ...found, intent: await withDetail(db, expired) }, body.expand));
   },
 });
@@ -92,7 +93,7 @@ export const lineItems = stripeOperation({
   handle: async ({ db, auth, params, query }) => {
     oneCursor(query);
     expansions(query.expand, [], { list: true });
-    const { intent, session } = await findSession(db, auth.merchant.id, params.id);
+    const { intent, session } = await findSession(db, auth.owner, params.id);
     const all = renderLineItems(intent, session);
     const at = (id: string, param: string) => {
       const index = all.data.findIndex((item) => item.id === id);

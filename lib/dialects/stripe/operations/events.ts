@@ -8,6 +8,7 @@ import { expansions } from "../expand";
 import { expandParam, formArray, formString, idParams, listParams, oneCursor } from "../params";
 import { list } from "../render/common";
 import { ok, stripeOperation } from "./route";
+import { type Owner } from "@/db/owner";
 
 /** A Stripe event is one webhook of a Kassa event: `evt_…` for the first, `evt_…_n` for the n-th after it. */
 function messageAddress(id: string): { eventId: string; index: number } | null {
@@ -20,9 +21,9 @@ type Told = { event: Event; index: number; body: Record<string, unknown> };
 /** An event's webhooks, newest first, as Stripe lists them. */
 const toldNewestFirst = (event: Event): Told[] => eventMessages(event).map((message, index) => ({ event, index, body: message.body })).reverse();
 
-async function findTold(db: Db, merchantId: string, id: string, param: string): Promise<{ event: Event; index: number; body: Record<string, unknown> }> {
+async function findTold(db: Db, owner: Owner, id: string, param: string): Promise<{ event: Event; index: number; body: Record<string, unknown> }> {
   const address = messageAddress(id);
-  const event = address ? await findSentEvent(db, merchantId, "stripe", address.eventId) : null;
+  const event = address ? await findSentEvent(db, owner, "stripe", address.eventId) : null;
   const message = event ? eventMessages(event)[address!.index] : undefined;
   if (!event || !message) throw notFound("event", id, param);
   return { event, index: address!.index, body: message.body };
@@ -36,9 +37,9 @@ const LISTED_FOR_MS = 30 * 24 * 3600 * 1000;
  * read a batch at a time until the page is full, since each holds one or more Stripe events and a type
  * filter may skip some.
  */
-async function page(db: Db, merchantId: string, query: { limit: number; after?: string; before?: string; types?: string[] }) {
+async function page(db: Db, owner: Owner, query: { limit: number; after?: string; before?: string; types?: string[] }) {
   const cursorId = query.after ?? query.before;
-  const cursor = cursorId ? await findTold(db, merchantId, cursorId, query.after ? "starting_after" : "ending_before") : null;
+  const cursor = cursorId ? await findTold(db, owner, cursorId, query.after ? "starting_after" : "ending_before") : null;
   const direction = query.before && !query.after ? "newer" : "older";
   const wanted = (told: Told) => !query.types || query.types.some((type) => (type.endsWith("*") ? String(told.body.type).startsWith(type.slice(0, -1)) : told.body.type === type));
   // As Stripe does, events are listed for 30 days: that also bounds how far a type filter reads.
@@ -50,7 +51,7 @@ async function page(db: Db, merchantId: string, query: { limit: number; after?: 
   let from = cursor?.event;
   for (;;) {
     if (found.length > query.limit) break;
-    const batch = await sentEvents(db, merchantId, "stripe", { from, direction, limit: BATCH, notBefore });
+    const batch = await sentEvents(db, owner, "stripe", { from, direction, limit: BATCH, notBefore });
     for (const event of batch) {
       const told = toldNewestFirst(event);
       found.push(...(direction === "older" ? told : told.reverse()).filter(wanted));
@@ -70,7 +71,7 @@ export const listAll = stripeOperation({
     oneCursor(query);
     expansions(query.expand, [], { list: true });
     const types = query.type ? [query.type] : query.types;
-    const result = await page(db, auth.merchant.id, { limit: query.limit ?? 10, after: query.starting_after, before: query.ending_before, types });
+    const result = await page(db, auth.owner, { limit: query.limit ?? 10, after: query.starting_after, before: query.ending_before, types });
     return ok(list("/v1/events", result.data, result.hasMore));
   },
 });
@@ -80,7 +81,7 @@ export const retrieve = stripeOperation({
   query: z.strictObject({ expand: expandParam }),
   handle: async ({ db, auth, params, query }) => {
     expansions(query.expand, []);
-    return ok((await findTold(db, auth.merchant.id, params.id, "id")).body);
+    return ok((await findTold(db, auth.owner, params.id, "id")).body);
   },
 });
 

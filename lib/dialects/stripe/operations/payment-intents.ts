@@ -44,10 +44,10 @@ export const create = stripeOperation({
   idempotencyBody: withoutCardNumber,
   handle: async ({ db, auth, body, request, requestId }) => {
     const expand = latestCharge(body.expand);
-    const intent = await createPaymentIntent(db, auth.merchant, body, actorOf(auth));
+    const intent = await createPaymentIntent(db, auth.account, body, actorOf(auth));
     if (!body.confirm) return ok(renderPaymentIntent(await withDetail(db, intent), expand));
     try {
-      return renderConfirmResult(await confirmPaymentIntent(db, auth.merchant, intent.id, body), expand);
+      return renderConfirmResult(await confirmPaymentIntent(db, auth.account, intent.id, body), expand);
     } catch (error) {
       // The intent exists now: whatever the confirm met is this key's answer, so a retry replays it
       // instead of making a second intent and charging the card again (as Stripe keeps even a 500).
@@ -61,7 +61,7 @@ export const listAll = stripeOperation({
   handle: async ({ db, auth, query }) => {
     oneCursor(query);
     const expand = latestCharge(query.expand, true);
-    const page = await listIntents(db, auth.merchant.id, {
+    const page = await listIntents(db, auth.owner, {
       limit: query.limit ?? 10,
       startingAfter: query.starting_after,
       endingBefore: query.ending_before,
@@ -74,7 +74,7 @@ export const listAll = stripeOperation({
 export const retrieve = stripeOperation({
   params: idParams,
   query: retrieveQuery,
-  handle: async ({ db, auth, params, query }) => ok(renderPaymentIntent(await getIntentDetails(db, auth.merchant.id, params.id), latestCharge(query.expand))),
+  handle: async ({ db, auth, params, query }) => ok(renderPaymentIntent(await getIntentDetails(db, auth.owner, params.id), latestCharge(query.expand))),
 });
 
 export const update = stripeOperation({
@@ -83,8 +83,8 @@ export const update = stripeOperation({
   handle: async ({ db, auth, params, body }) => {
     const expand = latestCharge(body.expand);
     const capture = body.capture_method === undefined ? undefined : body.capture_method === "manual" ? "manual" : "automatic";
-    if (body.customer) await getDialectObject(db, auth.merchant.id, "stripe", "customer", body.customer, "customer");
-    const intent = await updateIntent(db, auth.merchant.id, params.id, {
+    if (body.customer) await getDialectObject(db, auth.owner, "stripe", "customer", body.customer, "customer");
+    const intent = await updateIntent(db, auth.owner, params.id, {
       amount: body.amount,
       currency: body.currency,
       captureMethod: capture,
@@ -105,7 +105,7 @@ export const confirm = stripeOperation({
   body: confirmPaymentIntentBody,
   idempotency: "external",
   idempotencyBody: withoutCardNumber,
-  handle: async ({ db, auth, params, body }) => renderConfirmResult(await confirmPaymentIntent(db, auth.merchant, params.id, body), latestCharge(body.expand)),
+  handle: async ({ db, auth, params, body }) => renderConfirmResult(await confirmPaymentIntent(db, auth.account, params.id, body), latestCharge(body.expand)),
 });
 
 export const capture = stripeOperation({
@@ -114,8 +114,8 @@ export const capture = stripeOperation({
   idempotency: "external",
   handle: async ({ db, auth, params, body }) => {
     const expand = latestCharge(body.expand);
-    let intent = await captureIntent(db, auth.merchant.id, params.id, body.amount_to_capture, actorOf(auth));
-    if (body.metadata !== undefined) intent = await updateIntent(db, auth.merchant.id, params.id, { metadata: metadataPatch(body.metadata) });
+    let intent = await captureIntent(db, auth.owner, params.id, body.amount_to_capture, actorOf(auth));
+    if (body.metadata !== undefined) intent = await updateIntent(db, auth.owner, params.id, { metadata: metadataPatch(body.metadata) });
     return ok(renderPaymentIntent(await withDetail(db, intent), expand));
   },
 });
@@ -125,7 +125,7 @@ export const cancel = stripeOperation({
   body: cancelPaymentIntentBody,
   idempotency: "external",
   handle: async ({ db, auth, params, body }) => {
-    const intent = await cancelIntent(db, auth.merchant.id, params.id, actorOf(auth), body.cancellation_reason ?? null);
+    const intent = await cancelIntent(db, auth.owner, params.id, actorOf(auth), body.cancellation_reason ?? null);
     return ok(renderPaymentIntent(await withDetail(db, intent), latestCharge(body.expand)));
   },
 });

@@ -13,11 +13,12 @@ import { list } from "../render/common";
 import { renderRefund } from "../render/refund";
 import { createRefundBody, listRefundsQuery, retrieveRefundQuery } from "../schemas/refunds";
 import { ok, stripeOperation } from "./route";
+import { type Owner } from "@/db/owner";
 
 /** The intent a charge id names: its attempt's. */
-async function intentOfCharge(db: Db, merchantId: string, chargeId: string, param: string): Promise<string> {
+async function intentOfCharge(db: Db, owner: Owner, chargeId: string, param: string): Promise<string> {
   const attemptId = attemptIdOfCharge(chargeId);
-  const attempt = attemptId ? await findAttempt(db, merchantId, attemptId) : null;
+  const attempt = attemptId ? await findAttempt(db, owner, attemptId) : null;
   if (!attempt) throw notFound("charge", chargeId, param);
   return attempt.intentId;
 }
@@ -35,8 +36,8 @@ export const create = stripeOperation({
     if (Boolean(body.payment_intent) === Boolean(body.charge)) {
       throw new AppError("parameter_missing", "Refunds need exactly one of payment_intent and charge.", { param: "payment_intent" });
     }
-    const intentId = body.payment_intent ?? (await intentOfCharge(db, auth.merchant.id, body.charge!, "charge"));
-    const refund = await refundIntent(db, auth.merchant.id, intentId, { amount: body.amount, reason: body.reason ?? null, metadata: body.metadata ?? {} }, actorOf(auth));
+    const intentId = body.payment_intent ?? (await intentOfCharge(db, auth.owner, body.charge!, "charge"));
+    const refund = await refundIntent(db, auth.owner, intentId, { amount: body.amount, reason: body.reason ?? null, metadata: body.metadata ?? {} }, actorOf(auth));
     return ok(await rendered(db, refund));
   },
 });
@@ -46,8 +47,8 @@ export const listAll = stripeOperation({
   handle: async ({ db, auth, query }) => {
     oneCursor(query);
     expansions(query.expand, [], { list: true });
-    const intentId = query.payment_intent ?? (query.charge ? await intentOfCharge(db, auth.merchant.id, query.charge, "charge") : undefined);
-    const page = await listMerchantRefunds(db, auth.merchant.id, { limit: query.limit ?? 10, startingAfter: query.starting_after, endingBefore: query.ending_before, intentId });
+    const intentId = query.payment_intent ?? (query.charge ? await intentOfCharge(db, auth.owner, query.charge, "charge") : undefined);
+    const page = await listMerchantRefunds(db, auth.owner, { limit: query.limit ?? 10, startingAfter: query.starting_after, endingBefore: query.ending_before, intentId });
     return ok(list("/v1/refunds", await Promise.all(page.items.map((refund) => rendered(db, refund))), page.hasMore));
   },
 });
@@ -57,7 +58,7 @@ export const retrieve = stripeOperation({
   query: retrieveRefundQuery,
   handle: async ({ db, auth, params, query }) => {
     expansions(query.expand, []);
-    return ok(await rendered(db, await getRefund(db, auth.merchant.id, params.id)));
+    return ok(await rendered(db, await getRefund(db, auth.owner, params.id)));
   },
 });
 

@@ -41,12 +41,12 @@ export const create = stripeOperation({
     stored: (result) => ({ ...result, body: { ...(result.body as object), secret: undefined } }),
     completed: async (stored, { db, auth }) => {
       const body = stored.body as { id: string };
-      return ok({ ...body, secret: revealSecret(await getWebhookEndpoint(db, auth.merchant.id, body.id)) });
+      return ok({ ...body, secret: revealSecret(await getWebhookEndpoint(db, auth.owner, body.id)) });
     },
   },
   handle: async ({ db, auth, body }) => {
     expansions(body.expand, []);
-    const { endpoint, secret } = await createWebhookEndpoint(db, auth.merchant.id, {
+    const { endpoint, secret } = await createWebhookEndpoint(db, auth.owner, {
       url: body.url,
       events: body.enabled_events,
       description: body.description ?? null,
@@ -64,7 +64,7 @@ export const listAll = stripeOperation({
   handle: async ({ db, auth, query }) => {
     expansions(query.expand, [], { list: true });
     oneCursor(query);
-    const all = await listWebhookEndpoints(db, auth.merchant.id);
+    const all = await listWebhookEndpoints(db, auth.owner);
     const at = (id: string, param: string) => {
       const index = all.findIndex((endpoint) => endpoint.id === id);
       if (index < 0) throw notFound("webhook_endpoint", id, param);
@@ -84,7 +84,7 @@ export const retrieve = stripeOperation({
   query: z.strictObject({ expand: expandParam }),
   handle: async ({ db, auth, params, query }) => {
     expansions(query.expand, []);
-    return ok(renderWebhookEndpoint(await getWebhookEndpoint(db, auth.merchant.id, params.id)));
+    return ok(renderWebhookEndpoint(await getWebhookEndpoint(db, auth.owner, params.id)));
   },
 });
 
@@ -93,7 +93,7 @@ export const update = stripeOperation({
   body: updateBody,
   handle: async ({ db, auth, params, body }) => {
     expansions(body.expand, []);
-    const endpoint = await updateWebhookEndpoint(db, auth.merchant.id, params.id, {
+    const endpoint = await updateWebhookEndpoint(db, auth.owner, params.id, {
       url: body.url,
       events: body.enabled_events,
       description: body.description === undefined ? undefined : body.description || null,
@@ -108,7 +108,7 @@ export const update = stripeOperation({
 export const remove = stripeOperation({
   params: idParams,
   handle: async ({ db, auth, params }) => {
-    await deleteWebhookEndpoint(db, auth.merchant.id, params.id);
+    await deleteWebhookEndpoint(db, auth.owner, params.id);
     return deleted(params.id, "webhook_endpoint");
   },
 });

@@ -13,8 +13,8 @@ export const GET = apiRoute({
   auth: "secret_key",
   params: paymentParams,
   handle: async ({ db, auth, params }) => {
-    const intent = await getIntent(db, auth.merchant.id, params.id);
-    const attempt = intent.status === "succeeded" ? await paidAttempt(db, auth.merchant.id, intent.id) : null;
+    const intent = await getIntent(db, auth.owner, params.id);
+    const attempt = intent.status === "succeeded" ? await paidAttempt(db, auth.owner, intent.id) : null;
     return ok(renderPaymentStatus(intent, attempt ? transactionReference(attempt) : null));
   },
 });

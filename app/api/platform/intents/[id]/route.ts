@@ -12,7 +12,7 @@ export const GET = apiRoute({
   auth: "secret_key",
   params: intentIdParams,
   handle: async ({ db, auth, params }) => {
-    const intent = await getIntent(db, auth.merchant.id, intentIdFromPath(params.id));
+    const intent = await getIntent(db, auth.owner, intentIdFromPath(params.id));
     return ok(renderIntent(intent, await subscriptionOfIntent(db, intent.id)));
   },
 });

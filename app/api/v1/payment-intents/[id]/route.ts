@@ -15,13 +15,13 @@ export const GET = byKeyHeader({
     dialect: gatewayDialect,
     auth: "secret_key",
     params: intentParams,
-    handle: async ({ db, auth, params }) => success(renderGatewayIntent(await getIntent(db, auth.merchant.id, params.id))),
+    handle: async ({ db, auth, params }) => success(renderGatewayIntent(await getIntent(db, auth.owner, params.id))),
   }),
   bearer: apiRoute({
     dialect: nativeDialect,
     auth: "secret_key",
     params: intentParams,
-    handle: async ({ db, auth, params }) => ok(renderIntent(await getIntentDetails(db, auth.merchant.id, params.id))),
+    handle: async ({ db, auth, params }) => ok(renderIntent(await getIntentDetails(db, auth.owner, params.id))),
   }),
 });
 

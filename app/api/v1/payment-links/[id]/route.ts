@@ -10,7 +10,7 @@ export const GET = apiRoute({
   dialect: nativeDialect,
   auth: "secret_key",
   params: objectParams,
-  handle: async ({ db, auth, params }) => ok(renderPaymentLink(await getPaymentLink(db, auth.merchant.id, params.id))),
+  handle: async ({ db, auth, params }) => ok(renderPaymentLink(await getPaymentLink(db, auth.owner, params.id))),
 });
 
 export const { POST, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET });

@@ -10,7 +10,7 @@ export const GET = apiRoute({
   dialect: nativeDialect,
   auth: "secret_key",
   params: objectParams,
-  handle: async ({ db, auth, params }) => ok(renderWebhookEndpoint(await getWebhookEndpoint(db, auth.merchant.id, params.id))),
+  handle: async ({ db, auth, params }) => ok(renderWebhookEndpoint(await getWebhookEndpoint(db, auth.owner, params.id))),
 });
 
 export const PATCH = apiRoute({
@@ -19,7 +19,7 @@ export const PATCH = apiRoute({
   params: objectParams,
   body: updateWebhookEndpointBody,
   handle: async ({ db, auth, params, body }) =>
-    ok(renderWebhookEndpoint(await updateWebhookEndpoint(db, auth.merchant.id, params.id, body))),
+    ok(renderWebhookEndpoint(await updateWebhookEndpoint(db, auth.owner, params.id, body))),
 });
 
 export const DELETE = apiRoute({
@@ -27,7 +27,7 @@ export const DELETE = apiRoute({
   auth: "secret_key",
   params: objectParams,
   handle: async ({ db, auth, params }) => {
-    const endpoint = await deleteWebhookEndpoint(db, auth.merchant.id, params.id);
+    const endpoint = await deleteWebhookEndpoint(db, auth.owner, params.id);
     return ok({ ...renderWebhookEndpoint(endpoint), deleted: true });
   },
 });

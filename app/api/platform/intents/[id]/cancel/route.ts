@@ -13,7 +13,7 @@ export const POST = apiRoute({
   auth: "secret_key",
   params: intentIdParams,
   handle: async ({ db, auth, params }) => {
-    const intent = await cancelIntent(db, auth.merchant.id, intentIdFromPath(params.id), actorOf(auth), "requested_by_customer");
+    const intent = await cancelIntent(db, auth.owner, intentIdFromPath(params.id), actorOf(auth), "requested_by_customer");
     return ok({ intent_id: intent.id, status: mintroStatus(intent.status) });
   },
 });

@@ -11,7 +11,7 @@ export const GET = apiRoute({
   auth: "secret_key",
   params: referenceParams,
   handle: async ({ db, auth, params }) => {
-    const intent = await getIntentByReference(db, auth.merchant.id, mintroDialect.name, params.reference_id);
+    const intent = await getIntentByReference(db, auth.owner, mintroDialect.name, params.reference_id);
     return ok(renderIntent(intent, await subscriptionOfIntent(db, intent.id)));
   },
 });

@@ -12,7 +12,7 @@ export const POST = apiRoute({
   auth: "secret_key",
   params: intentIdParams,
   handle: async ({ db, auth, params }) =>
-    ok(renderSubscriptionCancel(await cancelSubscription(db, auth.merchant.id, subscriptionIdFromPath(params.id), actorOf(auth)))),
+    ok(renderSubscriptionCancel(await cancelSubscription(db, auth.owner, subscriptionIdFromPath(params.id), actorOf(auth)))),
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods(mintroDialect, { POST });

@@ -11,7 +11,7 @@ export const POST = apiRoute({
   params: objectParams,
   body: redeliverBody,
   handle: async ({ db, auth, params, body }) => {
-    const { event, queued } = await redeliverEvent(db, auth.merchant.id, params.id, body.endpoint_id);
+    const { event, queued } = await redeliverEvent(db, auth.owner, params.id, body.endpoint_id);
     return ok({ id: event.id, object: "event", type: event.type, deliveries_queued: queued });
   },
 });

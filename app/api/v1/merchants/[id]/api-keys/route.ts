@@ -17,7 +17,7 @@ export const POST = apiRoute({
   idempotency: "none",
   handle: async ({ db, auth, params, body }) => {
     await getMerchantAccess(db, auth.userId, params.id, "api_keys:manage");
-    const { key, secretKey } = await createApiKey(db, params.id, body);
+    const { key, secretKey } = await createApiKey(db, params.id, { label: body.label, mode: body.mode });
     return created(renderApiKey(key, secretKey));
   },
 });

@@ -16,7 +16,7 @@ export const POST = byKeyHeader({
     dialect: gatewayDialect,
     auth: "secret_key",
     params: intentParams,
-    handle: async ({ db, auth, params }) => success(renderGatewayIntent(await cancelIntent(db, auth.merchant.id, params.id, actorOf(auth)))),
+    handle: async ({ db, auth, params }) => success(renderGatewayIntent(await cancelIntent(db, auth.owner, params.id, actorOf(auth)))),
   }),
   bearer: apiRoute({
     dialect: nativeDialect,
@@ -24,7 +24,7 @@ export const POST = byKeyHeader({
     params: intentParams,
     body: cancelIntentBody,
     handle: async ({ db, auth, params, body }) => {
-      const intent = await cancelIntent(db, auth.merchant.id, params.id, actorOf(auth), body.cancellation_reason ?? null);
+      const intent = await cancelIntent(db, auth.owner, params.id, actorOf(auth), body.cancellation_reason ?? null);
       return ok(renderIntent(await withDetail(db, intent)));
     },
   }),

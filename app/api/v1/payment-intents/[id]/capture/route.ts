@@ -16,7 +16,7 @@ export const POST = apiRoute({
   body: captureIntentBody,
   idempotency: "external",
   handle: async ({ db, auth, params, body }) => {
-    const intent = await captureIntent(db, auth.merchant.id, params.id, body.amount_to_capture, actorOf(auth));
+    const intent = await captureIntent(db, auth.owner, params.id, body.amount_to_capture, actorOf(auth));
     return ok(renderIntent(await withDetail(db, intent)));
   },
 });

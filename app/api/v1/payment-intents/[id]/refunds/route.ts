@@ -15,7 +15,7 @@ export const POST = apiRoute({
   body: createRefundBody,
   idempotency: "external",
   handle: async ({ db, auth, params, body }) =>
-    created(renderRefund(await refundIntent(db, auth.merchant.id, params.id, { amount: body.amount, reason: body.reason }, actorOf(auth)))),
+    created(renderRefund(await refundIntent(db, auth.owner, params.id, { amount: body.amount, reason: body.reason }, actorOf(auth)))),
 });
 
 export const GET = apiRoute({
@@ -23,7 +23,7 @@ export const GET = apiRoute({
   auth: "secret_key",
   params: intentParams,
   handle: async ({ db, auth, params }) =>
-    ok({ object: "list", data: (await listRefunds(db, auth.merchant.id, params.id)).map(renderRefund) }),
+    ok({ object: "list", data: (await listRefunds(db, auth.owner, params.id)).map(renderRefund) }),
 });
 
 export const { PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET, POST });

@@ -15,7 +15,7 @@ export const POST = apiRoute({
   params: intentParams,
   body: voidIntentBody,
   idempotency: "external",
-  handle: async ({ db, auth, params }) => ok(renderIntent(await withDetail(db, await voidIntent(db, auth.merchant.id, params.id, actorOf(auth))))),
+  handle: async ({ db, auth, params }) => ok(renderIntent(await withDetail(db, await voidIntent(db, auth.owner, params.id, actorOf(auth))))),
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { POST });

@@ -11,7 +11,7 @@ export const POST = apiRoute({
   dialect: nativeDialect,
   auth: "secret_key",
   params: objectParams,
-  handle: async ({ db, auth, params }) => ok(renderPaymentLink(await deactivatePaymentLink(db, auth.merchant.id, params.id))),
+  handle: async ({ db, auth, params }) => ok(renderPaymentLink(await deactivatePaymentLink(db, auth.owner, params.id))),
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { POST });

@@ -11,7 +11,7 @@ export const POST = apiRoute({
   dialect: nativeDialect,
   auth: "secret_key",
   params: objectParams,
-  handle: async ({ db, auth, params }) => ok(renderSubscription(await cancelSubscription(db, auth.merchant.id, params.id, actorOf(auth)))),
+  handle: async ({ db, auth, params }) => ok(renderSubscription(await cancelSubscription(db, auth.owner, params.id, actorOf(auth)))),
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods(nativeDialect, { POST });

@@ -13,8 +13,8 @@ export const GET = apiRoute({
   auth: "secret_key",
   params: objectParams,
   handle: async ({ db, auth, params }) => {
-    await getWebhookEndpoint(db, auth.merchant.id, params.id);
-    return ok({ object: "list", data: (await listDeliveries(db, auth.merchant.id, { endpointId: params.id })).map(renderDelivery) });
+    await getWebhookEndpoint(db, auth.owner, params.id);
+    return ok({ object: "list", data: (await listDeliveries(db, auth.owner, { endpointId: params.id })).map(renderDelivery) });
   },
 });
 

@@ -14,7 +14,7 @@ export const POST = apiRoute({
   body: rotateSecretBody,
   idempotency: "none",
   handle: async ({ db, auth, params, body }) => {
-    const { endpoint, secret } = await rotateWebhookSecret(db, auth.merchant.id, params.id, body.grace_period_seconds);
+    const { endpoint, secret } = await rotateWebhookSecret(db, auth.owner, params.id, body.grace_period_seconds);
     return ok(renderWebhookEndpoint(endpoint, secret));
   },
 });

@@ -10,7 +10,7 @@ export const POST = apiRoute({
   auth: "secret_key",
   params: objectParams,
   handle: async ({ db, auth, params }) => {
-    const event = await sendTestEvent(db, auth.merchant.id, params.id);
+    const event = await sendTestEvent(db, auth.owner, params.id);
     return ok({ id: event.id, object: "event", type: event.type, created_at: event.createdAt.toISOString() });
   },
 });
