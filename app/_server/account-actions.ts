@@ -9,7 +9,7 @@ import { registerUser } from "@/lib/accounts/register-user";
 import { acceptInvitation } from "@/lib/accounts/team";
 import { createMerchantBody, registerBody } from "@/lib/accounts/inputs";
 import { runAction, validationFailed, type ActionResult } from "./action-result";
-import { MERCHANT_COOKIE, requireUser } from "./context";
+import { MERCHANT_COOKIE, MODE_COOKIE, modeOrTest, requireUser } from "./context";
 import { safeCallback } from "./safe-callback";
 import { formDataOf } from "./form-data";
 
@@ -51,6 +51,18 @@ export async function switchMerchant(form: FormData): Promise<void> {
   const memberships = await listMerchantsForUser(await getDb(), user.id);
   if (memberships.some(({ merchant }) => merchant.id === merchantId)) await chooseMerchantCookie(merchantId);
   redirect("/dashboard");
+}
+
+/**
+ * The test/live switch. It only chooses what the dashboard shows (each page checks the user's
+ * membership as ever); back to the same section, since a test object's page has no live twin.
+ */
+export async function switchMode(form: FormData): Promise<void> {
+  form = formDataOf(form);
+  await requireUser();
+  (await cookies()).set(MODE_COOKIE, modeOrTest(form.get("mode")), { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 86400 });
+  const section = safeCallback(form.get("next")?.toString(), "/dashboard").split("?")[0]!.split("/").slice(0, 3).join("/");
+  redirect(section.startsWith("/dashboard") ? section : "/dashboard");
 }
 
 export async function acceptInvite(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {

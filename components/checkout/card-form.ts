@@ -72,8 +72,9 @@ function field(id: string, label: string, input: Html, hint?: HtmlValue, paired 
     </div>`;
 }
 
-/** Kassa only ever runs in test mode today, so the page says which cards do what. */
-function testCards({ t }: CheckoutContext): Html {
+/** In test mode the page says which cards do what; a live payment's buyer is paying for real and sees none. */
+function testCards({ t, intent }: CheckoutContext): Html | "" {
+  if (intent.mode !== "test") return "";
   const items = TEST_CARDS.map((card) => {
     const grouped = groupCardNumber(card.number);
     return html`<li class="flex flex-wrap items-center justify-between gap-x-3">

@@ -15,6 +15,16 @@ export function ConnectSiteForm({ request, merchants, refuseHref }: { request: C
         ) : (
           <input type="hidden" name="merchant_id" value={merchants[0]!.value} />
         )}
+        <Field
+          name="mode"
+          label="Payments from this shop"
+          defaultValue="test"
+          options={[
+            { value: "test", label: "Test mode: simulated money, test cards" },
+            { value: "live", label: "Live mode: real money, through your acquirer" },
+          ]}
+          className="basis-full"
+        />
         {Object.entries(request).map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />))}
         {/* After the Connect button, whatever order React renders them in. */}
         <a href={refuseHref} className={`${buttonClass.secondary} order-last`}>

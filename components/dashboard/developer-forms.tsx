@@ -22,7 +22,8 @@ import { WEBHOOK_EVENT_TYPES } from "@/lib/events/event-types";
 
 const secretOf = (result: ActionResult<unknown>) => (result.ok ? (result.data as { secret?: string } | undefined)?.secret : undefined);
 
-export function CreateKeyForm() {
+/** A key of the mode the dashboard is in (as Stripe's): test keys reach the simulation only, live keys real money. */
+export function CreateKeyForm({ mode }: { mode: "test" | "live" }) {
   const [secret, setSecret] = useState<string | null>(null);
   return (
     <div className="space-y-4">
@@ -30,6 +31,7 @@ export function CreateKeyForm() {
         <div className="min-w-[16rem] flex-1">
           <Field name="label" label="Label" placeholder="Production server" hint="So you can tell your keys apart." />
         </div>
+        <input type="hidden" name="key_mode" value={mode} />
       </ActionForm>
       {secret && <SecretValue label="Your new secret key. It is shown only this once." value={secret} />}
     </div>

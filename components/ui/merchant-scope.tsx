@@ -2,17 +2,23 @@
 
 import { createContext, useContext, type ReactNode } from "react";
 
-const MerchantScopeContext = createContext<string | null>(null);
+const MerchantScopeContext = createContext<{ merchantId: string; mode: string } | null>(null);
 
 /**
- * The merchant a page was drawn for. Every dashboard form sends it, so an action acts on the
- * merchant the user was looking at, not on whichever one another tab has since switched to.
+ * The merchant and mode a page was drawn for. Every dashboard form sends them, so an action acts on
+ * what the user was looking at, not on whichever merchant or mode another tab has since switched to.
  */
-export function MerchantScope({ merchantId, children }: { merchantId: string; children: ReactNode }) {
-  return <MerchantScopeContext.Provider value={merchantId}>{children}</MerchantScopeContext.Provider>;
+export function MerchantScope({ merchantId, mode, children }: { merchantId: string; mode: string; children: ReactNode }) {
+  return <MerchantScopeContext.Provider value={{ merchantId, mode }}>{children}</MerchantScopeContext.Provider>;
 }
 
 export function MerchantField() {
-  const merchantId = useContext(MerchantScopeContext);
-  return merchantId ? <input type="hidden" name="merchant_id" value={merchantId} /> : null;
+  const scope = useContext(MerchantScopeContext);
+  if (!scope) return null;
+  return (
+    <>
+      <input type="hidden" name="merchant_id" value={scope.merchantId} />
+      <input type="hidden" name="mode" value={scope.mode} />
+    </>
+  );
 }

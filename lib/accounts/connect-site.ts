@@ -7,7 +7,10 @@ import { newId } from "@/lib/ids";
 import { insertWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { assertDeliverableUrl } from "@/lib/webhooks/url-safety";
 import type { ConnectRequest } from "./connect-request";
+import { merchantOf, modeOf, type Owner } from "@/db/owner";
+import { liveModeUnavailable } from "./authenticate-api-key";
 import { createApiKey } from "./create-api-key";
+import { findAcquirer } from "./get-acquirer";
 
 /** A token the shop must exchange within this time, once. */
 export const CONNECT_TOKEN_MINUTES = 10;
@@ -21,11 +24,15 @@ export type ConnectCredentials = { api_key: string; webhook_secret: string; merc
  */
 export async function connectSite(
   db: Db,
-  merchantId: string,
+  owner: Owner,
   user: { id: string; email: string },
   request: ConnectRequest,
 ): Promise<{ site: ConnectedSite; returnTo: string }> {
+  const merchantId = merchantOf(owner);
+  const mode = modeOf(owner) ?? "test";
   await assertDeliverableUrl(request.webhook_url);
+  // Test keys unless the merchant picked live, and live only with somewhere for the money to go.
+  if (mode === "live" && !(await findAcquirer(db, merchantId))) throw liveModeUnavailable();
   const token = randomBase62(43);
   return db.transaction(async (tx) => {
     // Credentials nobody collected in time are of no use to anyone; do not keep them.
@@ -33,8 +40,8 @@ export async function connectSite(
       .update(connectedSites)
       .set({ pendingCredentials: null })
       .where(and(eq(connectedSites.merchantId, merchantId), isNull(connectedSites.exchangedAt), lt(connectedSites.exchangeExpiresAt, sql`now()`)));
-    const { key, secretKey } = await createApiKey(tx, merchantId, { label: request.site_name });
-    const { endpoint, secret } = await insertWebhookEndpoint(tx, merchantId, {
+    const { key, secretKey } = await createApiKey(tx, merchantId, { label: request.site_name, mode });
+    const { endpoint, secret } = await insertWebhookEndpoint(tx, { merchantId, mode }, {
       url: request.webhook_url,
       description: request.site_name,
       apiKeyId: key.id,

@@ -47,3 +47,11 @@ export const createCheckoutBody = z.object({
   brand_color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: "must be a hex colour such as #4f46e5" }).nullish(),
   logo_url: httpUrl.nullish(),
 });
+
+/** The acquirer for live payments: which one, its secret key, and optionally its webhook signing secret. */
+export const setAcquirerBody = z.strictObject({
+  type: text(32).min(1, { error: "must name an acquirer, such as stripe" }),
+  secret_key: z.string({ error: "must be a string" }).trim().min(1, { error: "must not be empty" }).max(255, { error: "must be at most 255 characters" }),
+  webhook_secret: z.string({ error: "must be a string" }).trim().max(255, { error: "must be at most 255 characters" }).nullable().optional(),
+});
+export type SetAcquirerInput = z.infer<typeof setAcquirerBody>;

@@ -1,7 +1,9 @@
 import { logError } from "@/lib/errors/log-error";
+import type { CardToken } from "@/db/schema";
 import type { ValidCard } from "./card";
+import { challengeReturnUrl } from "./checkout-url";
 import type { Claim } from "./claim-attempt";
-import { requiresAuthentication, type AuthenticationRequired, type AuthorizationResult, type CardProcessor } from "./processor";
+import { requiresAuthentication, type AuthenticationRequired, type AuthorizationResult, type CardProcessor, type SavedCard } from "./processor";
 import { declineMessage } from "./test-cards";
 
 /** A retryable decline for when the acquirer, not the card, failed: "96", system malfunction. */
@@ -30,9 +32,16 @@ export async function authorizeAttempt(processor: CardProcessor, claim: Claim, c
       card: card ? { pan: card.pan, cvc: card.cvc, expMonth: card.expMonth, expYear: card.expYear } : undefined,
       token: { fingerprint: claim.token.fingerprint, brand: claim.token.brand as ValidCard["brand"], last4: claim.token.last4 },
       capture: claim.intent.captureMethod === "automatic",
+      intentId: claim.intent.id,
+      returnUrl: challengeReturnUrl(claim.intent),
+      saveCard: Boolean(claim.intent.recurringIntervalDays) && !claim.intent.subscriptionId,
+      savedCard: savedCardOf(claim.token),
     }),
   );
 }
+
+const savedCardOf = (token: CardToken): SavedCard | null =>
+  token.acquirerCustomer && token.acquirerPaymentMethod ? { customer: token.acquirerCustomer, paymentMethod: token.acquirerPaymentMethod } : null;
 
 /**
  * Where nobody can answer a challenge (a renewal, with no buyer present; a front end that has no

@@ -10,9 +10,9 @@ import { transitionStatement } from "@/lib/intents/transition";
 import { authenticateCheckout } from "./authenticate-checkout";
 import { completeAuthentication } from "./authorize-attempt";
 import type { Claim } from "./claim-attempt";
-import type { AuthenticationRequired } from "./processor";
+import type { AuthenticationRequired, CardProcessor } from "./processor";
 import { settleAttempt, type SettledAttempt } from "./settle-attempt";
-import { getProcessor } from "./simulated-processor";
+import { processorFor } from "./processors/registry";
 
 /**
  * The bank asked for 3-D Secure: the attempt waits as `requires_action`, and so does the intent,
@@ -27,7 +27,8 @@ export async function awaitChallenge(db: Db, claim: Claim, result: Authenticatio
         with intent as (${transitionStatement({ intentId: claim.intent.id, from: ["processing"], to: "requires_action" })}),
         attempt as (
           -- After the intent, as every statement that moves both locks them, so two cannot deadlock.
-          update ${paymentAttempts} set status = 'requires_action', processor_reference = ${result.processorReference}
+          update ${paymentAttempts} set status = 'requires_action', processor_reference = ${result.processorReference},
+            challenge_url = ${result.challengeUrl ?? null}
           where id = ${claim.attempt.id} and exists (select 1 from intent) returning *
         )
         select (select to_json(attempt) from attempt) as attempt, (select to_json(intent) from intent) as intent`,
@@ -54,14 +55,24 @@ export type ChallengeAnswer = { intentId: string; clientSecret: string | null | 
  * if two race), the acquirer finishes the authorization, and the attempt settles as any other —
  * paid, or declined with "authentication_failed", which counts as one of the buyer's attempts.
  */
-export async function completeChallenge(db: Db, answer: ChallengeAnswer, processor = getProcessor()): Promise<SettledAttempt> {
+export async function completeChallenge(db: Db, answer: ChallengeAnswer, processor?: CardProcessor): Promise<SettledAttempt> {
   const intent = await authenticateCheckout(db, answer.intentId, answer.clientSecret);
-  const claim = await resumeChallenge(db, intent.id);
-  if (claim === "merchant_suspended") throw cannotAcceptPayments();
-  if (!claim) {
+  const settled = await completeWaitingChallenge(db, intent.id, answer.authenticated, processor);
+  if (!settled) {
     throw new AppError("intent_unexpected_state", "This payment is not waiting for authentication.", { extra: { status: intent.status } });
   }
-  const result = await completeAuthentication(processor, claim, answer.authenticated);
+  return settled;
+}
+
+/**
+ * Finishes the attempt waiting on a challenge, whoever learnt it was answered: the buyer coming
+ * back, or the acquirer's webhook. Null when none waits (the other one was first).
+ */
+export async function completeWaitingChallenge(db: Db, intentId: string, authenticated: boolean, processor?: CardProcessor): Promise<SettledAttempt | null> {
+  const claim = await resumeChallenge(db, intentId);
+  if (claim === "merchant_suspended") throw cannotAcceptPayments();
+  if (!claim) return null;
+  const result = await completeAuthentication(processor ?? (await processorFor(db, claim.intent)), claim, authenticated);
   return settleAttempt(db, claim, result, { actor: { type: "buyer" } });
 }
 

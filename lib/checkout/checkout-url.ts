@@ -12,6 +12,14 @@ export function challengePagePath(intentId: string, clientSecret: string): strin
 }
 
 /**
+ * Where an acquirer's own 3-D Secure challenge sends the buyer back to: Kassa asks the acquirer how
+ * it went and settles the attempt, then on as after Kassa's own challenge.
+ */
+export function challengeReturnUrl(intent: Pick<PaymentIntent, "id" | "clientSecret">): string {
+  return `${publicUrl()}/pay/${encodeURIComponent(intent.id)}/challenge/return?client_secret=${encodeURIComponent(intent.clientSecret)}`;
+}
+
+/**
  * The page again after a plain form post finished the payment in a frame: it stays in the frame
  * (the merchant's page decides where to go next) and tells that page the outcome once.
  */

@@ -6,7 +6,8 @@ import { awaitChallenge } from "./challenge-attempt";
 import { claimPayment } from "./claim-attempt";
 import { requiresAuthentication } from "./processor";
 import { settleAttempt, type SettledAttempt } from "./settle-attempt";
-import { getProcessor } from "./simulated-processor";
+import type { CardProcessor } from "./processor";
+import { processorFor } from "./processors/registry";
 
 export type ConfirmInput = {
   intentId: string;
@@ -30,10 +31,10 @@ export type ConfirmResult = SettledAttempt;
  * A decline is a result, not an error, because it is recorded and counts; so is a bank's request
  * for 3-D Secure, which leaves the intent waiting for the buyer's answer.
  */
-export async function confirmIntent(db: Db, input: ConfirmInput, processor = getProcessor()): Promise<ConfirmResult> {
+export async function confirmIntent(db: Db, input: ConfirmInput, processor?: CardProcessor): Promise<ConfirmResult> {
   const card = await validCard(db, input);
   const claim = await claimPayment(db, input.intentId, input.clientSecret, { card, customerEmail: input.customerEmail, buyerLocale: input.buyerLocale });
-  const answer = await authorizeAttempt(processor, claim, card);
+  const answer = await authorizeAttempt(processor ?? (await processorFor(db, claim.intent)), claim, card);
   const result = input.canAuthenticate === false ? withoutChallenge(answer) : answer;
   if (requiresAuthentication(result)) return awaitChallenge(db, claim, result);
   return settleAttempt(db, claim, result, { actor: { type: "buyer" } });

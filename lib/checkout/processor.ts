@@ -41,10 +41,21 @@ export type AuthorizationRequest = {
   card?: { pan: string; cvc: string; expMonth: number; expYear: number };
   token: { fingerprint: string; brand: CardBrand; last4: string };
   capture: boolean;
+  /** The intent the attempt pays, for the acquirer's own records. */
+  intentId: string;
+  /** Where an acquirer whose bank wants 3-D Secure sends the buyer back to once they have answered. */
+  returnUrl: string;
+  /** A first payment of a recurring intent: the acquirer keeps the card, and answers with savedCard. */
+  saveCard: boolean;
+  /** A renewal of a live card: what the acquirer kept of it (Kassa keeps no card number to send). */
+  savedCard?: SavedCard | null;
 };
 
+/** The acquirer's own names for a card it keeps for renewals (a Stripe customer and payment method). */
+export type SavedCard = { customer: string; paymentMethod: string };
+
 export type AuthorizationResult =
-  | { approved: true; processorReference: string; authorizationCode: string }
+  | { approved: true; processorReference: string; authorizationCode: string; savedCard?: SavedCard }
   | { approved: false; processorReference: string; declineCode: string; message: string };
 
 /**

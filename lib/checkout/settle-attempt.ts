@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import type { PaymentIntent } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { cardTokens, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { afterEventWrites, eventWrites, recordEvent, renderEvent, type Actor, type NewEvent } from "@/lib/events/record-event";
@@ -35,7 +35,8 @@ export async function settleAttempt(db: Db, claim: Claim, result: AuthorizationR
 
 async function settle(db: Db, claim: Claim, result: AuthorizationResult, options: SettleOptions): Promise<SettledAttempt> {
   const plan = settlementPlan(claim, result);
-  if (claim.intentVersion && !options.instead && claim.intent.attemptCount === 1 && !plan.startsSubscription) {
+  const savedCard = result.approved ? result.savedCard : undefined;
+  if (claim.intentVersion && !options.instead && claim.intent.attemptCount === 1 && !plan.startsSubscription && !savedCard) {
     const settled = await settleInOneStatement(db, plan, claim.intentVersion, paymentEvent(plan.expected, result, options.actor));
     if (settled) return settled;
   }
@@ -43,6 +44,10 @@ async function settle(db: Db, claim: Claim, result: AuthorizationResult, options
     const [row] = await queryRows<{ attempt: unknown; intent: unknown }>(tx, plan.statement());
     if (!row?.intent) throw new Error(`Intent ${claim.intent.id} left processing while attempt ${claim.attempt.id} was in flight`);
     const settled = plan.settled(row);
+    // What the acquirer kept of the card for renewals, with the payment that made it worth keeping.
+    if (savedCard) {
+      await tx.update(cardTokens).set({ acquirerCustomer: savedCard.customer, acquirerPaymentMethod: savedCard.paymentMethod }).where(eq(cardTokens.id, claim.token.id));
+    }
     // Only a later attempt has earlier ones to read.
     const withAttempts = settled.intent.attemptCount === 1 ? settled : { ...settled, intent: await withDetail(tx, settled.intent) };
     if (options.instead) await options.instead(tx, withAttempts, result);

@@ -49,7 +49,7 @@ function loadOrCreateSecret(): string {
   }
 }
 
-type KeyPurpose = "api-token" | "card-fingerprint" | "connect-credentials" | "demo-api-key" | "idempotency" | "webhook-secret";
+type KeyPurpose = "acquirer-secret" | "api-token" | "card-fingerprint" | "connect-credentials" | "demo-api-key" | "idempotency" | "webhook-secret";
 const derived = new Map<string, Buffer>();
 
 /**

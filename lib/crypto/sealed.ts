@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { derivedKey } from "@/lib/config/env";
 
-export type SealPurpose = "webhook-secret" | "connect-credentials";
+export type SealPurpose = "webhook-secret" | "connect-credentials" | "acquirer-secret";
 
 /**
  * For secrets Kassa must be able to read back (it signs with them, or hands them over once): AES-256-GCM

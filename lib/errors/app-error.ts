@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   reference_id_taken: { status: 400, kind: "invalid_request" },
   idempotency_key_invalid: { status: 400, kind: "idempotency" },
   connect_token_invalid: { status: 400, kind: "invalid_request" },
+  signature_invalid: { status: 400, kind: "invalid_request" },
   invalid_credentials: { status: 401, kind: "authentication" },
   unauthenticated: { status: 401, kind: "authentication" },
   card_declined: { status: 402, kind: "card" },

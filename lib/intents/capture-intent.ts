@@ -1,6 +1,7 @@
 import type { PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { getProcessor } from "@/lib/checkout/simulated-processor";
+import type { CardProcessor } from "@/lib/checkout/processor";
+import { processorFor } from "@/lib/checkout/processors/registry";
 import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/events/record-event";
 import { minorToDecimal } from "@/lib/money/decimal";
@@ -16,7 +17,7 @@ export async function captureIntent(
   intentId: string,
   amountToCapture: number | undefined,
   actor: Actor,
-  processor = getProcessor(),
+  processor?: CardProcessor,
 ): Promise<PaymentIntent> {
   const intent = await getIntent(db, owner, intentId);
   if (intent.status === "succeeded") {
@@ -31,5 +32,5 @@ export async function captureIntent(
       { param: "amount_to_capture" },
     );
   }
-  return runAuthorizationOperation(db, intent, { kind: "capture", amount }, actor, processor);
+  return runAuthorizationOperation(db, intent, { kind: "capture", amount }, actor, processor ?? (await processorFor(db, intent)));
 }

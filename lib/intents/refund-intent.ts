@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { paymentIntents, refunds, type PaymentIntent, type Refund } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { CardProcessor, OperationResult } from "@/lib/checkout/processor";
-import { getProcessor } from "@/lib/checkout/simulated-processor";
+import { processorFor } from "@/lib/checkout/processors/registry";
 import { logError } from "@/lib/errors/log-error";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors/app-error";
@@ -28,14 +28,14 @@ export async function refundIntent(
   intentId: string,
   request: { amount?: number; reason?: RefundReason | null; metadata?: Record<string, unknown> },
   actor: Actor,
-  processor = getProcessor(),
+  processor?: CardProcessor,
 ): Promise<Refund> {
   const intent = await getIntentIn(db, owner, intentId, ["succeeded"], "succeeded payments", "refunded");
   const amount = request.amount ?? intent.amountCaptured - intent.amountRefunded;
   if (amount <= 0) throw new AppError("refund_exceeds_captured", "This payment has already been refunded in full.", { param: "amount" });
   await approvedAttempt(db, intent);
   const refund = await reserve(db, intent, amount, request.reason ?? null, request.metadata ?? {});
-  const result = await askAcquirerToRefund(db, refund, intent, processor);
+  const result = await askAcquirerToRefund(db, refund, intent, processor ?? (await processorFor(db, intent)));
   // No answer: the refund stays pending (as refunds may at any acquirer) and the reconciler asks
   // again with the same reference; answering with it keeps a retry from refunding a second time.
   if (!result) return refund;

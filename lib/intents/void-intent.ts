@@ -1,6 +1,7 @@
 import type { PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { getProcessor } from "@/lib/checkout/simulated-processor";
+import type { CardProcessor } from "@/lib/checkout/processor";
+import { processorFor } from "@/lib/checkout/processors/registry";
 import type { Actor } from "@/lib/events/record-event";
 import { runAuthorizationOperation } from "./authorization-operation";
 import { getIntentIn } from "./intent-in-state";
@@ -13,8 +14,8 @@ export async function voidIntent(
   intentId: string,
   actor: Actor,
   message = "The authorization was voided.",
-  processor = getProcessor(),
+  processor?: CardProcessor,
 ): Promise<PaymentIntent> {
   const intent = await getIntentIn(db, owner, intentId, ["authorized"], "authorized intents", "voided");
-  return runAuthorizationOperation(db, intent, { kind: "void", message }, actor, processor);
+  return runAuthorizationOperation(db, intent, { kind: "void", message }, actor, processor ?? (await processorFor(db, intent)));
 }

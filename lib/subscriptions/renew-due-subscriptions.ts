@@ -6,7 +6,7 @@ import { authorizeSavedCard } from "@/lib/checkout/authorize-attempt";
 import { claimAttempt } from "@/lib/checkout/claim-attempt";
 import type { CardProcessor } from "@/lib/checkout/processor";
 import { settleAttempt } from "@/lib/checkout/settle-attempt";
-import { getProcessor } from "@/lib/checkout/simulated-processor";
+import { processorFor } from "@/lib/checkout/processors/registry";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { logError } from "@/lib/errors/log-error";
 import { logger } from "@/lib/observability/logger";
@@ -27,7 +27,7 @@ const SYSTEM = { type: "system" } as const;
  * charged by one of them; the period's intent is unique per subscription and period, and its
  * attempts are numbered, so a period is never charged twice even across a crash.
  */
-export async function renewDueSubscriptions(db: Db, limit = 10, processor = getProcessor()): Promise<number> {
+export async function renewDueSubscriptions(db: Db, limit = 10, processor?: CardProcessor): Promise<number> {
   const due = await claimDue(db, limit);
   for (const subscription of due) {
     try {
@@ -60,7 +60,7 @@ async function claimDue(db: Db, limit: number): Promise<Subscription[]> {
   return db.select().from(subscriptions).where(inArray(subscriptions.id, rows.map((row) => row.id)));
 }
 
-async function renewOne(db: Db, subscription: Subscription, processor: CardProcessor): Promise<void> {
+async function renewOne(db: Db, subscription: Subscription, processor: CardProcessor | undefined): Promise<void> {
   const [merchant] = await db.select({ status: merchants.status }).from(merchants).where(eq(merchants.id, subscription.merchantId));
   if (merchant?.status !== "active") throw new AppError("merchant_suspended", "The merchant is suspended; its renewals wait.");
   const intent = await periodIntent(db, subscription);
@@ -80,7 +80,7 @@ async function renewOne(db: Db, subscription: Subscription, processor: CardProce
     if (row?.status !== "active" && row?.status !== "past_due") throw new AppError("subscription_unexpected_state", "The subscription was canceled.");
   };
   const claim = await claimAttempt(db, intent, { token: token! }, stillBilled);
-  const result = await authorizeSavedCard(processor, claim);
+  const result = await authorizeSavedCard(processor ?? (await processorFor(db, subscription)), claim);
   await settleAttempt(db, claim, result, { actor: SYSTEM, instead: (tx, settled) => settleRenewal(tx, subscription, settled, result) });
 }
 

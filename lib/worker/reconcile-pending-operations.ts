@@ -2,7 +2,7 @@ import { and, eq, isNotNull, lt, sql } from "drizzle-orm";
 import { paymentIntents, refunds } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { CardProcessor } from "@/lib/checkout/processor";
-import { getProcessor } from "@/lib/checkout/simulated-processor";
+import { processorFor } from "@/lib/checkout/processors/registry";
 import { isAppError } from "@/lib/errors/app-error";
 import { logError } from "@/lib/errors/log-error";
 import { askAcquirer, settleAuthorizationOperation } from "@/lib/intents/authorization-operation";
@@ -16,7 +16,7 @@ const SYSTEM = { type: "system" } as const;
  * with the same reference (which the acquirer treats as the same request) and settled, or, if the
  * acquirer refuses, given back. Returns how many it settled.
  */
-export async function reconcilePendingOperations(db: Db, processor: CardProcessor = getProcessor(), limit = 20): Promise<number> {
+export async function reconcilePendingOperations(db: Db, processor?: CardProcessor, limit = 20): Promise<number> {
   let settled = 0;
   const operations = await db
     .select()
@@ -25,7 +25,7 @@ export async function reconcilePendingOperations(db: Db, processor: CardProcesso
     .limit(limit);
   for (const intent of operations) {
     try {
-      const result = await askAcquirer(db, intent, processor);
+      const result = await askAcquirer(db, intent, processor ?? (await processorFor(db, intent)));
       if (!result) continue;
       if (result.ok) await settleAuthorizationOperation(db, intent, SYSTEM);
       else {
@@ -47,7 +47,7 @@ export async function reconcilePendingOperations(db: Db, processor: CardProcesso
     .limit(limit);
   for (const { refund, intent } of pendingRefunds) {
     try {
-      const result = await askAcquirerToRefund(db, refund, intent, processor);
+      const result = await askAcquirerToRefund(db, refund, intent, processor ?? (await processorFor(db, intent)));
       if (!result) continue;
       // A refusal is settled (and the reservation given back) before settleRefund says so by throwing.
       await settleRefund(db, refund, result, SYSTEM).catch((error: unknown) => {

@@ -6,6 +6,8 @@
  */
 import { dialectRoutes } from "@/lib/dialects/registry";
 import type { RouteModule } from "@/lib/openapi/build-document";
+import * as acquirerSettings from "@/app/api/v1/merchants/[id]/acquirer/route";
+import * as acquirerWebhook from "@/app/api/acquirers/[type]/webhook/route";
 import * as r0 from "@/app/api/connect/exchange/route";
 import * as r1 from "@/app/api/health/route";
 import * as r2 from "@/app/api/merchant/setup-status/route";
@@ -51,6 +53,7 @@ import * as r41 from "@/app/v1/payments/route";
 import * as r42 from "@/app/v1/payments/[id]/route";
 
 const APP_ROUTES: RouteModule[] = [
+  { path: "/api/acquirers/{type}/webhook", module: acquirerWebhook },
   { path: "/api/connect/exchange", module: r0 },
   { path: "/api/health", module: r1 },
   { path: "/api/merchant/setup-status", module: r2 },
@@ -70,6 +73,7 @@ const APP_ROUTES: RouteModule[] = [
   { path: "/api/v1/events/{id}/redeliver", module: r16 },
   { path: "/api/v1/merchants", module: r17 },
   { path: "/api/v1/merchants/{id}", module: r18 },
+  { path: "/api/v1/merchants/{id}/acquirer", module: acquirerSettings },
   { path: "/api/v1/merchants/{id}/api-keys", module: r19 },
   { path: "/api/v1/merchants/{id}/api-keys/{key_id}", module: r20 },
   { path: "/api/v1/payment-intents", module: r21 },

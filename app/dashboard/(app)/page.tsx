@@ -11,8 +11,8 @@ import { buttonClass } from "@/components/ui/styles";
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
-  const { db, merchant } = await dashboardContext();
-  const overview = await merchantOverview(db, merchant.id);
+  const { db, owner } = await dashboardContext();
+  const overview = await merchantOverview(db, owner);
   const successRate = overview.attempted > 0 ? Math.round((overview.paid / overview.attempted) * 1000) / 10 : null;
   const main = overview.volumes[0];
   const { attention } = overview;

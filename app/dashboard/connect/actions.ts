@@ -12,11 +12,11 @@ export async function connectSiteAction(_previous: ActionResult | null, form: Fo
   form = formDataOf(form);
   let returnTo = "";
   const result = await runAction(async () => {
-    const { db, merchant, user } = await authorize("sites:connect", form);
+    const { db, owner, user } = await authorize("sites:connect", form);
     const input = Object.fromEntries(["return_url", "webhook_url", "site_name", "platform"].map((name) => [name, String(form.get(name) ?? "") || undefined]));
     const parsed = connectRequest.safeParse(input);
     if (!parsed.success) return validationFailed(parsed.error, input);
-    ({ returnTo } = await connectSite(db, merchant.id, user, parsed.data));
+    ({ returnTo } = await connectSite(db, owner, user, parsed.data));
     return { ok: true };
   });
   // Outside runAction: redirect() throws, and leaving is the success path.

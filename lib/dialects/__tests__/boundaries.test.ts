@@ -7,8 +7,9 @@ import { registeredDialects } from "../registry";
 /**
  * A dialect is its folder under lib/dialects and a line in the registry. Everything else asks the
  * registry (DialectDefinition) instead of naming one. Allowed to name them: the dialects' own folders,
- * route files (each is one dialect's HTTP entry point), tests and test helpers, and migrations, which
- * are history.
+ * route files (each is one dialect's HTTP entry point), tests and test helpers, migrations, which
+ * are history, and acquirer adapters (lib/checkout/processors/<acquirer>): an acquirer is not a
+ * dialect, though one may share a name with one (Stripe is both), and it has its own registry.
  */
 function coreFiles(): string[] {
   const found: string[] = [];
@@ -17,7 +18,7 @@ function coreFiles(): string[] {
       const full = path.join(folder, entry.name);
       const relative = path.relative(REPO_ROOT, full);
       if (entry.isDirectory()) {
-        if (["__tests__", "node_modules", "migrations"].includes(entry.name) || ["lib/dialects", "lib/testing"].includes(relative)) continue;
+        if (["__tests__", "node_modules", "migrations"].includes(entry.name) || ["lib/dialects", "lib/testing"].includes(relative) || /^lib\/checkout\/processors\/[^/]+$/.test(relative)) continue;
         walk(full);
       } else if (/\.(ts|tsx|mts)$/.test(entry.name) && entry.name !== "route.ts" && !entry.name.includes(".test.")) {
         found.push(full);

@@ -79,7 +79,7 @@ export function renderSetupStatus(merchant: Merchant, key: { mode: Mode; acquire
     can_accept_payments: canPay,
     mode: key.mode,
     acquirer_set: key.acquirerType !== null,
-    ...(key.mode === "live" && !key.acquirerType ? { setup_needed: "This live key's merchant has no acquirer yet: set one in the dashboard (Settings → Acquirer)." } : {}),
+    ...(key.mode === "live" && !key.acquirerType ? { setup_needed: "This live key's merchant has no acquirer yet: set one in the dashboard (Settings → Live payments)." } : {}),
     merchant_id: merchant.id,
     merchant_name: merchant.displayName ?? merchant.name,
   };

@@ -24,6 +24,10 @@ export const nativeReference: ReferenceDefinition = {
     "GET /api/v1/merchants/{id}": { summary: "Retrieve a merchant" },
     "PATCH /api/v1/merchants/{id}": { summary: "Update a merchant's settings" },
     "GET /api/v1/merchants/{id}/api-keys": { summary: "List a merchant's API keys" },
+    "PUT /api/v1/merchants/{id}/acquirer": { summary: "Set the acquirer for live payments (owner only; the key is sealed and never shown again)" },
+    "GET /api/v1/merchants/{id}/acquirer": { summary: "Show the acquirer for live payments: its type and the key's last four" },
+    "DELETE /api/v1/merchants/{id}/acquirer": { summary: "Remove the acquirer: live keys are refused until one is set again" },
+    "POST /api/acquirers/{type}/webhook": { summary: "The acquirer's own webhooks (Stripe-Signature verified), for answers that came late" },
     "POST /api/v1/merchants/{id}/api-keys": { summary: "Create an API key (its secret is shown once)", status: 201 },
     "DELETE /api/v1/merchants/{id}/api-keys/{key_id}": { summary: "Revoke an API key" },
     "POST /api/v1/payment-intents": {

@@ -1,8 +1,9 @@
-import type { ApiKey, CardToken, Merchant, Refund, Subscription, User, WebhookEndpoint } from "@/db/schema";
+import type { ApiKey, CardToken, Merchant, MerchantAcquirer, Refund, Subscription, User, WebhookEndpoint } from "@/db/schema";
 import type { DeliveryLog } from "@/lib/webhooks/list-deliveries";
 import { checkoutUrl } from "@/lib/checkout/checkout-url";
 import type { AttemptWithCard, IntentDetails } from "@/lib/intents/intent-details";
 import { nextAction } from "@/lib/checkout/next-action";
+import { acquirerWebhookUrl } from "@/lib/checkout/processors/webhook-url";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -43,6 +44,20 @@ export function renderApiKey(key: ApiKey, secretKey?: string) {
   };
 }
 
+/** The acquirer as the merchant may see it again: its kind and the key's last four, never a secret. */
+export function renderAcquirer(acquirer: MerchantAcquirer, deleted = false) {
+  return {
+    object: "acquirer",
+    type: acquirer.type,
+    secret_key_last4: acquirer.secretLast4,
+    webhook_secret_set: acquirer.webhookSecretCiphertext !== null,
+    webhook_url: acquirerWebhookUrl(acquirer.type),
+    ...(deleted ? { deleted: true } : {}),
+    created_at: iso(acquirer.createdAt),
+    updated_at: iso(acquirer.updatedAt),
+  };
+}
+
 function renderCard(card: CardToken) {
   return { brand: card.brand, last4: card.last4, exp_month: card.expMonth, exp_year: card.expYear };
 }
@@ -66,6 +81,7 @@ export function renderIntent(intent: IntentDetails) {
   return {
     id: intent.id,
     object: "payment_intent",
+    livemode: intent.mode === "live",
     amount: intent.amount,
     amount_captured: intent.amountCaptured,
     amount_refunded: intent.amountRefunded,

@@ -7,7 +7,7 @@ import { localeParam } from "@/lib/i18n/locale-param";
 
 // Shared with the dashboard, which accepts the same input: they live with their domain.
 export { lineItem, minorAmount, text } from "@/lib/validation/common";
-export { createApiKeyBody, createMerchantBody, merchantSettingsBody, registerBody } from "@/lib/accounts/inputs";
+export { createApiKeyBody, createMerchantBody, merchantSettingsBody, registerBody, setAcquirerBody } from "@/lib/accounts/inputs";
 export { createWebhookEndpointBody, updateWebhookEndpointBody } from "@/lib/webhooks/inputs";
 export { captureIntentBody, createRefundBody } from "@/lib/intents/inputs";
 

@@ -101,7 +101,7 @@ async function renderMessages(db: Db, event: WebhookSubject): Promise<WebhookMes
       api_version: STRIPE_API_VERSION,
       created: unix(event.createdAt),
       data: { object },
-      livemode: false,
+      livemode: (event.intent?.mode ?? event.subscription?.mode ?? event.mode) === "live",
       pending_webhooks: Math.max(pending.get(type) ?? 0, pending.get(event.type) ?? 0),
       request: { id: null, idempotency_key: null },
       type,

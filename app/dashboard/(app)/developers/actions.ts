@@ -28,7 +28,7 @@ export async function createKeyAction(_previous: ActionResult | null, form: Form
   form = formDataOf(form);
   return runAction<{ secret: string; clientId: string }>(async () => {
     const { db, merchant } = await authorize("api_keys:manage", form);
-    const input = { label: text(form, "label") || null };
+    const input = { label: text(form, "label") || null, mode: text(form, "key_mode") || undefined };
     const parsed = createApiKeyBody.safeParse(input);
     if (!parsed.success) return validationFailed(parsed.error, input);
     const { key, secretKey } = await createApiKey(db, merchant.id, parsed.data);
@@ -50,11 +50,11 @@ export async function revokeKeyAction(_previous: ActionResult | null, form: Form
 export async function createEndpointAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string; id: string }>> {
   form = formDataOf(form);
   return runAction<{ secret: string; id: string }>(async () => {
-    const { db, merchant } = await authorize("webhooks:manage", form);
+    const { db, owner } = await authorize("webhooks:manage", form);
     const input = { url: text(form, "url"), events: form.getAll("events").map(String), description: text(form, "description") || null };
     const parsed = createWebhookEndpointBody.safeParse(input);
     if (!parsed.success) return validationFailed(parsed.error, input);
-    const { endpoint, secret } = await createWebhookEndpoint(db, merchant.id, parsed.data);
+    const { endpoint, secret } = await createWebhookEndpoint(db, owner, parsed.data);
     revalidatePath("/dashboard/developers/webhooks");
     return { ok: true, message: "Endpoint added. Copy its signing secret now, or reveal it later on its page.", data: { secret, id: endpoint.id } };
   });
@@ -63,11 +63,11 @@ export async function createEndpointAction(_previous: ActionResult | null, form:
 export async function updateEndpointAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   form = formDataOf(form);
   return runAction(async () => {
-    const { db, merchant } = await authorize("webhooks:manage", form);
+    const { db, owner } = await authorize("webhooks:manage", form);
     const input = { url: text(form, "url"), events: form.getAll("events").map(String), description: text(form, "description") || null };
     const parsed = updateWebhookEndpointBody.safeParse(input);
     if (!parsed.success) return validationFailed(parsed.error, input);
-    await updateWebhookEndpoint(db, merchant.id, text(form, "endpoint_id"), parsed.data);
+    await updateWebhookEndpoint(db, owner, text(form, "endpoint_id"), parsed.data);
     revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
     return { ok: true, message: "Saved. Events from now on go to the new settings." };
   });
@@ -76,8 +76,8 @@ export async function updateEndpointAction(_previous: ActionResult | null, form:
 export async function deleteEndpointAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   form = formDataOf(form);
   const result = await runAction(async () => {
-    const { db, merchant } = await authorize("webhooks:manage", form);
-    await deleteWebhookEndpoint(db, merchant.id, text(form, "endpoint_id"));
+    const { db, owner } = await authorize("webhooks:manage", form);
+    await deleteWebhookEndpoint(db, owner, text(form, "endpoint_id"));
     revalidatePath("/dashboard/developers/webhooks");
     return { ok: true };
   });
@@ -89,8 +89,8 @@ export async function deleteEndpointAction(_previous: ActionResult | null, form:
 export async function revealSecretAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string }>> {
   form = formDataOf(form);
   return runAction<{ secret: string }>(async () => {
-    const { db, merchant } = await authorize("webhooks:manage", form);
-    const endpoint = await getWebhookEndpoint(db, merchant.id, text(form, "endpoint_id"));
+    const { db, owner } = await authorize("webhooks:manage", form);
+    const endpoint = await getWebhookEndpoint(db, owner, text(form, "endpoint_id"));
     return { ok: true, data: { secret: revealSecret(endpoint) } };
   });
 }
@@ -98,8 +98,8 @@ export async function revealSecretAction(_previous: ActionResult | null, form: F
 export async function rotateSecretAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ secret: string }>> {
   form = formDataOf(form);
   return runAction<{ secret: string }>(async () => {
-    const { db, merchant } = await authorize("webhooks:manage", form);
-    const { secret } = await rotateWebhookSecret(db, merchant.id, text(form, "endpoint_id"));
+    const { db, owner } = await authorize("webhooks:manage", form);
+    const { secret } = await rotateWebhookSecret(db, owner, text(form, "endpoint_id"));
     revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
     return { ok: true, message: "New secret created. The old one keeps signing for 24 hours.", data: { secret } };
   });
@@ -108,9 +108,9 @@ export async function rotateSecretAction(_previous: ActionResult | null, form: F
 export async function toggleEndpointAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   form = formDataOf(form);
   return runAction(async () => {
-    const { db, merchant } = await authorize("webhooks:manage", form);
+    const { db, owner } = await authorize("webhooks:manage", form);
     const enabled = text(form, "enabled") === "true";
-    await updateWebhookEndpoint(db, merchant.id, text(form, "endpoint_id"), { enabled });
+    await updateWebhookEndpoint(db, owner, text(form, "endpoint_id"), { enabled });
     revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
     return { ok: true, message: enabled ? "The endpoint is on again; queued events are on their way." : "The endpoint is off; events wait for it." };
   });
@@ -119,8 +119,8 @@ export async function toggleEndpointAction(_previous: ActionResult | null, form:
 export async function testEventAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   form = formDataOf(form);
   return runAction(async () => {
-    const { db, merchant } = await authorize("webhooks:manage", form);
-    await sendTestEvent(db, merchant.id, text(form, "endpoint_id"));
+    const { db, owner } = await authorize("webhooks:manage", form);
+    await sendTestEvent(db, owner, text(form, "endpoint_id"));
     revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
     return { ok: true, message: "A test event is on its way. Refresh in a moment to see its delivery." };
   });
@@ -129,8 +129,8 @@ export async function testEventAction(_previous: ActionResult | null, form: Form
 export async function redeliverAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   form = formDataOf(form);
   return runAction(async () => {
-    const { db, merchant } = await authorize("webhooks:manage", form);
-    await redeliverEvent(db, merchant.id, text(form, "event_id"), text(form, "endpoint_id") || undefined);
+    const { db, owner } = await authorize("webhooks:manage", form);
+    await redeliverEvent(db, owner, text(form, "event_id"), text(form, "endpoint_id") || undefined);
     revalidatePath(`/dashboard/developers/webhooks/${text(form, "endpoint_id")}`);
     return { ok: true, message: "Sent again." };
   });

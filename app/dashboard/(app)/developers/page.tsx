@@ -13,7 +13,8 @@ const when = (date: Date | null) => (date ? date.toISOString().replace("T", " ")
 export default async function ApiKeysPage() {
   const context = await dashboardContext();
   const manage = can(context, "api_keys:manage");
-  const keys = manage ? await listApiKeys(context.db, context.merchant.id) : [];
+  // Keys, like everything else here, are the mode's: a test key never shows among live ones.
+  const keys = manage ? (await listApiKeys(context.db, context.merchant.id)).filter((key) => key.mode === context.mode) : [];
   return (
     <>
       <PageHeader title="Developers" description="Keys for your server, webhooks for your server to hear back, and code to start from." />
@@ -22,10 +23,10 @@ export default async function ApiKeysPage() {
         <EmptyState title="API keys are for owners, admins and developers">Ask an owner of this merchant for access.</EmptyState>
       ) : (
         <div className="space-y-6">
-          <Card title="Create a secret key">
-            <CreateKeyForm />
+          <Card title={`Create a ${context.mode} secret key`}>
+            <CreateKeyForm mode={context.mode} />
           </Card>
-          <Card title="Secret keys">
+          <Card title={context.mode === "live" ? "Live secret keys" : "Test secret keys"}>
             {keys.length === 0 ? (
               <p className="text-sm text-slate-600">No keys yet. Create one above; your server sends it as a Bearer token (or in each dialect&apos;s own header).</p>
             ) : (

@@ -14,7 +14,7 @@ import { formDataOf } from "@/app/_server/form-data";
 export async function createLinkAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult<{ id: string; url: string }>> {
   form = formDataOf(form);
   return runAction<{ id: string; url: string }>(async () => {
-    const { db, merchant } = await authorize("payment_links:manage", form);
+    const { db, owner } = await authorize("payment_links:manage", form);
     const { body, fields } = linkFormToBody(Object.fromEntries([...form.entries()].map(([key, value]) => [key, String(value)])));
     if (fields) return { ok: false, error: "Please correct the highlighted fields.", fields };
     const parsed = createPaymentLinkBody.safeParse(body);
@@ -25,7 +25,7 @@ export async function createLinkAction(_previous: ActionResult | null, form: For
       const byBox = Object.fromEntries(Object.entries(failed.fields).map(([name, message]) => [name.startsWith("line_items") ? "line_items" : name, message]));
       return { ...failed, fields: byBox };
     }
-    const link = await createPaymentLink(db, merchant.id, parsed.data);
+    const link = await createPaymentLink(db, owner, parsed.data);
     revalidatePath("/dashboard/payment-links");
     return { ok: true, message: "Link created. Share it, or print its QR code.", data: { id: link.id, url: paymentLinkUrl(link) } };
   });
@@ -34,8 +34,8 @@ export async function createLinkAction(_previous: ActionResult | null, form: For
 export async function deactivateLinkAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   form = formDataOf(form);
   return runAction(async () => {
-    const { db, merchant } = await authorize("payment_links:manage", form);
-    const link = await deactivatePaymentLink(db, merchant.id, String(form.get("link_id") ?? ""));
+    const { db, owner } = await authorize("payment_links:manage", form);
+    const link = await deactivatePaymentLink(db, owner, String(form.get("link_id") ?? ""));
     revalidatePath(`/dashboard/payment-links/${link.id}`);
     return { ok: true, message: "The link is off. Its page now says so, and makes no more payments." };
   });

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Payment links" };
 
 export default async function PaymentLinksPage() {
   const context = await dashboardContext();
-  const { links } = await listPaymentLinks(context.db, context.merchant.id, { limit: 100 });
+  const { links } = await listPaymentLinks(context.db, context.owner, { limit: 100 });
   const manage = can(context, "payment_links:manage");
   return (
     <>

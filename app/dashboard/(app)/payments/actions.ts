@@ -27,12 +27,12 @@ function typedAmount(value: string, currency: string, field: string): number | u
 export async function refundPayment(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   form = formDataOf(form);
   return runAction(async () => {
-    const { db, merchant, user } = await authorize("payments:write", form);
-    const intent = await getIntent(db, merchant.id, text(form, "intent_id"));
+    const { db, owner, user } = await authorize("payments:write", form);
+    const intent = await getIntent(db, owner, text(form, "intent_id"));
     const input = { amount: typedAmount(text(form, "amount"), intent.currency, "amount"), reason: text(form, "reason") || undefined };
     const parsed = createRefundBody.safeParse(input);
     if (!parsed.success) return validationFailed(parsed.error, input);
-    const refund = await refundIntent(db, merchant.id, intent.id, parsed.data, { type: "user", id: user.id });
+    const refund = await refundIntent(db, owner, intent.id, parsed.data, { type: "user", id: user.id });
     revalidatePath(`/dashboard/payments/${intent.id}`);
     const verb = refund.status === "pending" ? "is on its way" : "was refunded";
     return { ok: true, message: `${formatMoney(refund.amount, refund.currency)} ${verb}.` };
@@ -42,12 +42,12 @@ export async function refundPayment(_previous: ActionResult | null, form: FormDa
 export async function capturePayment(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   form = formDataOf(form);
   return runAction(async () => {
-    const { db, merchant, user } = await authorize("payments:write", form);
-    const intent = await getIntent(db, merchant.id, text(form, "intent_id"));
+    const { db, owner, user } = await authorize("payments:write", form);
+    const intent = await getIntent(db, owner, text(form, "intent_id"));
     const input = { amount_to_capture: typedAmount(text(form, "amount"), intent.currency, "amount") };
     const parsed = captureIntentBody.safeParse(input);
     if (!parsed.success) return validationFailed(parsed.error, input);
-    const captured = await captureIntent(db, merchant.id, intent.id, parsed.data.amount_to_capture, { type: "user", id: user.id });
+    const captured = await captureIntent(db, owner, intent.id, parsed.data.amount_to_capture, { type: "user", id: user.id });
     revalidatePath(`/dashboard/payments/${intent.id}`);
     return { ok: true, message: `Captured ${formatMoney(captured.amountCaptured, captured.currency)}.` };
   });
@@ -56,9 +56,9 @@ export async function capturePayment(_previous: ActionResult | null, form: FormD
 export async function voidPayment(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   form = formDataOf(form);
   return runAction(async () => {
-    const { db, merchant, user } = await authorize("payments:write", form);
+    const { db, owner, user } = await authorize("payments:write", form);
     const id = text(form, "intent_id");
-    await voidIntent(db, merchant.id, id, { type: "user", id: user.id });
+    await voidIntent(db, owner, id, { type: "user", id: user.id });
     revalidatePath(`/dashboard/payments/${id}`);
     return { ok: true, message: "The authorization was released." };
   });
@@ -67,9 +67,9 @@ export async function voidPayment(_previous: ActionResult | null, form: FormData
 export async function cancelPayment(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   form = formDataOf(form);
   return runAction(async () => {
-    const { db, merchant, user } = await authorize("payments:write", form);
+    const { db, owner, user } = await authorize("payments:write", form);
     const id = text(form, "intent_id");
-    await cancelIntent(db, merchant.id, id, { type: "user", id: user.id }, "requested_by_customer");
+    await cancelIntent(db, owner, id, { type: "user", id: user.id }, "requested_by_customer");
     revalidatePath(`/dashboard/payments/${id}`);
     return { ok: true, message: "The payment was canceled." };
   });

@@ -22,9 +22,9 @@ const DIALECT_OPTIONS = [ANY, ...registeredDialects().map(({ name }) => ({ value
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PaymentsPage({ searchParams }: Props) {
-  const { db, merchant } = await dashboardContext();
+  const { db, owner } = await dashboardContext();
   const filters = parsePaymentFilters(await searchParams);
-  const [results, links] = await Promise.all([searchPayments(db, merchant.id, filters), listPaymentLinks(db, merchant.id, { limit: 100 })]);
+  const [results, links] = await Promise.all([searchPayments(db, owner, filters), listPaymentLinks(db, owner, { limit: 100 })]);
   const keep = { status: filters.status, dialect: filters.dialect, from: filters.from, to: filters.to, q: filters.q, link: filters.link };
   const linkOptions = [ANY, ...links.links.map((paymentLink) => ({ value: paymentLink.id, label: paymentLink.name }))];
   const link = (cursor: Record<string, string>) =>

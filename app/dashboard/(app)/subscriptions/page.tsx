@@ -19,9 +19,9 @@ const query = z.object({
 });
 
 export default async function SubscriptionsPage({ searchParams }: Props) {
-  const { db, merchant } = await dashboardContext();
+  const { db, owner } = await dashboardContext();
   const filters = query.parse(await searchParams);
-  const page = await listSubscriptions(db, merchant.id, { limit: 25, status: filters.status, startingAfter: filters.after });
+  const page = await listSubscriptions(db, owner, { limit: 25, status: filters.status, startingAfter: filters.after });
   const tabs = [
     { label: "All", href: "/dashboard/subscriptions", current: !filters.status },
     { label: "Active", href: "/dashboard/subscriptions?status=active", current: filters.status === "active" },

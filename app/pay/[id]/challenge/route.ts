@@ -1,9 +1,10 @@
 import { renderChallengePage } from "@/components/checkout/challenge-page";
 import { completeChallenge } from "@/lib/checkout/challenge-attempt";
 import { checkoutPageHeaders, checkoutPolicy, SECRET_URL_HEADERS } from "@/lib/checkout/checkout-policy";
-import { checkoutPagePath, framedOutcomePath } from "@/lib/checkout/checkout-url";
+import { acquirerChallengeUrl } from "@/lib/checkout/acquirer-challenge";
+import { afterChallengePath } from "@/lib/checkout/after-challenge";
+import { checkoutPagePath } from "@/lib/checkout/checkout-url";
 import { getCheckout } from "@/lib/checkout/get-checkout";
-import { successRedirect } from "@/lib/checkout/redirect-urls";
 import { isAppError } from "@/lib/errors/app-error";
 import { checkoutFormRoute } from "@/lib/http/checkout-form-route";
 import { checkoutPageRoute, INTENT_ID, otherPageMethods } from "@/lib/http/checkout-page-route";
@@ -16,14 +17,14 @@ const GET = checkoutPageRoute({ param: "id", pattern: INTENT_ID, clientSecret: "
   if (intent.status !== "requires_action") {
     return new Response(null, { status: 303, headers: { location: checkoutPagePath(id, clientSecret!), ...SECRET_URL_HEADERS } });
   }
+  // A live acquirer's bank has its own page, which sends the buyer back to ./challenge/return.
+  const acquirerPage = await acquirerChallengeUrl(db, id);
+  if (acquirerPage) return new Response(null, { status: 303, headers: { location: acquirerPage, ...SECRET_URL_HEADERS } });
   const page = renderChallengePage(checkout, negotiateLocale(intent.locale, request.headers.get("accept-language")), nonce);
   return new Response(page, { status: 200, headers: checkoutPageHeaders(checkoutPolicy(intent, merchant), nonce) });
 });
 
-/**
- * The buyer's answer (Complete or Fail). Then, like the card form: on to the merchant when paid,
- * back to the page (which shows the decline) when not, and in a frame back to the framed page.
- */
+/** The buyer's answer (Complete or Fail), then on as after the card form (afterChallengePath). */
 const POST = checkoutFormRoute(async ({ db, intentId, field }) => {
   const clientSecret = field("client_secret");
   const page = checkoutPagePath(intentId, clientSecret);
@@ -31,9 +32,7 @@ const POST = checkoutFormRoute(async ({ db, intentId, field }) => {
   const answer = field("answer");
   if (answer !== "complete" && answer !== "fail" && answer !== "abandon") return page;
   try {
-    const settled = await completeChallenge(db, { intentId, clientSecret, authenticated: answer === "complete" });
-    if (settled.intent.uiMode === "embedded") return framedOutcomePath(intentId, clientSecret);
-    return (settled.outcome !== "declined" && successRedirect(settled.intent)) || page;
+    return afterChallengePath(await completeChallenge(db, { intentId, clientSecret, authenticated: answer === "complete" }), clientSecret);
   } catch (error) {
     // Answered already (a double click), expired meanwhile, or not this buyer's: the page says which.
     if (isAppError(error)) return page;

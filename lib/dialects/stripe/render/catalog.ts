@@ -1,3 +1,4 @@
+import type { Mode } from "@/db/schema";
 import type { DialectObject } from "@/db/schema";
 import type { SessionPrice } from "../session-data";
 import { stringValues, unix } from "./common";
@@ -28,7 +29,7 @@ export function renderProduct(object: DialectObject) {
     default_price: null,
     description: data.description,
     images: data.images ?? [],
-    livemode: false,
+    livemode: object.mode === "live",
     marketing_features: [],
     metadata: stringValues(data.metadata),
     name: data.name,
@@ -43,7 +44,7 @@ export function renderProduct(object: DialectObject) {
 }
 
 /** A Price, stored or made inline for one session's line item. */
-export function renderPrice(price: { id: string; created: Date } & Omit<PriceData, "metadata"> & { metadata?: Record<string, string> }) {
+export function renderPrice(price: { id: string; created: Date; mode: Mode } & Omit<PriceData, "metadata"> & { metadata?: Record<string, string> }) {
   return {
     id: price.id,
     object: "price",
@@ -52,7 +53,7 @@ export function renderPrice(price: { id: string; created: Date } & Omit<PriceDat
     created: unix(price.created),
     currency: price.currency.toLowerCase(),
     custom_unit_amount: null,
-    livemode: false,
+    livemode: price.mode === "live",
     lookup_key: price.lookup_key,
     metadata: price.metadata ?? {},
     nickname: price.nickname,
@@ -67,7 +68,7 @@ export function renderPrice(price: { id: string; created: Date } & Omit<PriceDat
   };
 }
 
-export const renderStoredPrice = (object: DialectObject) => renderPrice({ id: object.id, created: object.createdAt, ...(object.data as PriceData) });
+export const renderStoredPrice = (object: DialectObject) => renderPrice({ id: object.id, created: object.createdAt, mode: object.mode, ...(object.data as PriceData) });
 
 export function renderCustomer(object: DialectObject) {
   const data = object.data as CustomerData;
@@ -84,7 +85,7 @@ export function renderCustomer(object: DialectObject) {
     email: data.email,
     invoice_prefix: object.id.slice(4, 12).toUpperCase(),
     invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null },
-    livemode: false,
+    livemode: object.mode === "live",
     metadata: stringValues(data.metadata),
     name: data.name,
     phone: data.phone,

@@ -53,7 +53,7 @@ export function renderCharge(intent: IntentDetails, attempt: AttemptWithCard) {
     failure_code: decline?.code ?? null,
     failure_message: declined ? attempt.failureMessage : null,
     fraud_details: {},
-    livemode: false,
+    livemode: intent.mode === "live",
     metadata: stringValues(intent.metadata),
     outcome: {
       network_status: declined ? "declined_by_network" : "approved_by_network",

@@ -28,7 +28,7 @@ export function renderLineItems(intent: IntentDetails, session: SessionData) {
     amount_total: price.unit_amount * quantity,
     currency: price.currency.toLowerCase(),
     description: price.product_name,
-    price: renderPrice({ ...price, created: intent.createdAt, active: true, nickname: null, lookup_key: null }),
+    price: renderPrice({ ...price, created: intent.createdAt, mode: intent.mode, active: true, nickname: null, lookup_key: null }),
     quantity,
   }));
   return list(`/v1/checkout/sessions/${sessionIdOf(intent.id)}/line_items`, items, false);
@@ -63,7 +63,7 @@ export function renderCheckoutSession(intent: IntentDetails, session: SessionDat
     expires_at: unix(intent.expiresAt),
     invoice: null,
     line_items: expand.lineItems ? renderLineItems(intent, session) : undefined,
-    livemode: false,
+    livemode: intent.mode === "live",
     locale: session.locale,
     metadata: session.metadata,
     mode: session.mode,

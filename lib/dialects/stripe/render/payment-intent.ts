@@ -76,7 +76,7 @@ export function renderPaymentIntent(intent: IntentDetails, expand: PaymentIntent
     description: intent.description,
     last_payment_error: lastPaymentError(intent),
     latest_charge: latest ? (expand.latestCharge ? renderCharge(intent, latest) : chargeIdOf(latest.id)) : null,
-    livemode: false,
+    livemode: intent.mode === "live",
     metadata: stringValues(intent.metadata),
     next_action: nextAction(intent),
     on_behalf_of: null,

@@ -12,7 +12,7 @@ export function renderWebhookEndpoint(endpoint: WebhookEndpoint, secret?: string
     created: unix(endpoint.createdAt),
     description: endpoint.description,
     enabled_events: endpoint.events.length === 0 ? ["*"] : endpoint.events,
-    livemode: false,
+    livemode: endpoint.mode === "live",
     metadata: endpoint.metadata,
     ...(secret ? { secret } : {}),
     status: endpoint.enabled ? "enabled" : "disabled",

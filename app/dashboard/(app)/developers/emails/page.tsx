@@ -12,7 +12,7 @@ const when = (date: Date) => date.toISOString().replace("T", " ").slice(0, 16) +
 
 export default async function EmailsPage() {
   const context = await dashboardContext();
-  const emails = await listEmails(context.db, context.merchant.id);
+  const emails = await listEmails(context.db, context.owner);
   const smtp = Boolean(process.env.KASSA_SMTP_URL);
   return (
     <>

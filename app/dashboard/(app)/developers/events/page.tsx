@@ -18,7 +18,7 @@ export default async function EventsPage({ searchParams }: Props) {
   const query = await searchParams;
   const before = typeof query.before === "string" && /^evt_[A-Za-z0-9]{1,60}$/.test(query.before) ? query.before : undefined;
   const context = await dashboardContext();
-  const page = await listEvents(context.db, context.merchant.id, { before });
+  const page = await listEvents(context.db, context.owner, { before });
   const manage = can(context, "webhooks:manage");
   return (
     <>

@@ -11,8 +11,8 @@ import { developerTabs, Tabs } from "@/components/ui/tabs";
 export const metadata: Metadata = { title: "Code snippets" };
 
 export default async function SnippetsPage() {
-  const { db, merchant } = await dashboardContext();
-  const key = (await listApiKeys(db, merchant.id)).find((candidate) => !candidate.revokedAt);
+  const { db, merchant, mode } = await dashboardContext();
+  const key = (await listApiKeys(db, merchant.id)).find((candidate) => !candidate.revokedAt && candidate.mode === mode);
   const checkout = await defaultCheckout(db, merchant.id);
   const snippets = dialectSnippets({ baseUrl: publicUrl(), merchantId: merchant.id, clientId: key?.clientId ?? null, checkoutId: checkout.id });
   return (

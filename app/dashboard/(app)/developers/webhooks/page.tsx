@@ -13,7 +13,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const deleted = (await searchParams).deleted === "1";
   const context = await dashboardContext();
   const manage = can(context, "webhooks:manage");
-  const endpoints = await listWebhookEndpoints(context.db, context.merchant.id);
+  const endpoints = await listWebhookEndpoints(context.db, context.owner);
   return (
     <>
       <PageHeader title="Developers" description="Kassa signs every webhook per Standard Webhooks and retries for about three days." />

@@ -25,13 +25,13 @@ type Props = { params: Promise<{ id: string }> };
 export default async function PaymentLinkPage({ params }: Props) {
   const { id } = await params;
   const context = await dashboardContext();
-  const link = await getPaymentLink(context.db, context.merchant.id, id).catch((error: unknown) => {
+  const link = await getPaymentLink(context.db, context.owner, id).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
   const [totals, recent] = await Promise.all([
-    linkTotals(context.db, context.merchant.id, link.id),
-    searchPayments(context.db, context.merchant.id, { link: link.id, limit: 10 }),
+    linkTotals(context.db, context.owner, link.id),
+    searchPayments(context.db, context.owner, { link: link.id, limit: 10 }),
   ]);
   const url = paymentLinkUrl(link);
   const money = (minor: number) => formatMoney(minor, link.currency);

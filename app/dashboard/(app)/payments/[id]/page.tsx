@@ -23,13 +23,13 @@ type Props = { params: Promise<{ id: string }> };
 export default async function PaymentPage({ params }: Props) {
   const { id } = await params;
   const context = await dashboardContext();
-  const { db, merchant } = context;
-  const intent = await getIntent(db, merchant.id, decodeURIComponent(id)).catch((error) => {
+  const { db } = context;
+  const intent = await getIntent(db, context.owner, decodeURIComponent(id)).catch((error) => {
     if (isAppError(error)) notFound();
     throw error;
   });
   const details = await withDetail(db, intent);
-  const timeline = await paymentTimeline(db, merchant.id, intent.id, details.attempts);
+  const timeline = await paymentTimeline(db, context.owner, intent.id, details.attempts);
   const money = (minor: number) => formatMoney(minor, intent.currency);
   const refundable = intent.status === "succeeded" ? intent.amountCaptured - intent.amountRefunded : 0;
   const shownStatus = paymentStatus(intent);

@@ -4,9 +4,9 @@ import { paymentsCsv } from "@/lib/dashboard/payments-csv";
 
 /** The payments list as CSV, for the filters in the query string, streamed a page at a time. */
 export async function GET(request: Request): Promise<Response> {
-  const { db, merchant } = await dashboardContext();
+  const { db, owner } = await dashboardContext();
   const filters = parsePaymentFilters(Object.fromEntries(new URL(request.url).searchParams));
-  const lines = paymentsCsv(db, merchant.id, filters);
+  const lines = paymentsCsv(db, owner, filters);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -19,12 +19,12 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 export default async function SubscriptionPage({ params }: Props) {
   const { id } = await params;
   const context = await dashboardContext();
-  const { db, merchant } = context;
-  const subscription = await getSubscription(db, merchant.id, decodeURIComponent(id)).catch((error) => {
+  const { db } = context;
+  const subscription = await getSubscription(db, context.owner, decodeURIComponent(id)).catch((error) => {
     if (isAppError(error)) notFound();
     throw error;
   });
-  const charges = await listRenewals(db, merchant.id, subscription.id);
+  const charges = await listRenewals(db, context.owner, subscription.id);
   const money = (minor: number) => formatMoney(minor, subscription.currency);
   return (
     <>

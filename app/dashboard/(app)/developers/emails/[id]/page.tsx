@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Email" };
 export default async function EmailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const context = await dashboardContext();
-  const email = await getEmail(context.db, context.merchant.id, id).catch((error) => {
+  const email = await getEmail(context.db, context.owner, id).catch((error) => {
     if (isAppError(error)) notFound();
     throw error;
   });

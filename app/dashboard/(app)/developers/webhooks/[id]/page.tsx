@@ -19,11 +19,11 @@ const when = (date: Date) => date.toISOString().replace("T", " ").slice(0, 19) +
 export default async function WebhookEndpointPage({ params }: Props) {
   const { id } = await params;
   const context = await dashboardContext();
-  const endpoint = await getWebhookEndpoint(context.db, context.merchant.id, decodeURIComponent(id)).catch((error) => {
+  const endpoint = await getWebhookEndpoint(context.db, context.owner, decodeURIComponent(id)).catch((error) => {
     if (isAppError(error)) notFound();
     throw error;
   });
-  const deliveries = await listDeliveries(context.db, context.merchant.id, { endpointId: endpoint.id });
+  const deliveries = await listDeliveries(context.db, context.owner, { endpointId: endpoint.id });
   const manage = can(context, "webhooks:manage");
   return (
     <>

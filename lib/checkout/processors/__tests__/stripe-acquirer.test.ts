@@ -1,0 +1,270 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { cardTokens, events, paymentAttempts, paymentIntents, subscriptions } from "@/db/schema";
+import * as nativeIntents from "@/app/api/v1/payment-intents/route";
+import * as nativeCapture from "@/app/api/v1/payment-intents/[id]/capture/route";
+import * as nativeVoid from "@/app/api/v1/payment-intents/[id]/void/route";
+import * as nativeRefunds from "@/app/api/v1/payment-intents/[id]/refunds/route";
+import { removeAcquirer } from "@/lib/accounts/remove-acquirer";
+import { claimPayment } from "@/lib/checkout/claim-attempt";
+import { validateCard } from "@/lib/checkout/card";
+import { challengeReturnUrl } from "@/lib/checkout/checkout-url";
+import type { AuthorizationRequest } from "@/lib/checkout/processor";
+import { setProcessor, SimulatedProcessor } from "@/lib/checkout/simulated-processor";
+import { createIntent } from "@/lib/intents/create-intent";
+import { renewDueSubscriptions } from "@/lib/subscriptions/renew-due-subscriptions";
+import { callRoute } from "@/lib/testing/call-route";
+import { validIntent } from "@/lib/testing/fixtures";
+import { startLiveWorld, type LiveMerchant } from "@/lib/testing/live-world";
+import { processorFor } from "../registry";
+
+/** The simulation, counting what reaches it: a live intent must never. */
+class CountingSimulation extends SimulatedProcessor {
+  authorizations = 0;
+  override async authorize(request: AuthorizationRequest) {
+    this.authorizations++;
+    return super.authorize(request);
+  }
+}
+
+let world: Awaited<ReturnType<typeof startLiveWorld>>;
+let simulation: CountingSimulation;
+beforeAll(async () => {
+  world = await startLiveWorld();
+});
+afterAll(async () => {
+  await world.close();
+  setProcessor(new SimulatedProcessor());
+});
+afterEach(() => {
+  world.fake.disrupt(null);
+  delete process.env.KASSA_PROCESSOR_TIMEOUT_MS;
+});
+
+async function liveIntent(merchant: LiveMerchant, body: Record<string, unknown> = {}) {
+  const created = await callRoute(nativeIntents.POST, { path: "/api/v1/payment-intents", body: { ...validIntent, amount: 4200, currency: "EUR", ...body }, headers: merchant.live.auth });
+  expect(created.status).toBe(201);
+  return created.body as { id: string; livemode?: boolean };
+}
+
+async function intentRow(id: string) {
+  const [row] = await (await getDb()).select().from(paymentIntents).where(eq(paymentIntents.id, id));
+  return row!;
+}
+
+const paymentIntentCalls = () => world.fake.callsTo("POST", "/v1/payment_intents");
+
+describe("a live intent's card goes to the merchant's acquirer (Stripe), never to the simulation", () => {
+  it("reaches the acquirer once, with the amount, currency, capture method and Kassa's reference", async () => {
+    simulation = new CountingSimulation();
+    setProcessor(simulation);
+    const merchant = await world.liveMerchant();
+    const before = paymentIntentCalls().length;
+    const intent = await liveIntent(merchant);
+    const landing = await world.payOnPage(intent.id, "4242424242424242");
+    expect(landing).toMatch(/^https:\/\/shop\.example\.com\/success/);
+
+    const [attempt] = await world.attemptsOf(intent.id);
+    const calls = paymentIntentCalls().slice(before);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({
+      idempotencyKey: attempt!.id,
+      params: { amount: "4200", currency: "eur", capture_method: "automatic", confirm: "true", metadata: { kassa_reference: attempt!.id, kassa_intent: intent.id } },
+    });
+    const stripeIntent = world.fake.ledger.intents.get(attempt!.processorReference!)!;
+    expect(stripeIntent).toMatchObject({ status: "succeeded", amount_received: 4200 });
+    expect(await intentRow(intent.id)).toMatchObject({ status: "succeeded", mode: "live", amountCaptured: 4200 });
+    expect(simulation.authorizations).toBe(0);
+
+    // And the reverse: the same merchant's test intent goes to the simulation, and Stripe hears nothing.
+    const callsBefore = world.fake.calls.length;
+    const testIntent = await callRoute(nativeIntents.POST, { path: "/api/v1/payment-intents", body: validIntent, headers: merchant.auth });
+    await world.payOnPage(testIntent.body.id, "4242424242424242");
+    expect(simulation.authorizations).toBe(1);
+    expect(world.fake.calls.length).toBe(callsBefore);
+  });
+
+  it("shows the acquirer's decline to the buyer, and counts it as an attempt", async () => {
+    const merchant = await world.liveMerchant();
+    const intent = await liveIntent(merchant);
+    const landing = await world.payOnPage(intent.id, "4000000000009995");
+    expect(landing).toContain(`/pay/${intent.id}?client_secret=`);
+    const row = await intentRow(intent.id);
+    expect(row).toMatchObject({ status: "requires_payment_method", attemptCount: 1 });
+    expect(row.lastError).toMatchObject({ declineCode: "51", message: "Your card has insufficient funds." });
+    const [attempt] = await world.attemptsOf(intent.id);
+    expect(attempt).toMatchObject({ status: "declined", declineCode: "51" });
+    expect(world.fake.ledger.intents.get(attempt!.processorReference!)?.status).toBe("requires_payment_method");
+  });
+
+  it("sends the buyer to the bank's 3-D Secure page and back, then settles with what Stripe says", async () => {
+    const merchant = await world.liveMerchant();
+    const passed = await liveIntent(merchant);
+    expect(await world.payOnPage(passed.id, "4000002500003155", "complete")).toMatch(/^https:\/\/shop\.example\.com\/success/);
+    const [attempt] = await world.attemptsOf(passed.id);
+    expect(attempt).toMatchObject({ status: "succeeded" });
+    expect(attempt!.challengeUrl).toContain(`${world.fake.url}/challenge/`);
+    const call = paymentIntentCalls().find((candidate) => candidate.idempotencyKey === attempt!.id)!;
+    expect(call.params.return_url).toBe(challengeReturnUrl(await intentRow(passed.id)));
+
+    const failed = await liveIntent(merchant);
+    expect(await world.payOnPage(failed.id, "4000002500003155", "fail")).toContain(`/pay/${failed.id}?client_secret=`);
+    expect(await intentRow(failed.id)).toMatchObject({ status: "requires_payment_method", attemptCount: 1 });
+    const [declined] = await world.attemptsOf(failed.id);
+    expect(declined).toMatchObject({ status: "declined", declineCode: "authentication_failed" });
+  });
+
+  it("captures part of an authorization, refunds part of it, and voids another, at the acquirer", async () => {
+    const merchant = await world.liveMerchant();
+    const held = await liveIntent(merchant, { capture_method: "manual" });
+    await world.payOnPage(held.id, "4242424242424242");
+    expect(await intentRow(held.id)).toMatchObject({ status: "authorized" });
+    const [attempt] = await world.attemptsOf(held.id);
+    const stripeId = attempt!.processorReference!;
+    expect(world.fake.ledger.intents.get(stripeId)).toMatchObject({ status: "requires_capture", amount_capturable: 4200, capture_method: "manual" });
+
+    const captured = await callRoute(nativeCapture.POST, { path: `/api/v1/payment-intents/${held.id}/capture`, params: { id: held.id }, body: { amount_to_capture: 3000 }, headers: merchant.live.auth });
+    expect(captured.status).toBe(200);
+    expect(captured.body).toMatchObject({ status: "succeeded", amount_captured: 3000 });
+    expect(world.fake.ledger.intents.get(stripeId)).toMatchObject({ status: "succeeded", amount_received: 3000 });
+
+    const refund = await callRoute(nativeRefunds.POST, { path: `/api/v1/payment-intents/${held.id}/refunds`, params: { id: held.id }, body: { amount: 1000 }, headers: merchant.live.auth });
+    expect(refund.status).toBe(201);
+    expect(refund.body).toMatchObject({ status: "succeeded", amount: 1000 });
+    expect(world.fake.ledger.refunds.filter((entry) => entry.payment_intent === stripeId)).toEqual([expect.objectContaining({ amount: 1000 })]);
+
+    const voided = await liveIntent(merchant, { capture_method: "manual" });
+    await world.payOnPage(voided.id, "4242424242424242");
+    const [voidedAttempt] = await world.attemptsOf(voided.id);
+    const answer = await callRoute(nativeVoid.POST, { path: `/api/v1/payment-intents/${voided.id}/void`, params: { id: voided.id }, body: {}, headers: merchant.live.auth });
+    expect(answer.status).toBe(200);
+    expect(answer.body.status).toBe("canceled");
+    expect(world.fake.ledger.intents.get(voidedAttempt!.processorReference!)?.status).toBe("canceled");
+  });
+
+  it("saves the card at the acquirer on a first recurring payment, and charges renewals off-session", async () => {
+    const merchant = await world.liveMerchant();
+    const db = await getDb();
+    const first = await createIntent(
+      db,
+      { id: merchant.merchant.id, mode: "live" },
+      { dialect: "native", amount: 900, currency: "USD", successUrl: "https://shop.example/ok", cancelUrl: "https://shop.example/cart", recurringIntervalDays: 30 },
+      { type: "system" },
+    );
+    await world.payOnPage(first.id, "4242424242424242");
+    const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.intentId, first.id));
+    expect(subscription).toMatchObject({ status: "active", mode: "live" });
+    const [token] = await db.select().from(cardTokens).where(eq(cardTokens.id, subscription!.cardTokenId));
+    expect(token!.acquirerCustomer).toMatch(/^cus_/);
+    expect(token!.acquirerPaymentMethod).toMatch(/^pm_/);
+    const [attempt] = await world.attemptsOf(first.id);
+    expect(paymentIntentCalls().find((call) => call.idempotencyKey === attempt!.id)?.params).toMatchObject({ setup_future_usage: "off_session", customer: token!.acquirerCustomer });
+
+    const cardsBefore = world.fake.callsTo("POST", "/v1/payment_methods").length;
+    await db.update(subscriptions).set({ nextChargeAt: sql`now() - interval '1 second'` }).where(eq(subscriptions.id, subscription!.id));
+    await renewDueSubscriptions(db);
+    const [renewed] = await db.select().from(subscriptions).where(eq(subscriptions.id, subscription!.id));
+    expect(renewed).toMatchObject({ status: "active", nextPeriod: 3 });
+    const renewal = paymentIntentCalls().at(-1)!;
+    expect(renewal.params).toMatchObject({ off_session: "true", customer: token!.acquirerCustomer, payment_method: token!.acquirerPaymentMethod, amount: "900" });
+    // No card number was sent again: Kassa has none to send.
+    expect(world.fake.callsTo("POST", "/v1/payment_methods").length).toBe(cardsBefore);
+  });
+
+  it("finds an authorization whose answer never came, by its reference, and charges once", async () => {
+    process.env.KASSA_PROCESSOR_TIMEOUT_MS = "1000";
+    const merchant = await world.liveMerchant();
+    const intent = await liveIntent(merchant);
+    world.fake.disrupt((call) => (call.method === "POST" && call.path === "/v1/payment_intents" ? "hold" : null));
+    expect(await world.payOnPage(intent.id, "4242424242424242")).toMatch(/^https:\/\/shop\.example\.com\/success/);
+    const [attempt] = await world.attemptsOf(intent.id);
+    const charged = [...world.fake.ledger.intents.values()].filter((entry) => entry.metadata.kassa_reference === attempt!.id);
+    expect(charged).toHaveLength(1);
+    expect(charged[0]).toMatchObject({ status: "succeeded" });
+    expect(world.fake.callsTo("GET", "/v1/payment_intents/search").length).toBeGreaterThan(0);
+    expect(await intentRow(intent.id)).toMatchObject({ status: "succeeded", attemptCount: 1 });
+  });
+
+  it("gives the buyer a decline to retry while the acquirer is down, and charges once when it is back", async () => {
+    const merchant = await world.liveMerchant();
+    const intent = await liveIntent(merchant);
+    world.fake.disrupt(() => "down");
+    await world.payOnPage(intent.id, "4242424242424242");
+    expect(await intentRow(intent.id)).toMatchObject({ status: "requires_payment_method", attemptCount: 1 });
+    const [down] = await world.attemptsOf(intent.id);
+    expect(down).toMatchObject({ status: "declined", declineCode: "96" });
+
+    world.fake.disrupt(null);
+    expect(await world.payOnPage(intent.id, "4242424242424242")).toMatch(/^https:\/\/shop\.example\.com\/success/);
+    const references = new Set((await world.attemptsOf(intent.id)).map((attempt) => attempt.id));
+    const charged = [...world.fake.ledger.intents.values()].filter((entry) => references.has(entry.metadata.kassa_reference!) && entry.status === "succeeded");
+    expect(charged).toHaveLength(1);
+  });
+
+  it("settles an attempt from the acquirer's late webhook, once, and refuses a forged one", async () => {
+    const merchant = await world.liveMerchant();
+    const db = await getDb();
+    const intent = await intentRow((await liveIntent(merchant)).id);
+    // The process that asked Stripe died before it settled: Stripe charged, Kassa's attempt is still processing.
+    const card = validateCard({ number: "4242424242424242", expMonth: 12, expYear: 2040, cvc: "123" });
+    const claim = await claimPayment(db, intent.id, intent.clientSecret, { card });
+    const processor = await processorFor(db, claim.intent);
+    const answer = await processor.authorize({
+      reference: claim.attempt.id,
+      amount: claim.intent.amount,
+      currency: claim.intent.currency,
+      card: { pan: card.pan, cvc: card.cvc, expMonth: card.expMonth, expYear: card.expYear },
+      token: { fingerprint: claim.token.fingerprint, brand: card.brand, last4: claim.token.last4 },
+      capture: true,
+      intentId: intent.id,
+      returnUrl: challengeReturnUrl(intent),
+      saveCard: false,
+    });
+    const stripeId = (answer as { processorReference: string }).processorReference;
+    // Longer ago than any request waits for its answer (the clock, moved).
+    await db.update(paymentAttempts).set({ createdAt: sql`now() - interval '5 minutes'` }).where(eq(paymentAttempts.id, claim.attempt.id));
+
+    const forged = await world.fake.sendEvent(world.webhookUrl, "payment_intent.succeeded", stripeId, "whsec_not_the_merchants_secret");
+    expect(forged.status).toBe(400);
+    expect((await forged.json()).error.code).toBe("signature_invalid");
+    expect(await intentRow(intent.id)).toMatchObject({ status: "processing" });
+
+    const first = await world.fake.sendEvent(world.webhookUrl, "payment_intent.succeeded", stripeId);
+    expect(await first.json()).toEqual({ received: true, outcome: "settled" });
+    const again = await world.fake.sendEvent(world.webhookUrl, "payment_intent.succeeded", stripeId);
+    expect(await again.json()).toEqual({ received: true, outcome: "already_settled" });
+    expect(await intentRow(intent.id)).toMatchObject({ status: "succeeded", amountCaptured: 4200 });
+    const succeeded = await db.select().from(events).where(eq(events.intentId, intent.id));
+    expect(succeeded.filter((event) => event.type === "payment.succeeded")).toHaveLength(1);
+  });
+
+  it("settles a 3-D Secure payment the buyer finished at the bank but never came back from", async () => {
+    const merchant = await world.liveMerchant();
+    const intent = await intentRow((await liveIntent(merchant)).id);
+    const db = await getDb();
+    const card = validateCard({ number: "4000002500003155", expMonth: 12, expYear: 2040, cvc: "123" });
+    const { confirmIntent } = await import("@/lib/checkout/confirm-intent");
+    const parked = await confirmIntent(db, { intentId: intent.id, clientSecret: intent.clientSecret, card: { number: card.pan, expMonth: 12, expYear: 2040, cvc: "123" } });
+    expect(parked.outcome).toBe("requires_action");
+    world.fake.ledger.answerChallenge(parked.attempt.processorReference!, true);
+    const hook = await world.fake.sendEvent(world.webhookUrl, "payment_intent.succeeded", parked.attempt.processorReference!);
+    expect(await hook.json()).toEqual({ received: true, outcome: "settled" });
+    expect(await intentRow(intent.id)).toMatchObject({ status: "succeeded" });
+  });
+
+  it("declines, retryably, a live payment whose merchant removed its acquirer, and reaches nobody", async () => {
+    const merchant = await world.liveMerchant();
+    const intent = await liveIntent(merchant);
+    await removeAcquirer(await getDb(), merchant.merchant.id);
+    const callsBefore = world.fake.calls.length;
+    await world.payOnPage(intent.id, "4242424242424242");
+    const [attempt] = await world.attemptsOf(intent.id);
+    expect(attempt).toMatchObject({ status: "declined", declineCode: "96" });
+    expect(world.fake.calls.length).toBe(callsBefore);
+    // And its live key is refused from now on, in its dialect's envelope.
+    const refused = await callRoute(nativeIntents.POST, { path: "/api/v1/payment-intents", body: validIntent, headers: merchant.live.auth });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe("live_mode_unavailable");
+  });
+});
