@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/support/chromium";
 
 /**
  * A port nobody holds right now, chosen once by the runner: its workers load this file again, and
@@ -20,9 +20,6 @@ const port = Number(process.env.E2E_PORT);
 const mailApi = `http://127.0.0.1:${process.env.E2E_MAIL_API_PORT}`;
 const baseURL = `http://localhost:${port}`;
 
-// Debian's Chromium here; elsewhere set PLAYWRIGHT_CHROMIUM_PATH, or leave it unset to use Playwright's own.
-const executablePath =
-  process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",
@@ -37,19 +34,7 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: [
     {

@@ -44,8 +44,11 @@ function panelContent(context: CheckoutContext, form: CardFormState): Html {
  */
 function waitingOnBank({ intent, t, branding }: CheckoutContext): Html {
   const path = `/pay/${encodeURIComponent(intent.id)}`;
+  // A live acquirer's bank has a page of its own; the simulation's is Kassa's.
+  const waiting = intent.attempts.findLast((attempt) => attempt.status === "requires_action");
+  const bankPage = waiting?.challengeUrl ?? challengePagePath(intent.id, intent.clientSecret);
   return html`<div class="mt-4 flex flex-col items-center gap-3">
-  <a id="continue-to-bank" href="${challengePagePath(intent.id, intent.clientSecret)}" class="inline-block rounded-lg bg-[var(--brand)] px-4 py-2 text-sm font-semibold text-[var(--brand-contrast)]">${t("states.actionContinue")}</a>
+  <a id="continue-to-bank" href="${bankPage}" class="inline-block rounded-lg bg-[var(--brand)] px-4 py-2 text-sm font-semibold text-[var(--brand-contrast)]">${t("states.actionContinue")}</a>
   <form action="${path}/challenge" method="post">
     <input type="hidden" name="client_secret" value="${intent.clientSecret}">
     <button type="submit" name="answer" value="abandon" class="text-sm font-medium text-slate-700 underline underline-offset-4">${t("states.actionAnotherCard")}</button>

@@ -19,7 +19,7 @@ export function AcquirerForm({ options, current }: { options: AcquirerOption[]; 
         type="password"
         autoComplete="off"
         placeholder="whsec_…"
-        hint={`Optional, and kept when left empty. ${first.webhookSecretHint}: ${first.webhookUrl}`}
+        hint={`${first.webhookSecretHint} ${first.webhookUrl}. Optional: left empty, the saved one is kept.`}
       />
     </ActionForm>
   );

@@ -71,8 +71,8 @@ export async function startKassa(env: Record<string, string>): Promise<KassaProc
   };
 }
 
-/** Signs a merchant up through the API and gives back its key. */
-export async function newMerchant(url: string): Promise<{ secretKey: string; clientId: string }> {
+/** Signs a merchant up through the API and gives back its key (and how to sign in as its owner). */
+export async function newMerchant(url: string): Promise<{ secretKey: string; clientId: string; email: string; password: string; accessToken: string; merchantId: string }> {
   const email = `instances-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
   const password = "correct horse battery staple";
   const json = (response: Response) => response.json() as Promise<any>;
@@ -82,7 +82,7 @@ export async function newMerchant(url: string): Promise<{ secretKey: string; cli
   const { access_token: token } = await json(await post("/api/v1/auth/login", { email, password }));
   const merchant = await json(await post("/api/v1/merchants", { name: "Instances Shop" }, { authorization: `Bearer ${token}` }));
   const key = await json(await post(`/api/v1/merchants/${merchant.id}/api-keys`, {}, { authorization: `Bearer ${token}` }));
-  return { secretKey: key.secret_key, clientId: key.client_id };
+  return { secretKey: key.secret_key, clientId: key.client_id, email, password, accessToken: token, merchantId: merchant.id };
 }
 
 export async function api(url: string, secretKey: string, pathname: string, body?: unknown): Promise<any> {

@@ -49,8 +49,13 @@ export async function submitCheckoutForm(db: Db, form: CheckoutForm): Promise<st
           customerEmail,
           buyerLocale: localeFromAcceptLanguage(form.acceptLanguage),
         });
-        // The bank wants 3-D Secure: on to its challenge, in the same window or frame.
-        if (outcome.outcome === "requires_action") return { status: 303, body: { location: challengePagePath(form.intentId, form.clientSecret) } };
+        // The bank wants 3-D Secure: on to its challenge, in the same window or frame. An acquirer's
+        // own page is on another origin, which the form's CSP (form-action) may not redirect to: the
+        // page says where to go instead, with a plain link to the bank.
+        if (outcome.outcome === "requires_action") {
+          const location = outcome.attempt.challengeUrl ? page : challengePagePath(form.intentId, form.clientSecret);
+          return { status: 303, body: { location } };
+        }
         // A decline comes back to the page, which shows the intent's last_error.
         if (outcome.intent.uiMode === "embedded") return { status: 303, body: { location: framedOutcomePath(form.intentId, form.clientSecret) } };
         const paid = outcome.outcome !== "declined";

@@ -9,7 +9,7 @@ export const stripeAcquirer: AcquirerDefinition = {
   type: "stripe",
   label: "Stripe",
   secretKeyHint: "a secret key (sk_live_…) or a restricted key (rk_live_…) from the Stripe dashboard",
-  webhookSecretHint: "the signing secret (whsec_…) of a Stripe webhook endpoint pointed at Kassa's /api/acquirers/stripe/webhook",
+  webhookSecretHint: "The signing secret (whsec_…) of a Stripe webhook endpoint sending payment_intent events to",
   checkSecretKey(secretKey) {
     if (/^pk_/.test(secretKey)) return "is a publishable key; Kassa needs the secret key (sk_live_…), which only your server sees";
     if (!/^(sk|rk)_(live|test)_[A-Za-z0-9_]{8,}$/.test(secretKey)) return "must be a Stripe secret key, such as sk_live_…";
