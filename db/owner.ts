@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { Mode } from "./schema";
+import type { Merchant, Mode } from "./schema";
 
 /**
  * Whose objects a read is about: a merchant's in one mode (what every API key and the dashboard
@@ -8,6 +8,10 @@ import type { Mode } from "./schema";
  * Kassa's own jobs (the worker, reconcilers) and tests, which act on an object whatever its mode.
  */
 export type Owner = string | { merchantId: string; mode: Mode };
+
+/** A merchant as one API key sees it: the merchant, in the key's mode. */
+export type Account = Merchant & { mode: Mode };
+export const ownerOf = (account: { id: string; mode: Mode }): { merchantId: string; mode: Mode } => ({ merchantId: account.id, mode: account.mode });
 
 export const merchantOf = (owner: Owner): string => (typeof owner === "string" ? owner : owner.merchantId);
 export const modeOf = (owner: Owner): Mode | undefined => (typeof owner === "string" ? undefined : owner.mode);

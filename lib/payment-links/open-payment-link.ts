@@ -27,7 +27,8 @@ export async function openPaymentLink(db: Db, found: PublicPaymentLink, choice: 
   const { amount, lineItems } = price(link, range, choice);
   return createIntent(
     db,
-    merchant,
+    // The link's mode is its buyers' payments' mode: a live link takes real money.
+    { ...merchant, mode: link.mode },
     {
       dialect: defaultDialect().name,
       amount,

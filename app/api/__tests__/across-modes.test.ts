@@ -26,6 +26,12 @@ import * as mintPayments from "../../v1/payments/route";
 import * as mintPayment from "../../v1/payments/[id]/route";
 import * as stripeIntents from "@/lib/dialects/stripe/routes/v1/payment_intents/route";
 import * as stripeIntent from "@/lib/dialects/stripe/routes/v1/payment_intents/[id]/route";
+import * as stripeConfirm from "@/lib/dialects/stripe/routes/v1/payment_intents/[id]/confirm/route";
+import * as stripeCapture from "@/lib/dialects/stripe/routes/v1/payment_intents/[id]/capture/route";
+import * as stripeCancel from "@/lib/dialects/stripe/routes/v1/payment_intents/[id]/cancel/route";
+import { createPaymentLink } from "@/lib/payment-links/create-payment-link";
+import { findLinkBySlug } from "@/lib/payment-links/find-link-by-slug";
+import { openPaymentLink } from "@/lib/payment-links/open-payment-link";
 
 /** One merchant's key in one mode, as each dialect sends it. */
 type Key = { secretKey: string; clientId: string };
@@ -99,6 +105,32 @@ describe("test and live modes", () => {
     expect((await dialect.read(live, dialect.idOf(liveObject.body))).status).toBe(200);
     expect((await dialect.read(live, dialect.idOf(testObject.body))).status).toBe(404);
     expect((await dialect.read(test, dialect.idOf(liveObject.body))).status).toBe(404);
+  });
+
+  it("lets no key act on the other mode's objects: Stripe's confirm, capture and cancel", async () => {
+    const { test, live } = await merchantInBothModes();
+    const liveIntent = (await dialects.find((d) => d.name === "stripe")!.create(live)).body;
+    const form = { ...bearer(test), "content-type": "application/x-www-form-urlencoded" };
+    for (const [route, action, body] of [
+      [stripeConfirm, "confirm", "payment_method=pm_card_visa"],
+      [stripeCapture, "capture", ""],
+      [stripeCancel, "cancel", ""],
+    ] as const) {
+      const answer = await callRoute(route.POST, { path: `/v1/payment_intents/${liveIntent.id}/${action}`, params: { id: liveIntent.id }, headers: form, rawBody: body });
+      expect(answer.status, action).toBe(404);
+    }
+    expect((await dialects.find((d) => d.name === "stripe")!.read(live, liveIntent.id)).body.status).toBe("requires_payment_method");
+  });
+
+  it("makes a live payment link's buyers pay live", async () => {
+    const { merchant } = await merchantInBothModes();
+    const db = await getDb();
+    const input = { name: "Mug", currency: "EUR", price: { amount: 1500, maxQuantity: null }, lineItems: [], successUrl: null };
+    const link = await createPaymentLink(db, { merchantId: merchant.merchant.id, mode: "live" }, input);
+    const found = (await findLinkBySlug(db, link.slug))!;
+    expect((await openPaymentLink(db, found, {})).mode).toBe("live");
+    const testLink = await createPaymentLink(db, merchant.merchant.id, input);
+    expect((await openPaymentLink(db, (await findLinkBySlug(db, testLink.slug))!, {})).mode).toBe("test");
   });
 
   it("lists only the key's own mode, and says which mode an object is in", async () => {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Merchant } from "@/db/schema";
+import { ownerOf, type Account, type Owner } from "@/db/owner";
 import type { Db } from "@/db/client";
 import { getDialectObject } from "@/lib/dialect-objects/get-dialect-object";
 import { AppError } from "@/lib/errors/app-error";
@@ -27,33 +27,33 @@ const INTERVAL_DAYS = { day: 1, week: 7, month: 30, year: 365 } as const;
 
 const invalid = (message: string, param: string) => new AppError("parameter_invalid", message, { param });
 
-async function productName(db: Db, merchantId: string, productId: string, param: string): Promise<Pick<SessionPrice, "product" | "product_name" | "product_description">> {
-  const product = await getDialectObject(db, merchantId, "stripe", "product", productId, param);
+async function productName(db: Db, owner: Owner, productId: string, param: string): Promise<Pick<SessionPrice, "product" | "product_name" | "product_description">> {
+  const product = await getDialectObject(db, owner, "stripe", "product", productId, param);
   const data = product.data as ProductData;
   return { product: product.id, product_name: data.name, product_description: data.description };
 }
 
 /** A line item's price: a stored Price by id, or one made inline from price_data. */
-async function priceOf(db: Db, merchantId: string, item: LineItemParam, index: number): Promise<SessionPrice> {
+async function priceOf(db: Db, owner: Owner, item: LineItemParam, index: number): Promise<SessionPrice> {
   const at = `line_items[${index}]`;
   if (item.price) {
-    const price = await getDialectObject(db, merchantId, "stripe", "price", item.price, `${at}[price]`);
+    const price = await getDialectObject(db, owner, "stripe", "price", item.price, `${at}[price]`);
     const data = price.data as PriceData;
     if (!data.active) throw invalid(`The price ${price.id} is not active and cannot be used in a Checkout Session.`, `${at}[price]`);
-    return { id: price.id, unit_amount: data.unit_amount, currency: data.currency, recurring: data.recurring, ...(await productName(db, merchantId, data.product, `${at}[price]`)) };
+    return { id: price.id, unit_amount: data.unit_amount, currency: data.currency, recurring: data.recurring, ...(await productName(db, owner, data.product, `${at}[price]`)) };
   }
   const inline = item.price_data!;
   const product = inline.product
-    ? await productName(db, merchantId, inline.product, `${at}[price_data][product]`)
+    ? await productName(db, owner, inline.product, `${at}[price_data][product]`)
     : { product: newObjectId("prod"), product_name: inline.product_data!.name, product_description: inline.product_data!.description ?? null };
   const recurring = inline.recurring ? { interval: inline.recurring.interval, interval_count: inline.recurring.interval_count ?? 1 } : null;
   return { id: newObjectId("price"), unit_amount: inline.unit_amount, currency: inline.currency, recurring, ...product };
 }
 
 /** The session's items, checked as Stripe checks them: one currency, and recurring prices exactly in subscription mode. */
-async function lineItemsOf(db: Db, merchantId: string, body: Body): Promise<SessionLineItem[]> {
+async function lineItemsOf(db: Db, owner: Owner, body: Body): Promise<SessionLineItem[]> {
   if (!body.line_items?.length) throw new AppError("parameter_missing", "Missing required param: line_items.", { param: "line_items" });
-  const items = await Promise.all(body.line_items.map(async (item, index) => ({ price: await priceOf(db, merchantId, item, index), quantity: item.quantity ?? 1 })));
+  const items = await Promise.all(body.line_items.map(async (item, index) => ({ price: await priceOf(db, owner, item, index), quantity: item.quantity ?? 1 })));
   items.forEach(({ price }, index) => {
     if (price.currency !== items[0]!.price.currency) throw invalid("All line items must be in the same currency.", `line_items[${index}]`);
     if (body.mode === "payment" && price.recurring) throw invalid("You must be in subscription mode to use a recurring price.", `line_items[${index}]`);
@@ -97,13 +97,14 @@ function checkWayBack(body: Body, embedded: boolean): void {
 }
 
 /** A Checkout Session: a Kassa intent paid on Kassa's page, with what Stripe's integrations read back. */
-export async function createCheckoutSession(db: Db, merchant: Merchant, body: Body, actor: Actor) {
+export async function createCheckoutSession(db: Db, merchant: Account, body: Body, actor: Actor) {
+  const owner = ownerOf(merchant);
   const embedded = body.ui_mode === "embedded";
   checkWayBack(body, embedded);
-  const items = await lineItemsOf(db, merchant.id, body);
+  const items = await lineItemsOf(db, owner, body);
   const amount = totalOf(items);
   if (amount < 1) throw invalid("The line items add up to nothing: Kassa takes payments of at least one minor unit.", "line_items");
-  const customer = body.customer ? await getDialectObject(db, merchant.id, "stripe", "customer", body.customer, "customer") : null;
+  const customer = body.customer ? await getDialectObject(db, owner, "stripe", "customer", body.customer, "customer") : null;
   const recurring = items[0]!.price.recurring;
   const session: SessionData = {
     mode: body.mode === "subscription" ? "subscription" : "payment",

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Merchant } from "@/db/schema";
+import { ownerOf, type Account } from "@/db/owner";
 import type { Db } from "@/db/client";
 import { validateCard, type CardInput } from "@/lib/checkout/card";
 import { confirmIntent, type ConfirmResult } from "@/lib/checkout/confirm-intent";
@@ -24,13 +24,13 @@ const captureOf = (method: string | undefined) => (method === undefined ? undefi
  * A PaymentIntent as Kassa's intent, not yet confirmed. With confirm=true its card is checked first,
  * so a card that cannot be one leaves nothing behind.
  */
-export async function createPaymentIntent(db: Db, merchant: Merchant, body: CreateBody, actor: Actor) {
+export async function createPaymentIntent(db: Db, merchant: Account, body: CreateBody, actor: Actor) {
   if (body.payment_method && body.payment_method_data) throw bothPaymentMethods();
   if (body.confirm) validateCard(cardOf(body, null));
   else if (body.payment_method_data) {
     throw new AppError("parameter_invalid", "payment_method_data needs confirm=true: Kassa never keeps card details to charge later.", { param: "payment_method_data" });
   }
-  if (body.customer) await getDialectObject(db, merchant.id, "stripe", "customer", body.customer, "customer");
+  if (body.customer) await getDialectObject(db, ownerOf(merchant), "stripe", "customer", body.customer, "customer");
   return createIntent(
     db,
     merchant,
@@ -73,15 +73,16 @@ function cardOf(body: ConfirmBody, stored: string | null | undefined): CardInput
  * Pays the intent with the card a server holds, as Kassa's checkout page would with a typed one. A
  * return_url given here is where the buyer comes back to after a 3-D Secure challenge.
  */
-export async function confirmPaymentIntent(db: Db, merchant: Merchant, intentId: string, body: ConfirmBody): Promise<ConfirmResult> {
-  let intent = await getIntent(db, merchant.id, intentId);
+export async function confirmPaymentIntent(db: Db, merchant: Account, intentId: string, body: ConfirmBody): Promise<ConfirmResult> {
+  const owner = ownerOf(merchant);
+  let intent = await getIntent(db, owner, intentId);
   const card = cardOf(body, intentData(intent).payment_method);
   // A card that cannot be one is refused before anything about the intent changes.
   validateCard(card);
   const capture = captureOf(body.capture_method);
   if (body.return_url || capture || body.receipt_email || body.payment_method) {
     // One update, guarded as a change of payment terms is: nothing is written to an intent that cannot be paid.
-    intent = await updateIntent(db, merchant.id, intentId, {
+    intent = await updateIntent(db, owner, intentId, {
       captureMethod: capture ?? intent.captureMethod,
       ...(body.return_url ? { successUrl: body.return_url } : {}),
       ...(body.receipt_email ? { customerEmail: body.receipt_email } : {}),
