@@ -160,9 +160,10 @@ export const paymentIntents = pgTable(
     index("payment_intents_challenged_expiry_idx")
       .on(t.expiresAt)
       .where(sql`${t.status} not in ('requires_payment_method', 'processing', 'authorized', 'succeeded', 'failed', 'canceled', 'expired')`),
-    // A reference_id that its dialect declares unique per merchant, and looked up by it.
+    // A reference_id that its dialect declares unique per merchant and mode (a shop's test order
+    // numbers may come again in live), and looked up by it.
     uniqueIndex("payment_intents_unique_reference_key")
-      .on(t.merchantId, t.dialect, t.referenceId)
+      .on(t.merchantId, t.mode, t.dialect, t.referenceId)
       .where(sql`${t.referenceUnique}`),
     uniqueIndex("payment_intents_subscription_period_key").on(t.subscriptionId, t.subscriptionPeriod),
     index("payment_intents_authorized_idx").on(t.authorizedAt).where(sql`${t.status} = 'authorized'`),

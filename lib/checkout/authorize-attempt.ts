@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors/app-error";
 import { logError } from "@/lib/errors/log-error";
 import type { CardToken } from "@/db/schema";
 import type { ValidCard } from "./card";
@@ -69,7 +70,15 @@ async function answerOrFallback<T>(processor: CardProcessor, claim: Claim, ask: 
     return await withTimeout(ask(), processorTimeoutMs());
   } catch (error) {
     logError(`processor ${processor.name} failed for attempt ${claim.attempt.id}`, error);
-    const recorded = await processor.retrieve(claim.attempt.id).catch(() => null);
+    let recorded: AuthorizationResult | null;
+    try {
+      recorded = await processor.retrieve(claim.attempt.id, claim.attempt.processorReference);
+    } catch (unknown) {
+      // Nobody can say whether money moved: declining now could charge the buyer twice when they
+      // retry. The attempt stays processing, and the reconciler settles it once the acquirer says.
+      logError(`processor ${processor.name} could not say what became of attempt ${claim.attempt.id}`, unknown);
+      throw new AppError("payment_processing", "The card's acquirer has not answered yet. The payment is still processing and will be settled in a few minutes; do not pay again.");
+    }
     return recorded ?? { ...PROCESSING_ERROR, processorReference: "" };
   }
 }

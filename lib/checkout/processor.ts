@@ -27,9 +27,12 @@ export interface CardProcessor {
   /**
    * What became of an authorization Kassa asked for but never heard back about; null if it never
    * arrived. Kassa treats null as "no money moved", so an adapter whose authorize call timed out
-   * should reverse it by reference before answering null.
+   * should reverse it by reference before answering null, and must throw, never answer null, when
+   * it cannot tell (the acquirer is down, or its records may lag): the attempt then stays
+   * processing until the reconciler asks again. `processorReference` is the acquirer's own id for
+   * it, when Kassa learnt one.
    */
-  retrieve(reference: string): Promise<AuthorizationResult | null>;
+  retrieve(reference: string, processorReference?: string | null): Promise<AuthorizationResult | null>;
 }
 
 export type AuthorizationRequest = {

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { cardTokens, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import { AppError } from "@/lib/errors/app-error";
 import { afterEventWrites, eventWrites, recordEvent, renderEvent, type Actor, type NewEvent } from "@/lib/events/record-event";
 import { withDetail } from "@/lib/intents/intent-details";
 import { declinesTotal, paymentsTotal } from "@/lib/observability/metrics";
@@ -42,7 +43,9 @@ async function settle(db: Db, claim: Claim, result: AuthorizationResult, options
   }
   return db.transaction(async (tx) => {
     const [row] = await queryRows<{ attempt: unknown; intent: unknown }>(tx, plan.statement());
-    if (!row?.intent) throw new Error(`Intent ${claim.intent.id} left processing while attempt ${claim.attempt.id} was in flight`);
+    // Another request settled it first (the acquirer's webhook and the buyer's return can race): it
+    // is settled once, and this one says so rather than failing.
+    if (!row?.intent) throw new AppError("intent_unexpected_state", `Payment intent ${claim.intent.id} left processing while this answer was on its way: another request settled it.`);
     const settled = plan.settled(row);
     // What the acquirer kept of the card for renewals, with the payment that made it worth keeping.
     if (savedCard) {

@@ -14,7 +14,7 @@ export type OpenAttempt = { attempt: PaymentAttempt; intent: PaymentIntent; toke
  * never saw is a "96" decline, so no money moved and the buyer or the renewal schedule may try again.
  */
 export async function settleFromAcquirer(db: Db, open: OpenAttempt, processor: CardProcessor): Promise<SettledAttempt> {
-  const result = (await processor.retrieve(open.attempt.id)) ?? { ...PROCESSING_ERROR, processorReference: "" };
+  const result = (await processor.retrieve(open.attempt.id, open.attempt.processorReference)) ?? { ...PROCESSING_ERROR, processorReference: "" };
   const [subscription] = open.intent.subscriptionId ? await db.select().from(subscriptions).where(eq(subscriptions.id, open.intent.subscriptionId)) : [];
   return settleAttempt(db, open, result, {
     actor: { type: "system" },

@@ -50,9 +50,13 @@ export async function startLiveWorld() {
     const form = new URLSearchParams({ client_secret: intent!.clientSecret, submission_key: `k_${Math.random()}`, number, expiry: "12/40", cvc: "123", name: "Ada Buyer" });
     const context = { params: Promise.resolve({ id: intentId }) };
     let location = (await submit.POST(new Request(`http://kassa.test/pay/${intentId}/submit`, { method: "POST", body: form }), context)).headers.get("location")!;
-    for (let hop = 0; hop < 5; hop++) {
+    for (let hop = 0; hop < 6; hop++) {
       const path = pathOf(location);
-      if (location.startsWith(fake.url)) {
+      const waiting = path.startsWith(`/pay/${intentId}?`) ? (await attemptsOf(intentId)).findLast((attempt) => attempt.status === "requires_action") : undefined;
+      if (waiting?.challengeUrl) {
+        // The page, after a form post: its "Continue to your bank" link goes to the acquirer's page.
+        location = waiting.challengeUrl;
+      } else if (location.startsWith(fake.url)) {
         // The bank's own page: the buyer answers it, and it sends them back to Kassa.
         const answered = await fetch(location, { method: "POST", body: new URLSearchParams({ answer: challenge }), redirect: "manual" });
         location = answered.headers.get("location")!;

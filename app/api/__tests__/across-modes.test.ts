@@ -88,7 +88,7 @@ const dialects: Dialect[] = [
 async function merchantInBothModes(): Promise<{ merchant: TestMerchant; test: Key; live: Key }> {
   const merchant = await createTestMerchant();
   const db = await getDb();
-  await setAcquirer(db, merchant.merchant.id, { type: "stripe", secret_key: "sk_live_never_called_0123456789" });
+  await setAcquirer(db, merchant.merchant.id, { type: "stripe", secret_key: "sk_live_never_called_0123456789", webhook_secret: "whsec_never_called_0123456789" });
   const { key, secretKey } = await createApiKey(db, merchant.merchant.id, { label: "live", mode: "live" });
   return { merchant, test: { secretKey: merchant.secretKey, clientId: merchant.apiKey.clientId }, live: { secretKey, clientId: key.clientId } };
 }
@@ -120,6 +120,30 @@ describe("test and live modes", () => {
       expect(answer.status, action).toBe(404);
     }
     expect((await dialects.find((d) => d.name === "stripe")!.read(live, liveIntent.id)).body.status).toBe("requires_payment_method");
+  });
+
+  it("keeps a reference_id unique per mode, so test order numbers may come again in live", async () => {
+    const { test, live } = await merchantInBothModes();
+    const mintro = (key: Key) =>
+      callRoute(mintroIntents.POST, {
+        path: "/api/platform/intents",
+        headers: { "x-client-id": key.clientId, "x-client-secret": key.secretKey },
+        body: { amount: 12, currency: "USD", intent_type: "one_time", email: "a@example.com", name: "A", reference_id: "ORDER-1001", integration_type: "iframe", order_items: [{ name: "Thing", quantity: 1, price: 12 }] },
+      });
+    expect((await mintro(test)).status).toBe(200);
+    expect((await mintro(live)).status).toBe(200);
+    expect((await mintro(live)).status).toBe(422);
+  });
+
+  it("refuses Stripe's test payment methods for live money", async () => {
+    const { live } = await merchantInBothModes();
+    const refused = await callRoute(stripeIntents.POST, {
+      path: "/v1/payment_intents",
+      headers: { ...bearer(live), "content-type": "application/x-www-form-urlencoded" },
+      rawBody: "amount=700&currency=usd&confirm=true&payment_method=pm_card_visa",
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ type: "invalid_request_error", param: "payment_method" });
   });
 
   it("makes a live payment link's buyers pay live", async () => {

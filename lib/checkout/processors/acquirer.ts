@@ -30,5 +30,11 @@ export interface AcquirerDefinition {
 export interface AcquirerWebhook {
   /** Kassa's attempt id the (not yet verified) body is about, or null for one Kassa has nothing to do with. */
   referenceOf(rawBody: string): string | null;
+  /**
+   * Whether the (verified) body tells of a finished payment: approved, declined or canceled. Others
+   * (a challenge just shown, a payment just created) change nothing, and must not: the buyer may
+   * still be on the bank's page.
+   */
+  isFinal(rawBody: string): boolean;
   verify(rawBody: string, headers: Headers, secret: string): boolean;
 }

@@ -12,7 +12,7 @@ import { acquirerDefinition } from "./registry";
 import { processorFor } from "./registry";
 
 /** What a verified acquirer webhook did. Every outcome is a 200: the acquirer need not send it again. */
-export type AcquirerWebhookOutcome = "ignored" | "settled" | "in_flight" | "already_settled" | "reversed";
+export type AcquirerWebhookOutcome = "ignored" | "not_final" | "settled" | "in_flight" | "already_settled" | "reversed";
 
 /**
  * An acquirer's webhook about one of Kassa's attempts. The body names the attempt (its reference);
@@ -37,11 +37,16 @@ export async function receiveAcquirerWebhook(db: Db, type: string, rawBody: stri
   if (!found.webhookSecret || !definition.webhook.verify(rawBody, headers, unseal(found.webhookSecret, "acquirer-secret"))) {
     throw new AppError("signature_invalid", "The webhook's signature does not match the signing secret saved with this merchant's acquirer.");
   }
+  if (!definition.webhook.isFinal(rawBody)) return "not_final";
   return settleReported(db, found, await processorFor(db, found.intent));
 }
 
-/** Within the processor's time limit the payment's own request may still be waiting for this answer, and settles it. */
-const inFlight = (open: OpenAttempt) => Date.now() - open.attempt.createdAt.getTime() < processorTimeoutMs() + 5_000;
+/**
+ * Within the processor's time limit the payment's own request may still be waiting for this answer,
+ * and settles it. Counted from the attempt's last move (an attempt resumed after 3-D Secure is old).
+ */
+const inFlight = (open: OpenAttempt) =>
+  Date.now() - Math.max(open.attempt.createdAt.getTime(), open.intent.updatedAt.getTime()) < processorTimeoutMs() + 5_000;
 
 async function settleReported(db: Db, open: OpenAttempt, processor: CardProcessor): Promise<AcquirerWebhookOutcome> {
   switch (open.attempt.status) {
@@ -65,7 +70,7 @@ async function settleReported(db: Db, open: OpenAttempt, processor: CardProcesso
  * voided, or a captured charge refunded, under a reference of its own so doing it twice is once.
  */
 async function reverseIfCharged(open: OpenAttempt, processor: CardProcessor): Promise<AcquirerWebhookOutcome> {
-  const answer = await processor.retrieve(open.attempt.id);
+  const answer = await processor.retrieve(open.attempt.id, open.attempt.processorReference);
   if (!answer?.approved) return "already_settled";
   const reference = `${open.attempt.id}-reversal`;
   const authorization = answer.processorReference;

@@ -1,16 +1,19 @@
+import { PROCESSING_ERROR } from "../authorize-attempt";
 import type { AuthorizationResult, CardProcessor, OperationResult } from "../processor";
 
 /**
- * Stands in for an acquirer that is not there. Authorizing fails as an unreachable acquirer does (the
- * buyer sees a "96" they may retry); captures, voids and refunds are refused with the reason.
+ * Stands in for an acquirer that is not there. Nothing is sent anywhere, so an authorization is a
+ * "96" the buyer may retry; captures, voids and refunds are refused with the reason. What became of
+ * an attempt sent to the acquirer that was removed cannot be told from here: retrieve throws, and the
+ * attempt waits (logged) for the acquirer to be set again.
  */
 export class UnavailableProcessor implements CardProcessor {
   readonly name = "unavailable";
 
   constructor(private readonly reason: string) {}
 
-  async authorize(): Promise<never> {
-    throw new Error(this.reason);
+  async authorize(): Promise<AuthorizationResult> {
+    return { ...PROCESSING_ERROR, processorReference: "" };
   }
 
   async completeAuthentication(): Promise<never> {
@@ -29,7 +32,7 @@ export class UnavailableProcessor implements CardProcessor {
     return { ok: false, message: this.reason };
   }
 
-  async retrieve(): Promise<AuthorizationResult | null> {
-    return null;
+  async retrieve(): Promise<never> {
+    throw new Error(this.reason);
   }
 }

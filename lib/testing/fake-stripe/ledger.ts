@@ -40,6 +40,9 @@ export class FakeStripeLedger {
   readonly refunds: { id: string; payment_intent: string; amount: number }[] = [];
   private readonly methods = new Map<string, PaymentMethodRecord & { number: string }>();
   private readonly customers = new Set<string>();
+  private readonly madeAt = new Map<string, number>();
+  /** Stripe's search may not show a PaymentIntent for up to a minute; a test can make this one lag as much. */
+  searchLagMs = 0;
 
   constructor(private readonly baseUrl: () => string) {}
 
@@ -69,8 +72,6 @@ export class FakeStripeLedger {
     if (!method) return invalid(`No such PaymentMethod: '${text(params, "payment_method")}'`, "payment_method", 404);
     const customer = text(params, "customer") ?? null;
     if (customer && !this.customers.has(customer)) return invalid(`No such customer: '${customer}'`, "customer", 404);
-    const offSession = text(params, "off_session") === "true";
-    if (offSession && method.customer !== customer) return invalid("The provided PaymentMethod was previously used without being attached to a Customer.", "payment_method");
     const intent: PaymentIntentRecord = {
       id: id("pi"),
       object: "payment_intent",
@@ -91,7 +92,18 @@ export class FakeStripeLedger {
       created: now(),
     };
     this.intents.set(intent.id, intent);
-    if (text(params, "confirm") !== "true") return { status: 200, body: intent };
+    this.madeAt.set(intent.id, Date.now());
+    return text(params, "confirm") === "true" ? this.confirm(intent.id, params) : { status: 200, body: intent };
+  }
+
+  /** Charges the card, asks for 3-D Secure, or declines, as the test card says. */
+  confirm(intentId: string, params: Params): Answer {
+    const intent = this.intents.get(intentId);
+    if (!intent) return invalid(`No such payment_intent: '${intentId}'`, "intent", 404);
+    if (intent.status !== "requires_confirmation") return invalid(`This PaymentIntent's status is ${intent.status}, so it cannot be confirmed.`);
+    const method = this.methods.get(intent.payment_method ?? "")!;
+    const offSession = text(params, "off_session") === "true";
+    if (offSession && method.customer !== intent.customer) return invalid("The provided PaymentMethod was previously used without being attached to a Customer.", "payment_method");
     const outcome = cardOutcome(method.number, offSession);
     if (outcome.kind === "decline") return this.decline(intent, outcome.declineCode);
     if (outcome.kind === "authenticate") {
@@ -147,7 +159,8 @@ export class FakeStripeLedger {
   search(query: string): Answer {
     const match = /^metadata\['([^']+)'\]:'([^']*)'$/.exec(query);
     if (!match) return invalid("Kassa's fake Stripe supports only metadata['key']:'value' searches.", "query");
-    const data = [...this.intents.values()].filter((intent) => intent.metadata[match[1]!] === match[2]);
+    const visible = (intent: PaymentIntentRecord) => (this.madeAt.get(intent.id) ?? 0) <= Date.now() - this.searchLagMs;
+    const data = [...this.intents.values()].filter((intent) => intent.metadata[match[1]!] === match[2] && visible(intent));
     return { status: 200, body: { object: "search_result", data, has_more: false, url: "/v1/payment_intents/search", next_page: null } };
   }
 

@@ -66,6 +66,7 @@ export async function startFakeStripe(options: { secretKey?: string; webhookSecr
       const intent = ledger.intents.get(id);
       return intent ? { status: 200, body: intent } : invalid(`No such payment_intent: '${id}'`, "intent", 404);
     }
+    if (resource === "payment_intents" && id && action === "confirm" && method === "POST") return ledger.confirm(id, params);
     if (resource === "payment_intents" && id && action === "capture" && method === "POST") return ledger.capture(id, params);
     if (resource === "payment_intents" && id && action === "cancel" && method === "POST") return ledger.cancel(id);
     if (method === "POST" && path === "/v1/refunds") return ledger.refund(params);

@@ -17,7 +17,7 @@ import { renewDueSubscriptions } from "@/lib/subscriptions/renew-due-subscriptio
 import { callRoute } from "@/lib/testing/call-route";
 import { validIntent } from "@/lib/testing/fixtures";
 import { startLiveWorld, type LiveMerchant } from "@/lib/testing/live-world";
-import { processorFor } from "../registry";
+import { stripeAcquirer } from "../stripe";
 
 /** The simulation, counting what reaches it: a live intent must never. */
 class CountingSimulation extends SimulatedProcessor {
@@ -70,8 +70,11 @@ describe("a live intent's card goes to the merchant's acquirer (Stripe), never t
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({
       idempotencyKey: attempt!.id,
-      params: { amount: "4200", currency: "eur", capture_method: "automatic", confirm: "true", metadata: { kassa_reference: attempt!.id, kassa_intent: intent.id } },
+      params: { amount: "4200", currency: "eur", capture_method: "automatic", metadata: { kassa_reference: attempt!.id, kassa_intent: intent.id } },
     });
+    // Confirmed once, by id, under a key of its own.
+    const confirms = world.fake.calls.filter((call) => call.path === `/v1/payment_intents/${attempt!.processorReference}/confirm`);
+    expect(confirms.map((call) => call.idempotencyKey)).toEqual([`${attempt!.id}-confirm`]);
     const stripeIntent = world.fake.ledger.intents.get(attempt!.processorReference!)!;
     expect(stripeIntent).toMatchObject({ status: "succeeded", amount_received: 4200 });
     expect(await intentRow(intent.id)).toMatchObject({ status: "succeeded", mode: "live", amountCaptured: 4200 });
@@ -105,8 +108,8 @@ describe("a live intent's card goes to the merchant's acquirer (Stripe), never t
     const [attempt] = await world.attemptsOf(passed.id);
     expect(attempt).toMatchObject({ status: "succeeded" });
     expect(attempt!.challengeUrl).toContain(`${world.fake.url}/challenge/`);
-    const call = paymentIntentCalls().find((candidate) => candidate.idempotencyKey === attempt!.id)!;
-    expect(call.params.return_url).toBe(challengeReturnUrl(await intentRow(passed.id)));
+    const confirm = world.fake.calls.find((candidate) => candidate.idempotencyKey === `${attempt!.id}-confirm`)!;
+    expect(confirm.params.return_url).toBe(challengeReturnUrl(await intentRow(passed.id)));
 
     const failed = await liveIntent(merchant);
     expect(await world.payOnPage(failed.id, "4000002500003155", "fail")).toContain(`/pay/${failed.id}?client_secret=`);
@@ -167,22 +170,68 @@ describe("a live intent's card goes to the merchant's acquirer (Stripe), never t
     const [renewed] = await db.select().from(subscriptions).where(eq(subscriptions.id, subscription!.id));
     expect(renewed).toMatchObject({ status: "active", nextPeriod: 3 });
     const renewal = paymentIntentCalls().at(-1)!;
-    expect(renewal.params).toMatchObject({ off_session: "true", customer: token!.acquirerCustomer, payment_method: token!.acquirerPaymentMethod, amount: "900" });
+    expect(renewal.params).toMatchObject({ customer: token!.acquirerCustomer, payment_method: token!.acquirerPaymentMethod, amount: "900" });
+    expect(world.fake.calls.find((call) => call.idempotencyKey === `${renewal.idempotencyKey}-confirm`)?.params).toEqual({ off_session: "true" });
     // No card number was sent again: Kassa has none to send.
     expect(world.fake.callsTo("POST", "/v1/payment_methods").length).toBe(cardsBefore);
   });
 
-  it("finds an authorization whose answer never came, by its reference, and charges once", async () => {
-    process.env.KASSA_PROCESSOR_TIMEOUT_MS = "1000";
+  it("reads back a charge whose answer never came, and charges once, without waiting on Stripe's search", async () => {
+    process.env.KASSA_PROCESSOR_TIMEOUT_MS = "3000";
+    const merchant = await world.liveMerchant();
+    const intent = await liveIntent(merchant);
+    // Stripe charges the card, and its answer is lost; its search would not show the charge for a minute.
+    world.fake.ledger.searchLagMs = 60_000;
+    world.fake.disrupt((call) => (call.method === "POST" && call.path.endsWith("/confirm") ? "hold" : null));
+    try {
+      expect(await world.payOnPage(intent.id, "4242424242424242")).toMatch(/^https:\/\/shop\.example\.com\/success/);
+    } finally {
+      world.fake.ledger.searchLagMs = 0;
+    }
+    const [attempt] = await world.attemptsOf(intent.id);
+    const charged = [...world.fake.ledger.intents.values()].filter((entry) => entry.metadata.kassa_reference === attempt!.id);
+    expect(charged.map((entry) => entry.status)).toEqual(["succeeded"]);
+    expect(await intentRow(intent.id)).toMatchObject({ status: "succeeded", attemptCount: 1 });
+  });
+
+  it("declines, with nothing charged, a payment whose PaymentIntent was made but never confirmed", async () => {
+    process.env.KASSA_PROCESSOR_TIMEOUT_MS = "3000";
     const merchant = await world.liveMerchant();
     const intent = await liveIntent(merchant);
     world.fake.disrupt((call) => (call.method === "POST" && call.path === "/v1/payment_intents" ? "hold" : null));
-    expect(await world.payOnPage(intent.id, "4242424242424242")).toMatch(/^https:\/\/shop\.example\.com\/success/);
+    await world.payOnPage(intent.id, "4242424242424242");
     const [attempt] = await world.attemptsOf(intent.id);
-    const charged = [...world.fake.ledger.intents.values()].filter((entry) => entry.metadata.kassa_reference === attempt!.id);
-    expect(charged).toHaveLength(1);
-    expect(charged[0]).toMatchObject({ status: "succeeded" });
-    expect(world.fake.callsTo("GET", "/v1/payment_intents/search").length).toBeGreaterThan(0);
+    expect(attempt).toMatchObject({ status: "declined", declineCode: "96" });
+    const made = [...world.fake.ledger.intents.values()].filter((entry) => entry.metadata.kassa_reference === attempt!.id);
+    // Made, never confirmed (Kassa confirms only what it saw made): nothing was charged.
+    expect(made.map((entry) => [entry.status, entry.amount_received])).toEqual([["requires_confirmation", 0]]);
+    expect(world.fake.calls.filter((call) => call.path.endsWith("/confirm") && call.idempotencyKey?.startsWith(attempt!.id))).toEqual([]);
+  });
+
+  it("keeps a payment processing, not declined, while nobody can say whether money moved", async () => {
+    process.env.KASSA_PROCESSOR_TIMEOUT_MS = "3000";
+    const merchant = await world.liveMerchant();
+    const intent = await liveIntent(merchant);
+    // The confirm's answer is lost, and then Stripe is unreachable for the read-back too.
+    world.fake.disrupt((call) => {
+      if (call.method === "POST" && call.path.endsWith("/confirm")) {
+        world.fake.disrupt(() => "down");
+        return "hold";
+      }
+      return null;
+    });
+    await world.payOnPage(intent.id, "4242424242424242");
+    expect(await intentRow(intent.id)).toMatchObject({ status: "processing", attemptCount: 1 });
+    const [attempt] = await world.attemptsOf(intent.id);
+    expect(attempt!.status).toBe("processing");
+
+    // Stripe is back; the reconciler (for an attempt older than two minutes: the clock, moved) settles it.
+    world.fake.disrupt(null);
+    const db = await getDb();
+    await db.execute(sql`update payment_attempts set created_at = now() - interval '5 minutes' where id = ${attempt!.id}`);
+    await db.execute(sql`update payment_intents set updated_at = now() - interval '5 minutes' where id = ${intent.id}`);
+    const { reconcileStuckAttempts } = await import("@/lib/worker/reconcile-stuck-attempts");
+    expect(await reconcileStuckAttempts(db)).toBeGreaterThanOrEqual(1);
     expect(await intentRow(intent.id)).toMatchObject({ status: "succeeded", attemptCount: 1 });
   });
 
@@ -209,7 +258,8 @@ describe("a live intent's card goes to the merchant's acquirer (Stripe), never t
     // The process that asked Stripe died before it settled: Stripe charged, Kassa's attempt is still processing.
     const card = validateCard({ number: "4242424242424242", expMonth: 12, expYear: 2040, cvc: "123" });
     const claim = await claimPayment(db, intent.id, intent.clientSecret, { card });
-    const processor = await processorFor(db, claim.intent);
+    // Another process's adapter: what it learnt died with it.
+    const processor = stripeAcquirer.processor({ secretKey: world.fake.secretKey, webhookSecret: null });
     const answer = await processor.authorize({
       reference: claim.attempt.id,
       amount: claim.intent.amount,
@@ -224,6 +274,7 @@ describe("a live intent's card goes to the merchant's acquirer (Stripe), never t
     const stripeId = (answer as { processorReference: string }).processorReference;
     // Longer ago than any request waits for its answer (the clock, moved).
     await db.update(paymentAttempts).set({ createdAt: sql`now() - interval '5 minutes'` }).where(eq(paymentAttempts.id, claim.attempt.id));
+    await db.update(paymentIntents).set({ updatedAt: sql`now() - interval '5 minutes'` }).where(eq(paymentIntents.id, intent.id));
 
     const forged = await world.fake.sendEvent(world.webhookUrl, "payment_intent.succeeded", stripeId, "whsec_not_the_merchants_secret");
     expect(forged.status).toBe(400);
@@ -237,6 +288,33 @@ describe("a live intent's card goes to the merchant's acquirer (Stripe), never t
     expect(await intentRow(intent.id)).toMatchObject({ status: "succeeded", amountCaptured: 4200 });
     const succeeded = await db.select().from(events).where(eq(events.intentId, intent.id));
     expect(succeeded.filter((event) => event.type === "payment.succeeded")).toHaveLength(1);
+  });
+
+  it("changes nothing when Stripe tells of a challenge just shown, while the buyer is still at the bank", async () => {
+    const merchant = await world.liveMerchant();
+    const intent = await intentRow((await liveIntent(merchant)).id);
+    const { confirmIntent } = await import("@/lib/checkout/confirm-intent");
+    const parked = await confirmIntent(await getDb(), { intentId: intent.id, clientSecret: intent.clientSecret, card: { number: "4000002500003155", expMonth: 12, expYear: 2040, cvc: "123" } });
+    expect(parked.outcome).toBe("requires_action");
+    const hook = await world.fake.sendEvent(world.webhookUrl, "payment_intent.requires_action", parked.attempt.processorReference!);
+    expect(await hook.json()).toEqual({ received: true, outcome: "not_final" });
+    expect(world.fake.ledger.intents.get(parked.attempt.processorReference!)?.status).toBe("requires_action");
+    expect(await intentRow(intent.id)).toMatchObject({ status: "requires_action" });
+  });
+
+  it("saves the card of a first recurring payment that needed 3-D Secure", async () => {
+    const merchant = await world.liveMerchant();
+    const db = await getDb();
+    const first = await createIntent(
+      db,
+      { id: merchant.merchant.id, mode: "live" },
+      { dialect: "native", amount: 700, currency: "USD", successUrl: "https://shop.example/ok", cancelUrl: "https://shop.example/cart", recurringIntervalDays: 30 },
+      { type: "system" },
+    );
+    await world.payOnPage(first.id, "4000002500003155", "complete");
+    const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.intentId, first.id));
+    const [token] = await db.select().from(cardTokens).where(eq(cardTokens.id, subscription!.cardTokenId));
+    expect(token).toMatchObject({ acquirerCustomer: expect.stringMatching(/^cus_/), acquirerPaymentMethod: expect.stringMatching(/^pm_/) });
   });
 
   it("settles a 3-D Secure payment the buyer finished at the bank but never came back from", async () => {

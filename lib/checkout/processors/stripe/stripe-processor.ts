@@ -6,48 +6,85 @@ import type {
   CardProcessor,
   OperationResult,
 } from "../../processor";
+import { logError } from "@/lib/errors/log-error";
+import { PROCESSING_ERROR, processorTimeoutMs } from "../../authorize-attempt";
 import { declineMessage } from "../../test-cards";
 import { isoDeclineCode } from "./decline-codes";
 
 /**
  * The merchant's Stripe account as Kassa's acquirer, through the official `stripe` package. Every
- * call that moves money carries an Idempotency-Key made from Kassa's reference, so the SDK's own
- * retries, the worker's and a restart's never charge twice; the PaymentIntent carries the reference in
+ * call that moves money carries an Idempotency-Key made from Kassa's reference, so the worker's
+ * retries and a restart's never charge twice; the PaymentIntent carries the reference in
  * metadata[kassa_reference], so `retrieve` finds one whose answer was lost.
  */
 export class StripeProcessor implements CardProcessor {
   readonly name = "stripe";
+  /** The PaymentIntent made for each reference, for a strongly consistent read (search may lag). */
+  private readonly made = new Map<string, string>();
 
   constructor(private readonly stripe: Stripe) {}
 
+  /**
+   * Two steps, so that no money can move before Kassa knows the PaymentIntent's id: create it
+   * (unconfirmed: charging nothing), then confirm it. An answer lost after the confirm is then read
+   * back by id, which Stripe answers at once, rather than found by a search that may lag.
+   */
   async authorize(request: AuthorizationRequest): Promise<AuthorizationResult | AuthenticationRequired> {
+    const confirmBy = Date.now() + processorTimeoutMs() * 0.6;
+    let created: Stripe.PaymentIntent | AuthorizationResult;
     try {
-      const paymentMethod = request.card ? await this.paymentMethodFor(request) : request.savedCard?.paymentMethod;
-      if (!paymentMethod) return declined("", "05", "This card was not saved with the acquirer, so it cannot be charged again.");
-      const customer = request.savedCard?.customer ?? (request.saveCard ? await this.customerFor(request) : undefined);
-      const intent = await this.stripe.paymentIntents.create(
-        {
-          amount: request.amount,
-          currency: request.currency.toLowerCase(),
-          payment_method: paymentMethod,
-          // Cards only: no redirect-based payment method can be chosen behind the buyer's back.
-          allowed_payment_method_types: ["card"],
-          confirm: true,
-          capture_method: request.capture ? "automatic" : "manual",
-          metadata: { kassa_reference: request.reference, kassa_intent: request.intentId },
-          ...(customer ? { customer } : {}),
-          ...(request.saveCard ? { setup_future_usage: "off_session" as const } : {}),
-          // A buyer on the page can answer 3-D Secure (and comes back to Kassa after); a renewal cannot.
-          ...(request.card ? { return_url: request.returnUrl } : { off_session: true }),
-        },
-        { idempotencyKey: request.reference },
-      );
-      return answerOf(intent, request.saveCard);
+      created = await this.prepare(request);
     } catch (error) {
       const decline = cardDecline(error);
       if (decline) return decline;
+      // Nothing was confirmed, so nothing can have been charged: a decline the buyer may retry.
+      logError(`Stripe refused or did not answer before attempt ${request.reference} was confirmed`, error);
+      return { ...PROCESSING_ERROR, processorReference: "" };
+    }
+    if (!("object" in created)) return created;
+    // Kassa stops waiting after its own limit; a confirm sent later could charge a buyer who was
+    // already told to try again. So past most of that time, nothing is confirmed.
+    if (Date.now() > confirmBy) {
+      await this.stripe.paymentIntents.cancel(created.id, {}, { idempotencyKey: `${request.reference}-too-late` }).catch(() => undefined);
+      return { ...PROCESSING_ERROR, processorReference: created.id };
+    }
+    try {
+      const confirmed = await this.stripe.paymentIntents.confirm(
+        created.id,
+        // A buyer on the page can answer 3-D Secure (and comes back to Kassa after); a renewal cannot.
+        request.card ? { return_url: request.returnUrl } : { off_session: true },
+        { idempotencyKey: `${request.reference}-confirm` },
+      );
+      return answerOf(confirmed, request.saveCard);
+    } catch (error) {
+      const decline = cardDecline(error);
+      if (decline) return decline;
+      // The confirm may have charged the card: Kassa reads back what it did (retrieve, by id).
       throw error;
     }
+  }
+
+  /** The card at Stripe (a PaymentMethod, and a Customer to keep it for renewals) and an unconfirmed PaymentIntent for it. */
+  private async prepare(request: AuthorizationRequest): Promise<Stripe.PaymentIntent | AuthorizationResult> {
+    const paymentMethod = request.card ? await this.paymentMethodFor(request) : request.savedCard?.paymentMethod;
+    if (!paymentMethod) return declined("", "05", "This card was not saved with the acquirer, so it cannot be charged again.");
+    const customer = request.savedCard?.customer ?? (request.saveCard ? await this.customerFor(request) : undefined);
+    const created = await this.stripe.paymentIntents.create(
+      {
+        amount: request.amount,
+        currency: request.currency.toLowerCase(),
+        payment_method: paymentMethod,
+        // Cards only: no redirect-based payment method can be chosen behind the buyer's back.
+        allowed_payment_method_types: ["card"],
+        capture_method: request.capture ? "automatic" : "manual",
+        metadata: { kassa_reference: request.reference, kassa_intent: request.intentId },
+        ...(customer ? { customer } : {}),
+        ...(request.saveCard ? { setup_future_usage: "off_session" as const } : {}),
+      },
+      { idempotencyKey: request.reference },
+    );
+    this.remember(request.reference, created.id);
+    return created;
   }
 
   /**
@@ -61,7 +98,7 @@ export class StripeProcessor implements CardProcessor {
       await this.stripe.paymentIntents.cancel(intent.id, {}, { idempotencyKey: `${request.reference}-abandoned` });
       return declined(intent.id, "authentication_failed");
     }
-    const answer = answerOf(intent, false);
+    const answer = answerOf(intent, Boolean(intent.setup_future_usage));
     if ("authenticationRequired" in answer) return declined(intent.id, "authentication_failed");
     return answer;
   }
@@ -89,12 +126,14 @@ export class StripeProcessor implements CardProcessor {
   }
 
   /**
-   * The PaymentIntent Kassa made for this reference, by its metadata. One left waiting on a challenge
-   * nobody will answer is canceled first, so that "never arrived" (null) is true.
+   * The PaymentIntent made for this reference: read by id when Kassa knows it, else found by its
+   * metadata. One never confirmed, or left waiting on a challenge nobody will answer, is canceled
+   * first, so that "never arrived" (null) is true. Any failure to ask is thrown: Kassa then cannot
+   * tell, and asks again later.
    */
-  async retrieve(reference: string): Promise<AuthorizationResult | null> {
-    const found = await this.stripe.paymentIntents.search({ query: `metadata['kassa_reference']:'${reference}'`, limit: 1 });
-    const intent = found.data[0];
+  async retrieve(reference: string, processorReference?: string | null): Promise<AuthorizationResult | null> {
+    const known = processorReference || this.made.get(reference);
+    const intent = known ? await this.stripe.paymentIntents.retrieve(known) : (await this.stripe.paymentIntents.search({ query: `metadata['kassa_reference']:'${reference}'`, limit: 1 })).data[0];
     if (!intent || intent.status === "canceled") return null;
     if (intent.status === "processing") throw new Error(`Stripe is still processing ${intent.id}`);
     if (intent.status === "requires_action" || intent.status === "requires_confirmation") {
@@ -103,6 +142,12 @@ export class StripeProcessor implements CardProcessor {
     }
     const answer = answerOf(intent, Boolean(intent.setup_future_usage));
     return "authenticationRequired" in answer ? null : answer;
+  }
+
+  private remember(reference: string, intentId: string) {
+    this.made.set(reference, intentId);
+    // Far more than can be in flight; the oldest go first (a Map keeps insertion order).
+    if (this.made.size > 10_000) this.made.delete(this.made.keys().next().value!);
   }
 
   private async paymentMethodFor(request: AuthorizationRequest): Promise<string> {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ownerOf, type Account } from "@/db/owner";
+import type { Mode } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { validateCard, type CardInput } from "@/lib/checkout/card";
 import { confirmIntent, type ConfirmResult } from "@/lib/checkout/confirm-intent";
@@ -26,7 +27,7 @@ const captureOf = (method: string | undefined) => (method === undefined ? undefi
  */
 export async function createPaymentIntent(db: Db, merchant: Account, body: CreateBody, actor: Actor) {
   if (body.payment_method && body.payment_method_data) throw bothPaymentMethods();
-  if (body.confirm) validateCard(cardOf(body, null));
+  if (body.confirm) validateCard(cardOf(body, null, merchant.mode));
   else if (body.payment_method_data) {
     throw new AppError("parameter_invalid", "payment_method_data needs confirm=true: Kassa never keeps card details to charge later.", { param: "payment_method_data" });
   }
@@ -56,13 +57,19 @@ const bothPaymentMethods = () =>
   new AppError("parameter_invalid", "You may pass either payment_method or payment_method_data, but not both.", { param: "payment_method_data" });
 
 /** The card a confirm pays with: raw details, a test payment method, or the one given before. */
-function cardOf(body: ConfirmBody, stored: string | null | undefined): CardInput {
+function cardOf(body: ConfirmBody, stored: string | null | undefined, mode: Mode): CardInput {
   if (body.payment_method && body.payment_method_data) throw bothPaymentMethods();
   const card = body.payment_method_data?.card;
   if (card) return { number: card.number, expMonth: card.exp_month, expYear: card.exp_year, cvc: card.cvc ?? "", name: body.payment_method_data?.billing_details?.name ?? null };
   const paymentMethod = body.payment_method ?? stored;
   if (!paymentMethod) {
     throw new AppError("parameter_missing", "You cannot confirm this PaymentIntent because it's missing a payment method. Pass payment_method or payment_method_data.", {
+      param: "payment_method",
+    });
+  }
+  // Stripe's test payment methods stand for test cards: live money needs a real one.
+  if (mode === "live") {
+    throw new AppError("parameter_invalid", `${paymentMethod} is a test payment method; a live PaymentIntent needs real card details in payment_method_data[card].`, {
       param: "payment_method",
     });
   }
@@ -76,7 +83,7 @@ function cardOf(body: ConfirmBody, stored: string | null | undefined): CardInput
 export async function confirmPaymentIntent(db: Db, merchant: Account, intentId: string, body: ConfirmBody): Promise<ConfirmResult> {
   const owner = ownerOf(merchant);
   let intent = await getIntent(db, owner, intentId);
-  const card = cardOf(body, intentData(intent).payment_method);
+  const card = cardOf(body, intentData(intent).payment_method, merchant.mode);
   // A card that cannot be one is refused before anything about the intent changes.
   validateCard(card);
   const capture = captureOf(body.capture_method);

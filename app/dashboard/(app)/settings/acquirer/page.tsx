@@ -36,7 +36,7 @@ export default async function AcquirerPage() {
                 <dt className="font-medium text-slate-600">Secret key</dt>
                 <dd className="font-mono text-slate-900">…{acquirer.secretLast4}</dd>
                 <dt className="font-medium text-slate-600">Webhook signing secret</dt>
-                <dd className="text-slate-900">{acquirer.webhookSecretCiphertext ? "Saved" : "Not set: late answers wait for Kassa's reconciler"}</dd>
+                <dd className="text-slate-900">{acquirer.webhookSecretCiphertext ? "Saved" : "Not set"}</dd>
                 <dt className="font-medium text-slate-600">Webhook URL</dt>
                 <dd className="break-all font-mono text-xs text-slate-900">{acquirerWebhookUrl(acquirer.type)}</dd>
                 <dt className="font-medium text-slate-600">Saved</dt>

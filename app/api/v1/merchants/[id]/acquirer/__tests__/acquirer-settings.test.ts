@@ -61,6 +61,27 @@ describe("the acquirer for live payments", () => {
     expect((await call("GET", merchant.id, accessToken)).status).toBe(404);
   });
 
+  it("takes a Stripe test key only when the adapter talks to a test server on this machine", async () => {
+    const { merchant, accessToken } = await createTestMerchant();
+    const testKey = { type: "stripe", secret_key: "sk_test_51AbCdEfGhIjKlMnOp1234", webhook_secret: "whsec_0123456789abcdef" };
+    delete process.env.KASSA_STRIPE_API_URL;
+    const refused = await call("PUT", merchant.id, accessToken, testKey);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ param: "secret_key" });
+    expect(refused.body.error.message).toContain("test key");
+    process.env.KASSA_STRIPE_API_URL = "http://127.0.0.1:9";
+    try {
+      expect((await call("PUT", merchant.id, accessToken, testKey)).status).toBe(200);
+    } finally {
+      delete process.env.KASSA_STRIPE_API_URL;
+    }
+    // The first time, the webhook secret is needed: without it a late answer could stay unsettled.
+    const other = await createTestMerchant();
+    const missing = await call("PUT", other.merchant.id, other.accessToken, { type: "stripe", secret_key: SECRET });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error).toMatchObject({ param: "webhook_secret" });
+  });
+
   it("is the owner's alone: an admin may neither see nor change it", async () => {
     const { merchant, user } = await createTestMerchant();
     const db = await getDb();
@@ -82,7 +103,7 @@ describe("the acquirer for live payments", () => {
     try {
       const request = { return_url: "https://shop.example/connected", webhook_url: "http://127.0.0.1:9/hooks", site_name: "Shop" };
       await expect(connectSite(db, { merchantId: merchant.id, mode: "live" }, user, request)).rejects.toMatchObject({ code: "live_mode_unavailable" });
-      await call("PUT", merchant.id, accessToken, { type: "stripe", secret_key: SECRET });
+      await call("PUT", merchant.id, accessToken, { type: "stripe", secret_key: SECRET, webhook_secret: "whsec_0123456789abcdef" });
       const { site } = await connectSite(db, { merchantId: merchant.id, mode: "live" }, user, request);
       const { site: testSite } = await connectSite(db, merchant.id, user, request);
       const { apiKeys } = await import("@/db/schema");

@@ -1,0 +1,2 @@
+DROP INDEX "payment_intents_unique_reference_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "payment_intents_unique_reference_key" ON "payment_intents" USING btree ("merchant_id","mode","dialect","reference_id") WHERE "payment_intents"."reference_unique";
