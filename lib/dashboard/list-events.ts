@@ -16,7 +16,7 @@ export type EventPage = { events: EventRow[]; olderThan: string | null };
 export async function listEvents(db: Db, owner: Owner, options: { limit?: number; before?: string; type?: string } = {}): Promise<EventPage> {
   const limit = options.limit ?? 50;
   const cursor = options.before
-    ? sql`and (e.created_at, e.sequence) < (select created_at, sequence from ${events} where id = ${options.before} and merchant_id = ${merchantOf(owner)})`
+    ? sql`and (e.created_at, e.sequence) < (select created_at, sequence from ${events} where id = ${options.before} and merchant_id = ${merchantOf(owner)} ${andModeOf(owner)})`
     : sql``;
   const type = options.type ? sql`and e.type = ${options.type}` : sql``;
   const rows = await queryRows<{ id: string; type: string; intent_id: string | null; subscription_id: string | null; actor: string; created_at: string | Date; deliveries: unknown }>(

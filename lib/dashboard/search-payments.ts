@@ -3,7 +3,7 @@ import { paymentIntents, type Dialect, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { expireIfDue } from "@/lib/intents/expire-intent";
 import { paymentStatusIs, type PaymentStatus } from "./payment-status";
-import { merchantOf, ownedBy, type Owner } from "@/db/owner";
+import { andModeOf, merchantOf, ownedBy, type Owner } from "@/db/owner";
 
 export type PaymentSearch = {
   status?: PaymentStatus;
@@ -42,7 +42,7 @@ export async function searchPayments(db: Db, owner: Owner, search: PaymentSearch
   const cursorId = search.before ?? search.after;
   // The cursor compared in SQL, so intents created in the same millisecond are neither skipped nor repeated.
   if (cursorId) {
-    const cursor = sql`(select c.created_at, c.id from ${paymentIntents} c where c.id = ${cursorId} and c.merchant_id = ${merchantOf(owner)})`;
+    const cursor = sql`(select c.created_at, c.id from ${paymentIntents} c where c.id = ${cursorId} and c.merchant_id = ${merchantOf(owner)} ${andModeOf(owner, "c")})`;
     filters.push(goingBack ? sql`(${paymentIntents.createdAt}, ${paymentIntents.id}) > ${cursor}` : sql`(${paymentIntents.createdAt}, ${paymentIntents.id}) < ${cursor}`);
   }
   const rows = await db

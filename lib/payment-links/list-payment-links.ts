@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { paymentLinks, type PaymentLink } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { merchantOf, ownedBy, type Owner } from "@/db/owner";
+import { andModeOf, merchantOf, ownedBy, type Owner } from "@/db/owner";
 
 export type PaymentLinkPage = { links: PaymentLink[]; hasMore: boolean };
 
@@ -12,7 +12,7 @@ export async function listPaymentLinks(
   options: { limit: number; startingAfter?: string; active?: boolean },
 ): Promise<PaymentLinkPage> {
   const cursor = options.startingAfter
-    ? sql`(${paymentLinks.createdAt}, ${paymentLinks.id}) < (select created_at, id from ${paymentLinks} where id = ${options.startingAfter} and merchant_id = ${merchantOf(owner)})`
+    ? sql`(${paymentLinks.createdAt}, ${paymentLinks.id}) < (select created_at, id from ${paymentLinks} where id = ${options.startingAfter} and merchant_id = ${merchantOf(owner)} ${andModeOf(owner)})`
     : undefined;
   const rows = await db
     .select()
