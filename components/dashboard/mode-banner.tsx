@@ -7,9 +7,9 @@ import Link from "next/link";
 export function ModeBanner({ mode, acquirerSet, canSetAcquirer }: { mode: "test" | "live"; acquirerSet: boolean; canSetAcquirer: boolean }) {
   if (mode === "test") {
     return (
-      <div role="status" className="border-b border-amber-300 bg-amber-100 px-4 py-2 text-sm text-amber-950 md:px-8">
-        <strong className="font-semibold">Test mode.</strong> You are looking at test data: payments here go to Kassa&apos;s simulation and move no
-        real money.
+      <div role="status" className="border-b border-amber-300 bg-amber-100 px-4 py-1 text-xs text-amber-950 sm:py-2 sm:text-sm md:px-8">
+        <strong className="font-semibold">Test mode.</strong> <span className="sm:hidden">Test data: no real money moves.</span>
+        <span className="hidden sm:inline">You are looking at test data: payments here go to Kassa&apos;s simulation and move no real money.</span>
       </div>
     );
   }

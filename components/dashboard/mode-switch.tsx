@@ -14,7 +14,8 @@ export function ModeSwitch({ mode }: { mode: "test" | "live" }) {
     <form action={switchMode} className="flex items-center gap-2">
       <input type="hidden" name="mode" value={other} />
       <input type="hidden" name="next" value={pathname} />
-      <span id="mode-label" className="text-sm font-medium text-slate-700">
+      {/* Named on a phone too, for screen readers; shown from sm up, where there is room. */}
+      <span id="mode-label" className="sr-only text-sm font-medium text-slate-700 sm:not-sr-only">
         Test mode
       </span>
       <button

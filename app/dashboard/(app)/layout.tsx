@@ -48,7 +48,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
         </header>
         <ModeBanner mode={context.mode} acquirerSet={acquirer !== null} canSetAcquirer={can(context, "acquirer:manage")} />
-        <main id="main" className="mx-auto max-w-6xl px-4 py-6 md:px-8 md:py-8">
+        <main id="main" className="mx-auto max-w-6xl px-4 py-4 sm:py-6 md:px-8 md:py-8">
           <MerchantScope merchantId={context.merchant.id} mode={context.mode}>{children}</MerchantScope>
         </main>
       </div>
