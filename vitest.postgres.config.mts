@@ -29,6 +29,8 @@ export default defineConfig({
       "lib/dialects/stripe/__tests__/*.test.ts",
       "lib/rate-limits/__tests__/*.test.ts",
       "lib/subscriptions/__tests__/*.test.ts",
+      "lib/test-clocks/__tests__/*.test.ts",
+      "lib/test-helpers/__tests__/*.test.ts",
       "lib/webhooks/__tests__/*.test.ts",
       "lib/worker/__tests__/*.test.ts",
     ],

@@ -1,4 +1,5 @@
-import { bigint, index, jsonb, pgTable, uuid, varchar } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, jsonb, pgTable, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { merchants } from "./accounts";
 import { dialect } from "./payments";
 import { createdAt, mode } from "./columns";
@@ -20,6 +21,13 @@ export const events = pgTable(
     mode: mode(),
     intentId: varchar("intent_id", { length: 64 }),
     subscriptionId: varchar("subscription_id", { length: 64 }),
+    /** The object whose change this is: the subscription for subscription events, the intent for the rest. */
+    objectId: varchar("object_id", { length: 64 }),
+    /**
+     * The object's own event number (1, 2, 3 …, gapless), for events sent by webhook: a receiver keeps
+     * the highest it has seen and drops anything older. Sent as `webhook-sequence` and in the body.
+     */
+    objectSequence: integer("object_sequence"),
     /** Who caused it: "api_key:<id>", "user:<id>", "buyer" or "system". */
     actor: varchar("actor", { length: 100 }).notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
@@ -38,6 +46,7 @@ export const events = pgTable(
   (t) => [
     index("events_merchant_created_idx").on(t.merchantId, t.createdAt),
     index("events_intent_idx").on(t.intentId, t.createdAt),
+    uniqueIndex("events_object_sequence_key").on(t.objectId, t.objectSequence).where(sql`${t.objectSequence} is not null`),
   ],
 );
 

@@ -14,4 +14,6 @@ export * from "./emails";
 export * from "./payment-links";
 export * from "./dialect-objects";
 export * from "./acquirers";
+export * from "./test-clocks";
+export * from "./event-sequences";
 export { modeEnum, type Mode } from "./columns";

@@ -17,6 +17,7 @@ import {
 import { apiKeys, merchants } from "./accounts";
 import { checkouts } from "./checkouts";
 import { paymentLinks } from "./payment-links";
+import { testClocks } from "./test-clocks";
 import { at, createdAt, money, updatedAt, mode } from "./columns";
 
 export const intentStatus = pgEnum("intent_status", [
@@ -114,6 +115,8 @@ export const paymentIntents = pgTable(
     /** For a renewal: the subscription it bills and which period (2 is the first renewal). */
     subscriptionId: varchar("subscription_id", { length: 64 }),
     subscriptionPeriod: integer("subscription_period"),
+    /** The test clock it lives on: its times are the clock's, and only advancing the clock expires or voids it. */
+    testClockId: varchar("test_clock_id", { length: 64 }).references(() => testClocks.id),
     uiMode: uiMode("ui_mode").notNull().default("hosted"),
     captureMethod: captureMethod("capture_method").notNull().default("automatic"),
     successUrl: text("success_url"),
@@ -165,6 +168,7 @@ export const paymentIntents = pgTable(
     uniqueIndex("payment_intents_unique_reference_key")
       .on(t.merchantId, t.mode, t.dialect, t.referenceId)
       .where(sql`${t.referenceUnique}`),
+    index("payment_intents_test_clock_idx").on(t.testClockId).where(sql`${t.testClockId} is not null`),
     uniqueIndex("payment_intents_subscription_period_key").on(t.subscriptionId, t.subscriptionPeriod),
     index("payment_intents_authorized_idx").on(t.authorizedAt).where(sql`${t.status} = 'authorized'`),
     // The reconciler's sweep of captures and voids that never heard back.

@@ -3,6 +3,7 @@ import { index, integer, jsonb, pgEnum, pgTable, uniqueIndex, uuid, varchar } fr
 import { merchants } from "./accounts";
 import { at, createdAt, money, updatedAt, mode } from "./columns";
 import { cardTokens, dialect, paymentIntents } from "./payments";
+import { testClocks } from "./test-clocks";
 
 export const subscriptionStatus = pgEnum("subscription_status", ["active", "past_due", "canceled"]);
 
@@ -38,12 +39,17 @@ export const subscriptions = pgTable(
     /** A worker renewing it holds this lease, so two instances never charge the same period together. */
     renewalLockedUntil: at("renewal_locked_until"),
     canceledAt: at("canceled_at"),
+    /** The test clock it lives on (from its first intent); the worker leaves it to the clock. */
+    testClockId: varchar("test_clock_id", { length: 64 }).references(() => testClocks.id),
+    /** A test helper asked for its next renewal to be declined, with this decline code. */
+    failNextRenewal: varchar("fail_next_renewal", { length: 64 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("subscriptions_intent_key").on(t.intentId),
     index("subscriptions_merchant_created_idx").on(t.merchantId, t.createdAt),
+    index("subscriptions_test_clock_idx").on(t.testClockId).where(sql`${t.testClockId} is not null`),
     index("subscriptions_due_idx").on(t.nextChargeAt).where(sql`${t.status} in ('active', 'past_due')`),
   ],
 );

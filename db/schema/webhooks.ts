@@ -31,6 +31,8 @@ export const webhookEndpoints = pgTable(
     apiKeyId: uuid("api_key_id").references(() => apiKeys.id),
     /** Why Kassa turned it off (the receiver answered 410 Gone), so the merchant can see. */
     disabledReason: text("disabled_reason"),
+    /** Faults to inject into its deliveries, so a receiver can be tested against them (test mode only). */
+    testFaults: jsonb("test_faults").$type<TestFaults>().notNull().default(sql`'{}'::jsonb`),
     secretCiphertext: text("secret_ciphertext").notNull(),
     /** The secret before the last rotation, which keeps signing until `previous_secret_expires_at`. */
     previousSecretCiphertext: text("previous_secret_ciphertext"),
@@ -63,6 +65,8 @@ export const webhookDeliveries = pgTable(
       .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
     /** Which of the event's webhooks this sends: 0 for the only one, or an index into `events.messages`. */
     message: smallint("message").notNull().default(0),
+    /** The test faults this delivery carries (duplicate, delayed, out_of_order, failing, stale_timestamp, wrong_signature), for the log. */
+    faults: jsonb("faults").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     status: deliveryStatus("status").notNull().default("pending"),
     attemptCount: integer("attempt_count").notNull().default(0),
     nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
@@ -96,11 +100,29 @@ export const webhookAttempts = pgTable(
     /** The first kilobyte of the response body, or why there was none (timeout, refused). */
     responseExcerpt: text("response_excerpt"),
     error: text("error"),
+    /** Set when Kassa failed this attempt on purpose (the endpoint's `fail_first` test fault): nothing was sent. */
+    fault: varchar("fault", { length: 40 }),
     requestBody: text("request_body").notNull(),
     createdAt: createdAt(),
   },
   (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.number)],
 );
+
+/**
+ * What a test-mode endpoint's deliveries suffer on purpose. Each is off when absent: `duplicate`
+ * sends every delivery twice, `delay_seconds` holds each back, `out_of_order` holds the first of a
+ * burst back until those after it are sent, `fail_first` fails that many attempts of each delivery
+ * before sending, `stale_timestamp` signs as if sent ten minutes ago, `wrong_signature` signs with a
+ * secret the receiver does not have.
+ */
+export type TestFaults = {
+  duplicate?: boolean;
+  delay_seconds?: number;
+  out_of_order?: boolean;
+  fail_first?: number;
+  stale_timestamp?: boolean;
+  wrong_signature?: boolean;
+};
 
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

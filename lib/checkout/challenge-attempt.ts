@@ -13,6 +13,7 @@ import type { Claim } from "./claim-attempt";
 import type { AuthenticationRequired, CardProcessor } from "./processor";
 import { settleAttempt, type SettledAttempt } from "./settle-attempt";
 import { processorFor } from "./processors/registry";
+import { intentTime } from "@/lib/test-clocks/intent-time";
 
 /**
  * The bank asked for 3-D Secure: the attempt waits as `requires_action`, and so does the intent,
@@ -88,7 +89,7 @@ async function resumeChallenge(db: Db, intentId: string): Promise<Claim | null |
     intentId,
     from: ["requires_action"],
     to: "processing",
-    guard: sql`${paymentIntents.expiresAt} > now() and exists (${waiting}) and exists (${active})`,
+    guard: sql`${paymentIntents.expiresAt} > ${intentTime()} and exists (${waiting}) and exists (${active})`,
   });
   const [row] = await queryRows<{ intent: unknown; attempt: unknown; token: unknown }>(
     db,

@@ -11,6 +11,7 @@ import { assertPayable, authenticatePayment } from "./authenticate-checkout";
 import type { ValidCard } from "./card";
 import { cardFingerprint } from "./fingerprint";
 import { MAX_ATTEMPTS } from "./limits";
+import { intentTime } from "@/lib/test-clocks/intent-time";
 
 export type Claim = {
   intent: PaymentIntent;
@@ -69,7 +70,7 @@ async function tryClaim(db: Db, intentId: string, source: CardSource, guard?: SQ
       ...("customerEmail" in source && source.customerEmail ? { buyerEmail: source.customerEmail } : {}),
       ...("buyerLocale" in source && source.buyerLocale ? { buyerLocale: source.buyerLocale } : {}),
     },
-    guard: sql`${paymentIntents.expiresAt} > now() and ${paymentIntents.attemptCount} < ${MAX_ATTEMPTS} ${guard ? sql`and ${guard}` : sql``}`,
+    guard: sql`${paymentIntents.expiresAt} > ${intentTime()} and ${paymentIntents.attemptCount} < ${MAX_ATTEMPTS} ${guard ? sql`and ${guard}` : sql``}`,
   });
   const tokenId = "token" in source ? source.token.id : newId("tok");
   const [row] = await queryRows<{ intent: Record<string, unknown> | null; token: Record<string, unknown> | null; attempt: Record<string, unknown> | null }>(

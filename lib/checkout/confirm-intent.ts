@@ -8,6 +8,7 @@ import { requiresAuthentication } from "./processor";
 import { settleAttempt, type SettledAttempt } from "./settle-attempt";
 import type { CardProcessor } from "./processor";
 import { processorFor } from "./processors/registry";
+import { onClockOf } from "@/lib/test-clocks/clock-context";
 
 export type ConfirmInput = {
   intentId: string;
@@ -34,10 +35,13 @@ export type ConfirmResult = SettledAttempt;
 export async function confirmIntent(db: Db, input: ConfirmInput, processor?: CardProcessor): Promise<ConfirmResult> {
   const card = await validCard(db, input);
   const claim = await claimPayment(db, input.intentId, input.clientSecret, { card, customerEmail: input.customerEmail, buyerLocale: input.buyerLocale });
-  const answer = await authorizeAttempt(processor ?? (await processorFor(db, claim.intent)), claim, card);
-  const result = input.canAuthenticate === false ? withoutChallenge(answer) : answer;
-  if (requiresAuthentication(result)) return awaitChallenge(db, claim, result);
-  return settleAttempt(db, claim, result, { actor: { type: "buyer" } });
+  // An intent on a test clock is paid at the clock's time: its events, and the subscription it may start.
+  return onClockOf(db, claim.intent.testClockId, async (db) => {
+    const answer = await authorizeAttempt(processor ?? (await processorFor(db, claim.intent)), claim, card);
+    const result = input.canAuthenticate === false ? withoutChallenge(answer) : answer;
+    if (requiresAuthentication(result)) return awaitChallenge(db, claim, result);
+    return settleAttempt(db, claim, result, { actor: { type: "buyer" } });
+  });
 }
 
 /** The card, if it is one; if not, an unknown intent or a wrong secret is still what the caller hears first. */

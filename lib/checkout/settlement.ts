@@ -7,6 +7,7 @@ import { transitionStatement } from "@/lib/intents/transition";
 import type { Claim } from "./claim-attempt";
 import { MAX_ATTEMPTS } from "./limits";
 import type { AuthorizationResult } from "./processor";
+import { currentTime } from "@/lib/test-clocks/clock-context";
 
 type AttemptOutcome = Pick<PaymentAttempt, "status" | "declineCode" | "failureMessage" | "processorReference" | "completedAt">;
 type IntentChange = Partial<Pick<PaymentIntent, "cardTokenId" | "lastError" | "amountCaptured" | "succeededAt" | "authorizedAt">>;
@@ -36,7 +37,7 @@ export type SettlementPlan = {
   settled(row: { attempt: unknown; intent: unknown }): SettledAttempt;
 };
 
-export function settlementPlan(claim: Claim, result: AuthorizationResult, at = new Date()): SettlementPlan {
+export function settlementPlan(claim: Claim, result: AuthorizationResult, at = currentTime()): SettlementPlan {
   const settlement = settlementFor(claim, result, at);
   const intent: PaymentIntent = { ...claim.intent, ...settlement.set, status: settlement.to, updatedAt: settlement.at };
   const attempt: PaymentAttempt = { ...claim.attempt, ...settlement.attempt };

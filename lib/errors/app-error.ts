@@ -25,10 +25,13 @@ export const ERROR_CODES = {
   client_secret_invalid: { status: 403, kind: "permission" },
   merchant_suspended: { status: 403, kind: "permission" },
   live_mode_unavailable: { status: 403, kind: "permission" },
+  /** Test clocks, test helpers and webhook faults: a live key, or a live object, cannot have them. */
+  test_mode_only: { status: 403, kind: "permission" },
   not_found: { status: 404, kind: "invalid_request" },
   method_not_allowed: { status: 405, kind: "invalid_request" },
   payment_processing: { status: 409, kind: "invalid_request" },
   idempotency_key_in_use: { status: 409, kind: "idempotency" },
+  test_clock_advancing: { status: 409, kind: "invalid_request" },
   idempotency_key_reused: { status: 422, kind: "idempotency" },
   payment_already_completed: { status: 422, kind: "invalid_request" },
   intent_unexpected_state: { status: 422, kind: "invalid_request" },
@@ -91,6 +94,9 @@ export function isAppError(error: unknown): error is AppError {
 
 /** A checkout, a payment link or a challenge of a merchant that may not take money now. */
 export const cannotAcceptPayments = () => new AppError("merchant_suspended", "This merchant cannot accept payments right now.");
+
+/** What a live key, or a live object, gets from what exists in test mode only. */
+export const testModeOnly = (what: string) => new AppError("test_mode_only", `${what} exist in test mode only; use a test key (sk_test_…).`);
 
 export const notFound = (what: string, id: string, param?: string) =>
   new AppError("not_found", `No such ${what}: '${id}'`, param ? { param } : {});

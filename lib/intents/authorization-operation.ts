@@ -31,7 +31,7 @@ export async function runAuthorizationOperation(
     .set({
       pendingOperation: operation.kind,
       pendingOperationAmount: operation.kind === "capture" ? operation.amount : null,
-      pendingOperationAt: sql`now()`,
+      pendingOperationAt: sql`kassa_now()`,
     })
     .where(and(eq(paymentIntents.id, intent.id), eq(paymentIntents.status, "authorized"), isNull(paymentIntents.pendingOperation)))
     .returning();
@@ -82,8 +82,8 @@ export async function settleAuthorizationOperation(db: Db, intent: PaymentIntent
         pendingOperationAmount: null,
         pendingOperationAt: null,
         ...(capture
-          ? { amountCaptured: intent.pendingOperationAmount ?? intent.amount, succeededAt: sql`now()` }
-          : { canceledAt: sql`now()`, cancellationReason: "void" }),
+          ? { amountCaptured: intent.pendingOperationAmount ?? intent.amount, succeededAt: sql`kassa_now()` }
+          : { canceledAt: sql`kassa_now()`, cancellationReason: "void" }),
       },
       guard: eq(paymentIntents.pendingOperation, intent.pendingOperation!),
     });

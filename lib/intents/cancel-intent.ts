@@ -8,6 +8,7 @@ import { getIntent } from "./get-intent";
 import { voidIntent } from "./void-intent";
 import { transitionIntent } from "./transition";
 import { merchantOf, ownedBy, type Owner } from "@/db/owner";
+import { intentTime } from "@/lib/test-clocks/intent-time";
 
 export const CANCELLATION_REASONS = ["requested_by_customer", "duplicate", "fraudulent", "abandoned"] as const;
 export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
@@ -28,8 +29,8 @@ export async function cancelIntent(
       intentId,
       from: ["requires_payment_method", "requires_action"],
       to: "canceled",
-      set: { canceledAt: sql`now()`, cancellationReason: reason },
-      guard: sql`${ownedBy(paymentIntents, owner)} and ${paymentIntents.expiresAt} > now()`,
+      set: { canceledAt: sql`kassa_now()`, cancellationReason: reason },
+      guard: sql`${ownedBy(paymentIntents, owner)} and ${paymentIntents.expiresAt} > ${intentTime()}`,
     });
     if (intent) {
       await closeAbandonedChallenge(tx, intent.id);

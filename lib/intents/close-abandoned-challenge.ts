@@ -14,7 +14,7 @@ export async function closeAbandonedChallenge(tx: Db, intentId: string): Promise
       status: "declined",
       declineCode: "authentication_abandoned",
       failureMessage: "The buyer did not finish 3-D Secure before the payment was canceled or expired.",
-      completedAt: sql`now()`,
+      completedAt: sql`kassa_now()`,
     })
     .where(and(eq(paymentAttempts.intentId, intentId), eq(paymentAttempts.status, "requires_action")));
 }

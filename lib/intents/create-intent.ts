@@ -8,6 +8,8 @@ import { randomBase62 } from "@/lib/crypto/tokens";
 import { dialectDefinition } from "@/lib/dialects/registry";
 import { actorLabel, type Actor } from "@/lib/events/record-event";
 import { newId } from "@/lib/ids";
+import { onAClock, onClockTime } from "@/lib/test-clocks/clock-context";
+import { getTestClock } from "@/lib/test-clocks/get-test-clock";
 import { assertAboveMinimum } from "./minimum-amount";
 import { referenceTaken, UNIQUE_REFERENCE_INDEX } from "./reference";
 
@@ -47,6 +49,8 @@ export type NewIntent = {
   /** For a renewal: the subscription and period it bills. */
   subscriptionId?: string | null;
   subscriptionPeriod?: number | null;
+  /** The test clock it lives on (test mode only, checked by the caller): created, and expiring, on the clock's time. */
+  testClockId?: string | null;
 };
 
 /** The merchant an intent is for; with its minimum amounts when the caller already has them (an API key's merchant does). */
@@ -59,6 +63,11 @@ export type IntentOwner = Pick<Merchant, "id"> & Partial<Pick<Merchant, "minimum
  * settles racing creates.
  */
 export async function createIntent(db: Db, merchant: IntentOwner, input: NewIntent, actor: Actor): Promise<PaymentIntent> {
+  if (input.testClockId && !onAClock()) {
+    // Made on a test clock: created, and expiring, on the clock's time.
+    const clock = await getTestClock(db, { merchantId: merchant.id, mode: merchant.mode ?? "test" }, input.testClockId, "test_clock");
+    return onClockTime(db, clock.frozenTime, (tx) => createIntent(tx, merchant, input, actor));
+  }
   if (!input.subscriptionId) await assertAboveMinimum(db, merchant, input.amount, input.currency);
   const dialect = dialectDefinition(input.dialect);
   const id = input.id ?? dialect.newIntentId();
@@ -72,8 +81,8 @@ export async function createIntent(db: Db, merchant: IntentOwner, input: NewInte
         insert into ${paymentIntents} (
           id, merchant_id, mode, dialect, api_key_id, amount, currency, tax_amount, discount_amount, description,
           reference_id, reference_unique, customer_email, customer_name, locale, buyer_email, buyer_locale, line_items, metadata, dialect_data, ui_mode, capture_method,
-          checkout_id, payment_link_id, recurring_interval_days, subscription_id, subscription_period, success_url, cancel_url,
-          client_secret, expires_at)
+          checkout_id, payment_link_id, recurring_interval_days, subscription_id, subscription_period, test_clock_id, success_url, cancel_url,
+          client_secret, created_at, updated_at, expires_at)
         values (
           ${id}, ${merchant.id}, ${merchant.mode ?? "test"}, ${input.dialect}, ${actor.type === "api_key" ? actor.id : null}, ${input.amount},
           ${input.currency.toUpperCase()}, ${input.taxAmount ?? 0}, ${input.discountAmount ?? 0}, ${input.description ?? null},
@@ -81,10 +90,10 @@ export async function createIntent(db: Db, merchant: IntentOwner, input: NewInte
           ${input.locale ?? null}, ${input.buyerEmail ?? null}, ${input.buyerLocale ?? null}, ${JSON.stringify(input.lineItems ?? [])}::jsonb, ${JSON.stringify(input.metadata ?? {})}::jsonb,
           ${JSON.stringify(input.dialectData ?? {})}::jsonb, ${input.uiMode ?? "hosted"}, ${input.captureMethod ?? "automatic"},
           ${input.checkoutId ?? null}, ${input.paymentLinkId ?? null}, ${input.recurringIntervalDays ?? null}, ${input.subscriptionId ?? null},
-          ${input.subscriptionPeriod ?? null}, ${input.successUrl ?? null}, ${input.cancelUrl ?? null},
+          ${input.subscriptionPeriod ?? null}, ${input.testClockId ?? null}, ${input.successUrl ?? null}, ${input.cancelUrl ?? null},
           ${dialect.newClientSecret?.(id) ?? `${id}_secret_${randomBase62(24)}`},
-          -- Database time, so every instance agrees on when an intent expires.
-          now() + make_interval(secs => ${expiresIn}))
+          -- Database time (a test clock's, when one runs this), so every instance agrees on when an intent expires.
+          kassa_now(), kassa_now(), kassa_now() + make_interval(secs => ${expiresIn}))
         returning *
       ),
       audit as (

@@ -1,7 +1,8 @@
-import { and, eq, lte, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { paymentIntents, type IntentStatus, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { recordEvent } from "@/lib/events/record-event";
+import { currentTime, onAClock } from "@/lib/test-clocks/clock-context";
 import { closeAbandonedChallenge } from "./close-abandoned-challenge";
 import { transitionIntent } from "./transition";
 
@@ -16,7 +17,9 @@ const CLOCK_SLACK_MS = 60_000;
  * clock. Reads call this so nobody sees a stale `requires_payment_method`.
  */
 export async function expireIfDue(db: Db, intent: PaymentIntent): Promise<PaymentIntent> {
-  if (!EXPIRABLE.includes(intent.status) || intent.expiresAt.getTime() > Date.now() + CLOCK_SLACK_MS) {
+  // An intent on a test clock expires only when its clock is advanced past its expiry.
+  if (intent.testClockId && !onAClock()) return intent;
+  if (!EXPIRABLE.includes(intent.status) || intent.expiresAt.getTime() > currentTime().getTime() + CLOCK_SLACK_MS) {
     return intent;
   }
   return db.transaction(async (tx) => {
@@ -24,7 +27,7 @@ export async function expireIfDue(db: Db, intent: PaymentIntent): Promise<Paymen
       intentId: intent.id,
       from: EXPIRABLE,
       to: "expired",
-      guard: sql`${paymentIntents.expiresAt} <= now()`,
+      guard: sql`${paymentIntents.expiresAt} <= kassa_now()`,
     });
     if (!expired) {
       const [current] = await tx.select().from(paymentIntents).where(eq(paymentIntents.id, intent.id));
@@ -52,6 +55,7 @@ export async function expireDueIntents(db: Db, merchantId?: string, limit = 100)
       and(
         or(eq(paymentIntents.status, "requires_payment_method"), eq(paymentIntents.status, "requires_action")),
         lte(paymentIntents.expiresAt, sql`now()`),
+        isNull(paymentIntents.testClockId),
         merchantId ? eq(paymentIntents.merchantId, merchantId) : undefined,
       ),
     )

@@ -63,8 +63,8 @@ export async function settleRefund(db: Db, refund: Refund, result: OperationResu
       .update(refunds)
       .set(
         result.ok
-          ? { status: "succeeded", processorReference: result.processorReference, completedAt: sql`now()` }
-          : { status: "failed", failureMessage: result.message, completedAt: sql`now()` },
+          ? { status: "succeeded", processorReference: result.processorReference, completedAt: sql`kassa_now()` }
+          : { status: "failed", failureMessage: result.message, completedAt: sql`kassa_now()` },
       )
       .where(and(eq(refunds.id, refund.id), eq(refunds.status, "pending")))
       .returning();
@@ -92,7 +92,7 @@ async function reserve(db: Db, intent: PaymentIntent, amount: number, reason: Re
   return db.transaction(async (tx) => {
     const [reserved] = await tx
       .update(paymentIntents)
-      .set({ amountRefunded: sql`${paymentIntents.amountRefunded} + ${amount}`, updatedAt: sql`now()` })
+      .set({ amountRefunded: sql`${paymentIntents.amountRefunded} + ${amount}`, updatedAt: sql`kassa_now()` })
       .where(
         and(
           eq(paymentIntents.id, intent.id),

@@ -27,7 +27,7 @@ export type Transition = {
   set?: { [K in keyof IntentColumns]?: IntentColumns[K] | SQL };
   /** Extra guard that must also hold, such as "not yet expired". */
   guard?: SQL;
-  /** The time to stamp as updated_at, when the caller must know it before the row is written; else the database's now(). */
+  /** The time to stamp as updated_at, when the caller must know it before the row is written; else the database's kassa_now(). */
   at?: Date;
 };
 
@@ -58,7 +58,7 @@ export function transitionStatement(transition: Transition): SQL {
   });
   return sql`
     update ${paymentIntents}
-    set ${sql.join([...assignments, sql`status = ${transition.to}`, transition.at ? sql`updated_at = ${sql.param(transition.at, paymentIntents.updatedAt)}` : sql`updated_at = now()`], sql`, `)}
+    set ${sql.join([...assignments, sql`status = ${transition.to}`, transition.at ? sql`updated_at = ${sql.param(transition.at, paymentIntents.updatedAt)}` : sql`updated_at = kassa_now()`], sql`, `)}
     where id = ${transition.intentId} and status in ${sql`(${sql.join(transition.from.map((from) => sql`${from}`), sql`, `)})`}
       ${transition.guard ? sql`and ${transition.guard}` : sql``}
     returning *, xmin::text as row_version`;

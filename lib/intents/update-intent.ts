@@ -47,7 +47,7 @@ export async function updateIntent(db: Db, owner: Owner, intentId: string, chang
       ...(changes.customerEmail !== undefined ? { customerEmail: changes.customerEmail } : {}),
       ...(changes.metadata !== undefined ? { metadata: patchedJson(sql`${paymentIntents.metadata}`, changes.metadata) } : {}),
       ...(changes.dialectData !== undefined ? { dialectData: sql`${paymentIntents.dialectData} || ${JSON.stringify(changes.dialectData)}::jsonb` } : {}),
-      updatedAt: sql`now()`,
+      updatedAt: sql`kassa_now()`,
     })
     .where(
       and(

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { paymentIntents } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { isAppError } from "@/lib/errors/app-error";
@@ -17,6 +17,8 @@ export async function voidStaleAuthorizations(db: Db, limit = 50): Promise<numbe
     .where(
       and(
         eq(paymentIntents.status, "authorized"),
+        // Those on a test clock are voided when their clock is advanced past the hold.
+        isNull(paymentIntents.testClockId),
         lt(paymentIntents.authorizedAt, sql`now() - make_interval(hours => ${authorizationHours()})`),
       ),
     )

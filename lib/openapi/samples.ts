@@ -37,6 +37,7 @@ export function sampleIntent(dialect: Dialect, id = "pi_3MtwBwLkdIwHu7ix28a3tqPa
     recurringIntervalDays: null,
     subscriptionId: null,
     subscriptionPeriod: null,
+    testClockId: null,
     uiMode: "hosted",
     captureMethod: "automatic",
     successUrl: "https://shop.example/thanks?session={CHECKOUT_SESSION_ID}",

@@ -12,7 +12,7 @@ export async function cancelSubscription(db: Db, owner: Owner, subscriptionId: s
   const canceled = await db.transaction(async (tx) => {
     const [subscription] = await tx
       .update(subscriptions)
-      .set({ status: "canceled", canceledAt: sql`now()`, updatedAt: sql`now()` })
+      .set({ status: "canceled", canceledAt: sql`kassa_now()`, updatedAt: sql`kassa_now()` })
       .where(
         and(
           eq(subscriptions.id, subscriptionId),
@@ -57,7 +57,7 @@ async function cancelOpenRenewal(tx: Db, subscription: Subscription, actor: Acto
     intentId: open.id,
     from: ["requires_payment_method"],
     to: "canceled",
-    set: { canceledAt: sql`now()`, cancellationReason: "abandoned" },
+    set: { canceledAt: sql`kassa_now()`, cancellationReason: "abandoned" },
   });
   if (canceled) {
     await recordEvent(tx, { merchantId: canceled.merchantId, type: "payment.canceled", intent: canceled, actor, details: { message: "The subscription was canceled." } });

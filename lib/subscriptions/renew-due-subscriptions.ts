@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { authorizeSavedCard } from "@/lib/checkout/authorize-attempt";
 import { claimAttempt } from "@/lib/checkout/claim-attempt";
-import type { CardProcessor } from "@/lib/checkout/processor";
+import type { AuthorizationResult, CardProcessor } from "@/lib/checkout/processor";
+import { declineMessage } from "@/lib/checkout/test-cards";
 import { settleAttempt } from "@/lib/checkout/settle-attempt";
 import { processorFor } from "@/lib/checkout/processors/registry";
 import { AppError, isAppError } from "@/lib/errors/app-error";
@@ -31,7 +32,7 @@ export async function renewDueSubscriptions(db: Db, limit = 10, processor?: Card
   const due = await claimDue(db, limit);
   for (const subscription of due) {
     try {
-      await renewOne(db, subscription, processor);
+      await renewSubscription(db, subscription, processor);
     } catch (error) {
       if (isAppError(error)) logger().warn({ subscription_id: subscription.id, reason: error.message }, "renewal did not run; it waits an hour");
       else logError("renewal did not run; it waits an hour", error, { subscription_id: subscription.id });
@@ -48,7 +49,7 @@ async function claimDue(db: Db, limit: number): Promise<Subscription[]> {
       update ${subscriptions} set renewal_locked_until = now() + make_interval(secs => ${RENEWAL_LEASE_SECONDS})
       where id in (
         select id from ${subscriptions}
-        where status in ('active', 'past_due') and next_charge_at <= now()
+        where status in ('active', 'past_due') and next_charge_at <= now() and test_clock_id is null
           and (renewal_locked_until is null or renewal_locked_until < now())
         order by next_charge_at
         limit ${limit}
@@ -60,7 +61,8 @@ async function claimDue(db: Db, limit: number): Promise<Subscription[]> {
   return db.select().from(subscriptions).where(inArray(subscriptions.id, rows.map((row) => row.id)));
 }
 
-async function renewOne(db: Db, subscription: Subscription, processor: CardProcessor | undefined): Promise<void> {
+/** Charges one due subscription's period on its saved card (the worker's claim, or its test clock, decided it is due). */
+export async function renewSubscription(db: Db, subscription: Subscription, processor: CardProcessor | undefined): Promise<void> {
   const [merchant] = await db.select({ status: merchants.status }).from(merchants).where(eq(merchants.id, subscription.merchantId));
   if (merchant?.status !== "active") throw new AppError("merchant_suspended", "The merchant is suspended; its renewals wait.");
   const intent = await periodIntent(db, subscription);
@@ -80,8 +82,15 @@ async function renewOne(db: Db, subscription: Subscription, processor: CardProce
     if (row?.status !== "active" && row?.status !== "past_due") throw new AppError("subscription_unexpected_state", "The subscription was canceled.");
   };
   const claim = await claimAttempt(db, intent, { token: token! }, stillBilled);
-  const result = await authorizeSavedCard(processor ?? (await processorFor(db, subscription)), claim);
+  const result = subscription.failNextRenewal && subscription.mode === "test"
+    ? simulatedDecline(claim.attempt.id, subscription.failNextRenewal)
+    : await authorizeSavedCard(processor ?? (await processorFor(db, subscription)), claim);
   await settleAttempt(db, claim, result, { actor: SYSTEM, instead: (tx, settled) => settleRenewal(tx, subscription, settled, result) });
+}
+
+/** What a test helper's fail_next_renewal makes of the next renewal: a decline with its code, no card charged. */
+function simulatedDecline(attemptId: string, declineCode: string): AuthorizationResult {
+  return { approved: false, processorReference: `sim_${attemptId}`, declineCode, message: declineMessage(declineCode) };
 }
 
 /**
@@ -98,7 +107,7 @@ async function closePeriod(db: Db, subscription: Subscription, intent: PaymentIn
     }
     const [ended] = await tx
       .update(subscriptions)
-      .set({ status: "canceled", canceledAt: sql`now()`, renewalLockedUntil: null })
+      .set({ status: "canceled", canceledAt: sql`kassa_now()`, renewalLockedUntil: null })
       .where(and(eq(subscriptions.id, subscription.id), inArray(subscriptions.status, ["active", "past_due"])))
       .returning();
     if (ended) {
@@ -144,6 +153,7 @@ async function periodIntent(db: Db, subscription: Subscription): Promise<Payment
       metadata: subscription.metadata,
       subscriptionId: subscription.id,
       subscriptionPeriod: subscription.nextPeriod,
+      testClockId: subscription.testClockId,
       expiresInSeconds: RENEWAL_INTENT_SECONDS,
     },
     SYSTEM,

@@ -44,10 +44,12 @@ export async function settleRenewal(tx: Db, subscription: Subscription, settled:
     .set({
       status: finalDecline ? "canceled" : "past_due",
       failedCharges: sql`${subscriptions.failedCharges} + 1`,
-      nextChargeAt: finalDecline ? sql`${subscriptions.nextChargeAt}` : sql`now() + make_interval(secs => ${retryDelaySeconds(subscription.failedCharges + 1)})`,
-      canceledAt: finalDecline ? sql`now()` : null,
+      nextChargeAt: finalDecline ? sql`${subscriptions.nextChargeAt}` : sql`kassa_now() + make_interval(secs => ${retryDelaySeconds(subscription.failedCharges + 1)})`,
+      canceledAt: finalDecline ? sql`kassa_now()` : null,
       renewalLockedUntil: null,
-      updatedAt: sql`now()`,
+      // A test helper's one declined renewal has happened.
+      failNextRenewal: null,
+      updatedAt: sql`kassa_now()`,
     })
     .where(samePeriod)
     .returning();
@@ -65,7 +67,7 @@ export async function settleRenewal(tx: Db, subscription: Subscription, settled:
  * are never charged back to back.
  */
 export async function advancePeriod(tx: Db, subscription: Subscription, period: number): Promise<Subscription | null> {
-  const periodStart = sql`greatest(${subscriptions.currentPeriodEnd}, now())`;
+  const periodStart = sql`greatest(${subscriptions.currentPeriodEnd}, kassa_now())`;
   const [renewed] = await tx
     .update(subscriptions)
     .set({
@@ -76,7 +78,7 @@ export async function advancePeriod(tx: Db, subscription: Subscription, period: 
       nextChargeAt: sql`${periodStart} + make_interval(days => ${subscription.intervalDays})`,
       nextPeriod: sql`${subscriptions.nextPeriod} + 1`,
       renewalLockedUntil: null,
-      updatedAt: sql`now()`,
+      updatedAt: sql`kassa_now()`,
     })
     .where(
       and(eq(subscriptions.id, subscription.id), eq(subscriptions.nextPeriod, period), inArray(subscriptions.status, ["active", "past_due"])),

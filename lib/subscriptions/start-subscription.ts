@@ -23,9 +23,12 @@ export async function startSubscription(db: Db, intent: PaymentIntent, actor: Ac
       currency: intent.currency,
       intervalDays,
       metadata: intent.metadata,
-      currentPeriodStart: sql`now()`,
-      currentPeriodEnd: sql`now() + make_interval(days => ${intervalDays})`,
-      nextChargeAt: sql`now() + make_interval(days => ${intervalDays})`,
+      testClockId: intent.testClockId,
+      createdAt: sql`kassa_now()`,
+      updatedAt: sql`kassa_now()`,
+      currentPeriodStart: sql`kassa_now()`,
+      currentPeriodEnd: sql`kassa_now() + make_interval(days => ${intervalDays})`,
+      nextChargeAt: sql`kassa_now() + make_interval(days => ${intervalDays})`,
     })
     .returning();
   await recordEvent(db, { merchantId: intent.merchantId, type: "subscription.created", subscription: subscription!, intent, actor });

@@ -7,6 +7,7 @@ import { jsonValue, queryRows } from "@/db/rows";
 import { dialectDefinition } from "@/lib/dialects/registry";
 import { logError } from "@/lib/errors/log-error";
 import { signingSecrets } from "./endpoints";
+import { generateWebhookSecret } from "./secrets";
 import { postWebhook, type PostOutcome } from "./post-webhook";
 import { eventMessages, webhookMessageId } from "./webhook-format";
 import { webhookDeliveriesTotal, webhookLagSeconds } from "@/lib/observability/metrics";
@@ -74,7 +75,13 @@ export async function deliverOne(db: Db, { delivery, event, endpoint }: ClaimedD
     const message = eventMessages(event)[delivery.message];
     if (!message) throw new Error(`event ${event.id} has no webhook ${delivery.message}`);
     body = JSON.stringify(message.body);
-    const headers = signedHeaders(event, webhookMessageId(event.id, delivery.message), body, signingSecrets(endpoint));
+    const failOnPurpose = failingOnPurpose(delivery, endpoint);
+    if (failOnPurpose) {
+      await record(db, delivery, body, failOnPurpose, "fail_first");
+      return;
+    }
+    const signing = faultedSigning(delivery, signingSecrets(endpoint));
+    const headers = signedHeaders(event, webhookMessageId(event.id, delivery.message), body, signing.secrets, signing.sentAt);
     outcome = await postWebhook(endpoint.url, headers, body, webhookRetryPolicy().timeoutMs);
   } catch (error) {
     logError(`could not send delivery ${delivery.id}`, error);
@@ -88,8 +95,7 @@ export async function deliverOne(db: Db, { delivery, event, endpoint }: ClaimedD
  * Standard Webhooks headers, with one signature per live secret during a rotation, and beside them
  * whatever headers the event's dialect signs for its own integrations (with the current secret).
  */
-function signedHeaders(event: Event, messageId: string, body: string, secrets: string[]): Record<string, string> {
-  const sentAt = new Date();
+function signedHeaders(event: Event, messageId: string, body: string, secrets: string[], sentAt = new Date()): Record<string, string> {
   const signatures = secrets.map((secret) => new Webhook(secret).sign(messageId, sentAt, body));
   const dialectHeaders = event.dialect ? dialectDefinition(event.dialect).webhook.signatureHeaders?.(body, secrets[0]!, sentAt) : undefined;
   return {
@@ -99,7 +105,26 @@ function signedHeaders(event: Event, messageId: string, body: string, secrets: s
     "webhook-id": messageId,
     "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
     "webhook-signature": signatures.join(" "),
+    // The object's own event number: a receiver keeps the highest it has seen and drops older ones.
+    ...(event.objectSequence !== null ? { "webhook-sequence": String(event.objectSequence) } : {}),
   };
+}
+
+/** How far back a stale_timestamp fault dates a delivery: twice the five minutes receivers usually allow. */
+const STALE_BY_MS = 10 * 60_000;
+
+/** The secrets and time a delivery is signed with: the endpoint's and now, unless a test fault says otherwise. */
+function faultedSigning(delivery: WebhookDelivery, secrets: string[]): { secrets: string[]; sentAt: Date } {
+  const wrong = delivery.faults.includes("wrong_signature") ? [generateWebhookSecret()] : secrets;
+  const sentAt = delivery.faults.includes("stale_timestamp") ? new Date(Date.now() - STALE_BY_MS) : new Date();
+  return { secrets: wrong, sentAt };
+}
+
+/** A fail_first fault's attempt: failed by Kassa itself, nothing sent, so the merchant sees the retries. */
+function failingOnPurpose(delivery: WebhookDelivery, endpoint: WebhookEndpoint): PostOutcome | null {
+  const failFirst = endpoint.mode === "test" ? (endpoint.testFaults.fail_first ?? 0) : 0;
+  if (!delivery.faults.includes("failing") || delivery.attemptCount > failFirst) return null;
+  return { statusCode: null, durationMs: 0, excerpt: null, error: `Failed on purpose: test fault fail_first (attempt ${delivery.attemptCount} of ${failFirst}); nothing was sent.` };
 }
 
 /**
@@ -107,7 +132,7 @@ function signedHeaders(event: Event, messageId: string, body: string, secrets: s
  * the endpoint off), or try again later. It settles the delivery only if this worker still holds it
  * (a lease that ran out belongs to someone else now).
  */
-async function record(db: Db, delivery: WebhookDelivery, body: string, outcome: PostOutcome): Promise<void> {
+async function record(db: Db, delivery: WebhookDelivery, body: string, outcome: PostOutcome, fault?: string): Promise<void> {
   const delivered = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
   const gone = outcome.statusCode === 410;
   const exhausted = delivery.attemptCount >= webhookRetryPolicy().maxAttempts;
@@ -121,6 +146,7 @@ async function record(db: Db, delivery: WebhookDelivery, body: string, outcome: 
     durationMs: outcome.durationMs,
     responseExcerpt: outcome.excerpt,
     error: outcome.error,
+    fault: fault ?? null,
     requestBody: body,
   });
   const settle = db

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { webhookDeliveries, webhookEndpoints, type WebhookEndpoint } from "@/db/schema";
+import { webhookDeliveries, webhookEndpoints, type TestFaults, type WebhookEndpoint } from "@/db/schema";
+import { testModeOnly } from "@/lib/errors/app-error";
 import type { Db } from "@/db/client";
 import { patchedJson, type JsonPatch } from "@/db/json-patch";
 import { randomBase62 } from "@/lib/crypto/tokens";
@@ -18,7 +19,7 @@ export type EndpointSettings = {
   dialect?: string | null;
   dialectData?: Record<string, unknown>;
 };
-export type EndpointChanges = Partial<Omit<EndpointSettings, "metadata" | "dialect">> & { metadata?: JsonPatch };
+export type EndpointChanges = Partial<Omit<EndpointSettings, "metadata" | "dialect">> & { metadata?: JsonPatch; testFaults?: TestFaults };
 
 /** A new endpoint and its signing secret, which is returned this once in plain text. */
 export async function createWebhookEndpoint(
@@ -80,8 +81,10 @@ export async function updateWebhookEndpoint(
   endpointId: string,
   changes: EndpointChanges,
 ): Promise<WebhookEndpoint> {
-  await getWebhookEndpoint(db, owner, endpointId);
+  const current = await getWebhookEndpoint(db, owner, endpointId);
   if (changes.url) await assertDeliverableUrl(changes.url);
+  const faults = changes.testFaults ? activeFaults(changes.testFaults) : undefined;
+  if (faults && Object.keys(faults).length > 0 && current.mode === "live") throw testModeOnly("Webhook test faults");
   const [endpoint] = await db
     .update(webhookEndpoints)
     .set({
@@ -91,11 +94,17 @@ export async function updateWebhookEndpoint(
       ...(changes.metadata !== undefined ? { metadata: patchedJson(sql`${webhookEndpoints.metadata}`, changes.metadata) } : {}),
       ...(changes.dialectData !== undefined ? { dialectData: sql`${webhookEndpoints.dialectData} || ${JSON.stringify(changes.dialectData)}::jsonb` } : {}),
       ...(changes.enabled !== undefined ? { enabled: changes.enabled, ...(changes.enabled ? { disabledReason: null } : {}) } : {}),
+      ...(faults !== undefined ? { testFaults: faults } : {}),
       updatedAt: sql`now()`,
     })
     .where(and(eq(webhookEndpoints.id, endpointId), ownedBy(webhookEndpoints, owner)))
     .returning();
   return endpoint!;
+}
+
+/** The faults that do something: false, zero and absent are all "off", and are not kept. */
+function activeFaults(faults: TestFaults): TestFaults {
+  return Object.fromEntries(Object.entries(faults).filter(([, value]) => value !== undefined && value !== false && value !== 0)) as TestFaults;
 }
 
 /** Deleted endpoints stay for the delivery log, but receive nothing more. */

@@ -22,6 +22,11 @@ export type WebhookFormat = {
   renderMessages?(db: Db, event: WebhookSubject): Promise<WebhookMessage[]>;
   /** The events this dialect sends by webhook; STANDARD_WEBHOOK_EVENTS unless it says otherwise. */
   events?: readonly WebhookEventType[];
+  /**
+   * False when the dialect's body has no room for the object's `sequence` (Stripe's events have a fixed
+   * shape); it is then only in the `webhook-sequence` header. Otherwise it is a top-level field.
+   */
+  sequenceInBody?: false;
   /** Extra headers for one delivery, signed with the endpoint's current secret exactly as the merchant holds it. */
   signatureHeaders?(body: string, secret: string, sentAt: Date): Record<string, string>;
 };

@@ -20,5 +20,7 @@ export function toNewIntent(body: z.infer<typeof createIntentBody>): NewIntent {
     successUrl: body.success_url,
     cancelUrl: body.cancel_url,
     expiresInSeconds: body.expires_in,
+    recurringIntervalDays: body.recurring?.interval_days ?? null,
+    testClockId: body.test_clock ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import type { ApiKey, CardToken, Merchant, MerchantAcquirer, Refund, Subscription, User, WebhookEndpoint } from "@/db/schema";
+import type { ApiKey, CardToken, Merchant, MerchantAcquirer, Refund, Subscription, TestClock, User, WebhookEndpoint } from "@/db/schema";
 import type { DeliveryLog } from "@/lib/webhooks/list-deliveries";
 import { checkoutUrl } from "@/lib/checkout/checkout-url";
 import type { AttemptWithCard, IntentDetails } from "@/lib/intents/intent-details";
@@ -113,6 +113,8 @@ export function renderIntent(intent: IntentDetails) {
     attempts: intent.attempts.map(renderAttempt),
     payment_method: intent.card ? { type: "card", card: renderCard(intent.card) } : null,
     dialect: intent.dialect,
+    recurring: intent.recurringIntervalDays ? { interval_days: intent.recurringIntervalDays } : null,
+    test_clock: intent.testClockId,
     expires_at: iso(intent.expiresAt),
     created_at: iso(intent.createdAt),
     authorized_at: iso(intent.authorizedAt),
@@ -137,6 +139,7 @@ export function renderSubscription(subscription: Subscription) {
     current_period_end: iso(subscription.currentPeriodEnd),
     next_charge_at: subscription.status === "canceled" ? null : iso(subscription.nextChargeAt),
     failed_charges: subscription.failedCharges,
+    test_clock: subscription.testClockId,
     canceled_at: iso(subscription.canceledAt),
     created_at: iso(subscription.createdAt),
   };
@@ -165,6 +168,7 @@ export function renderWebhookEndpoint(endpoint: WebhookEndpoint, secret?: string
     events: endpoint.events.length > 0 ? endpoint.events : ["*"],
     enabled: endpoint.enabled,
     disabled_reason: endpoint.disabledReason,
+    test_faults: endpoint.testFaults,
     ...(secret ? { secret } : {}),
     previous_secret_expires_at: iso(endpoint.previousSecretExpiresAt),
     created_at: iso(endpoint.createdAt),
@@ -182,15 +186,30 @@ export function renderDelivery(delivery: DeliveryLog) {
     next_attempt_at: delivery.status === "pending" ? iso(delivery.nextAttemptAt) : null,
     last_status_code: delivery.lastStatusCode,
     last_error: delivery.lastError,
+    faults: delivery.faults,
     attempts: delivery.attempts.map((attempt) => ({
       number: attempt.number,
       status_code: attempt.statusCode,
       duration_ms: attempt.durationMs,
       response_excerpt: attempt.responseExcerpt,
       error: attempt.error,
+      fault: attempt.fault,
       at: iso(attempt.createdAt),
     })),
     created_at: iso(delivery.createdAt),
     completed_at: iso(delivery.completedAt),
+  };
+}
+
+export function renderTestClock(clock: TestClock) {
+  return {
+    id: clock.id,
+    object: "test_clock",
+    livemode: false,
+    name: clock.name,
+    frozen_time: iso(clock.frozenTime),
+    status: clock.advancingUntil && clock.advancingUntil.getTime() > Date.now() ? "advancing" : "ready",
+    created_at: iso(clock.createdAt),
+    ...(clock.deletedAt ? { deleted: true } : {}),
   };
 }

@@ -41,6 +41,12 @@ export const createIntentBody = z
       .min(MIN_EXPIRY_SECONDS, { error: `must be at least ${MIN_EXPIRY_SECONDS} seconds` })
       .max(MAX_EXPIRY_SECONDS, { error: `must be at most ${MAX_EXPIRY_SECONDS} seconds (7 days)` })
       .optional(),
+    /** Once paid, the card is charged again every interval_days: a subscription. */
+    recurring: z
+      .strictObject({ interval_days: z.number().int({ error: "must be a whole number of days" }).min(1, { error: "must be at least 1" }).max(366, { error: "must be at most 366" }) })
+      .optional(),
+    /** A test clock (test mode): the intent, and any subscription it starts, live on its time. */
+    test_clock: z.string({ error: "must be a test clock id" }).min(1).max(64).optional(),
   })
   .superRefine((body, context) => {
     if (!body.line_items?.length) return;
@@ -96,3 +102,24 @@ export const listSubscriptionsQuery = z.strictObject({
   starting_after: z.string().max(64).optional(),
   status: z.enum(["active", "past_due", "canceled"], { error: "must be active, past_due or canceled" }).optional(),
 });
+
+/** A moment: an ISO 8601 date-time with its offset, or Unix seconds as Stripe's test clocks take it. */
+const moment = z.union(
+  [
+    z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with a time zone, or Unix seconds" }).transform((value) => new Date(value)),
+    z.number().int().min(0).max(32503680000).transform((seconds) => new Date(seconds * 1000)),
+  ],
+  { error: "must be an ISO 8601 date-time with a time zone, or Unix seconds" },
+);
+
+export const createTestClockBody = z.strictObject({ frozen_time: moment, name: text(200).nullable().optional() });
+export const advanceTestClockBody = z.strictObject({ frozen_time: moment });
+
+export const simulateIntentParams = z.object({
+  id: z.string().min(1).max(64),
+  action: z.enum(["succeed", "decline", "require_action", "expire"], { error: "must be succeed, decline, require_action or expire" }),
+});
+/** A decline code as acquirers send them (ISO 8583's "51", or a word such as "do_not_honor"). */
+const declineCode = z.string().regex(/^[A-Za-z0-9_]{1,32}$/, { error: "must be a decline code: letters, digits and _, at most 32" });
+export const simulateIntentBody = z.strictObject({ decline_code: declineCode.optional() });
+export const failNextRenewalBody = z.strictObject({ decline_code: declineCode.optional() });

@@ -115,6 +115,7 @@ async function renderMessages(db: Db, event: WebhookSubject): Promise<WebhookMes
  */
 export const stripeWebhook: WebhookFormat = {
   events: WEBHOOK_EVENT_TYPES,
+  sequenceInBody: false,
   renderMessages,
   render: async (db, event) => (await renderMessages(db, event))[0]?.body ?? {},
   signatureHeaders(body, secret, sentAt) {

@@ -18,8 +18,8 @@ export const PATCH = apiRoute({
   auth: "secret_key",
   params: objectParams,
   body: updateWebhookEndpointBody,
-  handle: async ({ db, auth, params, body }) =>
-    ok(renderWebhookEndpoint(await updateWebhookEndpoint(db, auth.owner, params.id, body))),
+  handle: async ({ db, auth, params, body: { test_faults, ...changes } }) =>
+    ok(renderWebhookEndpoint(await updateWebhookEndpoint(db, auth.owner, params.id, { ...changes, testFaults: test_faults }))),
 });
 
 export const DELETE = apiRoute({

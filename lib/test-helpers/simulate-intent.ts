@@ -1,0 +1,44 @@
+import type { PaymentIntent } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { modeOf, type Owner } from "@/db/owner";
+import { confirmIntent } from "@/lib/checkout/confirm-intent";
+import type { AuthorizationRequest, AuthorizationResult } from "@/lib/checkout/processor";
+import { ALWAYS_AUTHENTICATES, SimulatedProcessor } from "@/lib/checkout/simulated-processor";
+import { declineMessage } from "@/lib/checkout/test-cards";
+import { testModeOnly } from "@/lib/errors/app-error";
+import type { Actor } from "@/lib/events/record-event";
+import { expireIntentNow } from "@/lib/intents/expire-intent-now";
+import { getIntent } from "@/lib/intents/get-intent";
+
+export type SimulatedAction = { action: "succeed" } | { action: "decline"; declineCode?: string } | { action: "require_action" } | { action: "expire" };
+
+/** The simulation's approved test card, typed as a buyer would type it. */
+const APPROVED_CARD = "4242424242424242";
+
+/**
+ * Does to a test-mode intent what a buyer or their bank would, through the same path as the checkout
+ * page (a card confirmed with the intent's client secret), so the intent, its events and webhooks end
+ * exactly as a browser would leave them: paid, declined with the given code, waiting on 3-D Secure,
+ * or expired.
+ */
+export async function simulateIntent(db: Db, owner: Owner, intentId: string, action: SimulatedAction, actor: Actor): Promise<PaymentIntent> {
+  if (modeOf(owner) === "live") throw testModeOnly("Test helpers");
+  const intent = await getIntent(db, owner, intentId);
+  if (action.action === "expire") return expireIntentNow(db, owner, intent.id, actor);
+  const number = action.action === "require_action" ? ALWAYS_AUTHENTICATES : APPROVED_CARD;
+  const processor = action.action === "decline" ? new DecliningProcessor(action.declineCode ?? "05") : undefined;
+  const year = new Date().getUTCFullYear() + 3;
+  await confirmIntent(db, { intentId: intent.id, clientSecret: intent.clientSecret, card: { number, expMonth: 12, expYear: year, cvc: "123" } }, processor);
+  return getIntent(db, owner, intent.id);
+}
+
+/** The simulation, answering every authorization with the decline asked for. */
+class DecliningProcessor extends SimulatedProcessor {
+  constructor(private readonly declineCode: string) {
+    super();
+  }
+
+  override async authorize(request: AuthorizationRequest): Promise<AuthorizationResult> {
+    return { approved: false, processorReference: `sim_${request.reference}`, declineCode: this.declineCode, message: declineMessage(this.declineCode) };
+  }
+}
