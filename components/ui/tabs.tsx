@@ -23,7 +23,7 @@ export function Tabs({ label, tabs }: { label: string; tabs: { href: string; lab
   );
 }
 
-export function developerTabs(current: "keys" | "webhooks" | "events" | "emails" | "sites" | "snippets") {
+export function developerTabs(current: "keys" | "webhooks" | "events" | "emails" | "sites" | "snippets" | "clocks") {
   return [
     { href: "/dashboard/developers", label: "API keys", current: current === "keys" },
     { href: "/dashboard/developers/webhooks", label: "Webhooks", current: current === "webhooks" },
@@ -31,6 +31,7 @@ export function developerTabs(current: "keys" | "webhooks" | "events" | "emails"
     { href: "/dashboard/developers/emails", label: "Emails", current: current === "emails" },
     { href: "/dashboard/developers/sites", label: "Connected sites", current: current === "sites" },
     { href: "/dashboard/developers/snippets", label: "Code snippets", current: current === "snippets" },
+    { href: "/dashboard/developers/test-clocks", label: "Test clocks", current: current === "clocks" },
   ];
 }
 

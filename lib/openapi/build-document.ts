@@ -156,12 +156,16 @@ async function webhooks(db: Db, reference: ReferenceDefinition): Promise<Json> {
   const events = (definition.webhook.events ?? STANDARD_WEBHOOK_EVENTS).filter((type) => type.startsWith("payment."));
   const intent = reference.sampleIntent?.() ?? sampleIntent(reference.dialect);
   const signature = definition.webhook.signatureHeaders?.("{}", "whsec_example", new Date()) ?? {};
-  const headers = ["webhook-id", "webhook-timestamp", "webhook-signature", ...Object.keys(signature)].map((name) => ({
-    name,
-    in: "header",
-    required: true,
-    schema: { type: "string" },
-  }));
+  const headers = [
+    ...["webhook-id", "webhook-timestamp", "webhook-signature", ...Object.keys(signature)].map((name) => ({ name, in: "header", required: true, schema: { type: "string" } })),
+    {
+      name: "webhook-sequence",
+      in: "header",
+      required: true,
+      description: "The object's own event number (1, 2, 3 …, gapless per intent or subscription): keep the highest seen and drop anything not above it.",
+      schema: { type: "string" },
+    },
+  ];
   const result: Json = {};
   for (const type of events) {
     const status = type === "payment.succeeded" || type === "payment.refunded" ? "succeeded" : type.slice("payment.".length);
@@ -178,7 +182,7 @@ async function webhooks(db: Db, reference: ReferenceDefinition): Promise<Json> {
     // A dialect that sends several webhooks for one change documents each under its own name.
     const messages = definition.webhook.renderMessages
       ? await definition.webhook.renderMessages(db, subject)
-      : [{ type, body: await definition.webhook.render(db, subject) }];
+      : [{ type, body: { ...(await definition.webhook.render(db, subject)), ...(definition.webhook.sequenceInBody === false ? {} : { sequence: 2 }) } }];
     for (const message of messages) {
       result[message.type] ??= {
         post: {

@@ -49,6 +49,11 @@ import * as r37 from "@/app/api/v1/webhook-endpoints/[id]/route";
 import * as r38 from "@/app/api/v1/webhook-endpoints/[id]/deliveries/route";
 import * as r39 from "@/app/api/v1/webhook-endpoints/[id]/rotate-secret/route";
 import * as r40 from "@/app/api/v1/webhook-endpoints/[id]/test/route";
+import * as testClocks from "@/app/api/v1/test-clocks/route";
+import * as testClock from "@/app/api/v1/test-clocks/[id]/route";
+import * as advanceTestClock from "@/app/api/v1/test-clocks/[id]/advance/route";
+import * as simulateIntent from "@/app/api/v1/test-helpers/payment-intents/[id]/[action]/route";
+import * as failNextRenewal from "@/app/api/v1/test-helpers/subscriptions/[id]/fail_next_renewal/route";
 import * as r41 from "@/app/v1/payments/route";
 import * as r42 from "@/app/v1/payments/[id]/route";
 
@@ -96,6 +101,11 @@ const APP_ROUTES: RouteModule[] = [
   { path: "/api/v1/webhook-endpoints/{id}/deliveries", module: r38 },
   { path: "/api/v1/webhook-endpoints/{id}/rotate-secret", module: r39 },
   { path: "/api/v1/webhook-endpoints/{id}/test", module: r40 },
+  { path: "/api/v1/test-clocks", module: testClocks },
+  { path: "/api/v1/test-clocks/{id}", module: testClock },
+  { path: "/api/v1/test-clocks/{id}/advance", module: advanceTestClock },
+  { path: "/api/v1/test-helpers/payment-intents/{id}/{action}", module: simulateIntent },
+  { path: "/api/v1/test-helpers/subscriptions/{id}/fail_next_renewal", module: failNextRenewal },
   { path: "/v1/payments", module: r41 },
   { path: "/v1/payments/{id}", module: r42 },
 ];

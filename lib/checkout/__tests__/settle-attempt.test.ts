@@ -40,7 +40,8 @@ async function lastEventAgainstStoredRows(intentId: string) {
   const { object: _object, attempt_id: _attemptId, ...eventDetails } = event!.data as Record<string, unknown>;
   const subject = { merchantId: intent!.merchantId, type: event!.type as EventType, intent: details, attempt: attempt!, actor: { type: "buyer" as const }, details: eventDetails, id: event!.id, createdAt: event!.createdAt };
   const dialect = dialectDefinition(intent!.dialect);
-  const rerendered = { ...(await dialect.webhook.render(db, subject)) };
+  // Plus the object's own event number, which the statement that records the event adds.
+  const rerendered = { ...(await dialect.webhook.render(db, subject)), sequence: event!.objectSequence };
   const deliveries = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, event!.id));
   return { event: event!, intent: intent!, rerendered: JSON.parse(JSON.stringify(rerendered)), deliveries };
 }

@@ -60,5 +60,18 @@ export const nativeReference: ReferenceDefinition = {
     "POST /api/v1/webhook-endpoints/{id}/rotate-secret": { summary: "Rotate the signing secret (the old one signs on for a grace period)" },
     "POST /api/v1/webhook-endpoints/{id}/test": { summary: "Send a test event" },
     "POST /api/v1/events/{id}/redeliver": { summary: "Send an event again" },
+    "POST /api/v1/test-clocks": { summary: "Create a test clock (test mode): intents and subscriptions made with its id as test_clock live on its time", status: 201, requestExample: { frozen_time: "2027-01-01T00:00:00Z", name: "Annual plan" } },
+    "GET /api/v1/test-clocks": { summary: "List test clocks (test mode)" },
+    "GET /api/v1/test-clocks/{id}": { summary: "Retrieve a test clock (test mode)" },
+    "DELETE /api/v1/test-clocks/{id}": { summary: "Delete a test clock: its objects stay as they stood, and nothing more happens to them" },
+    "POST /api/v1/test-clocks/{id}/advance": {
+      summary: "Advance a test clock: everything due until frozen_time (expiry, renewals, declines and retries, voids) happens in order, each at its own time",
+      requestExample: { frozen_time: "2027-04-06T00:00:00Z" },
+    },
+    "POST /api/v1/test-helpers/payment-intents/{id}/{action}": {
+      summary: "Test mode: do what a buyer or bank would to an intent (action: succeed, decline with decline_code, require_action for 3-D Secure, expire), through the checkout's own path",
+      requestExample: { decline_code: "51" },
+    },
+    "POST /api/v1/test-helpers/subscriptions/{id}/fail_next_renewal": { summary: "Test mode: decline the subscription's next renewal (decline_code, 51 by default); it is retried as usual" },
   },
 };

@@ -10,6 +10,7 @@ export { lineItem, minorAmount, text } from "@/lib/validation/common";
 export { createApiKeyBody, createMerchantBody, merchantSettingsBody, registerBody, setAcquirerBody } from "@/lib/accounts/inputs";
 export { createWebhookEndpointBody, updateWebhookEndpointBody } from "@/lib/webhooks/inputs";
 export { captureIntentBody, createRefundBody } from "@/lib/intents/inputs";
+export { advanceTestClockBody, createTestClockBody } from "@/lib/test-clocks/inputs";
 
 export const loginBody = z.strictObject({
   email: z.string({ error: "must be a string" }).min(1),
@@ -102,18 +103,6 @@ export const listSubscriptionsQuery = z.strictObject({
   starting_after: z.string().max(64).optional(),
   status: z.enum(["active", "past_due", "canceled"], { error: "must be active, past_due or canceled" }).optional(),
 });
-
-/** A moment: an ISO 8601 date-time with its offset, or Unix seconds as Stripe's test clocks take it. */
-const moment = z.union(
-  [
-    z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with a time zone, or Unix seconds" }).transform((value) => new Date(value)),
-    z.number().int().min(0).max(32503680000).transform((seconds) => new Date(seconds * 1000)),
-  ],
-  { error: "must be an ISO 8601 date-time with a time zone, or Unix seconds" },
-);
-
-export const createTestClockBody = z.strictObject({ frozen_time: moment, name: text(200).nullable().optional() });
-export const advanceTestClockBody = z.strictObject({ frozen_time: moment });
 
 export const simulateIntentParams = z.object({
   id: z.string().min(1).max(64),

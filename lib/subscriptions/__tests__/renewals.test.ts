@@ -78,7 +78,7 @@ describe("renewals", () => {
     expect(await eventTypes(subscription.id)).toEqual(["subscription.created", "subscription.renewed"]);
 
     const [renewedEvent] = await db.select().from(events).where(and(eq(events.subscriptionId, subscription.id), eq(events.type, "subscription.renewed")));
-    expect(renewedEvent!.payload).toEqual({ event: "subscription.renewed", subscription_id: subscription.id, intent_id: renewal!.id, metadata: { plan: "pro" } });
+    expect(renewedEvent!.payload).toEqual({ event: "subscription.renewed", subscription_id: subscription.id, intent_id: renewal!.id, metadata: { plan: "pro" }, sequence: 2 });
   });
 
   it("leave a subscription past_due after a decline, retry on schedule, and cancel after the last", async () => {

@@ -77,7 +77,7 @@ describe("a full flow of each dialect, seen by a verifying receiver", () => {
       ["payment.succeeded", held.id],
     ]);
     expect(payloads[2]!.data).toMatchObject({ object: { amount_refunded: 500 }, refund: { amount: 500, status: "succeeded" } });
-    for (const payload of payloads) expect(Object.keys(payload).sort()).toEqual(["created_at", "data", "id", "type"]);
+    for (const payload of payloads) expect(Object.keys(payload).sort()).toEqual(["created_at", "data", "id", "sequence", "type"]);
   });
 
   it("mintro: paid recurring intent, renewal, subscription canceled, another intent canceled", async () => {
@@ -129,11 +129,11 @@ describe("a full flow of each dialect, seen by a verifying receiver", () => {
       "payment.canceled",
     ]);
     const metadata = { internal_id: "999" };
-    expect(payloads[0]).toEqual({ event: "payment.succeeded", intent_id: intentId, charge_id: expect.any(Number), metadata });
-    expect(payloads[1]).toEqual({ event: "subscription.created", subscription_id: subscription!.id, intent_id: intentId, metadata });
+    expect(payloads[0]).toEqual({ event: "payment.succeeded", intent_id: intentId, charge_id: expect.any(Number), metadata, sequence: 1 });
+    expect(payloads[1]).toEqual({ event: "subscription.created", subscription_id: subscription!.id, intent_id: intentId, metadata, sequence: 1 });
     expect(payloads[2]).toMatchObject({ event: "subscription.renewed", subscription_id: subscription!.id, metadata });
-    expect(payloads[3]).toEqual({ event: "subscription.canceled", subscription_id: subscription!.id, intent_id: intentId, message: expect.any(String), metadata });
-    expect(payloads[4]).toEqual({ event: "payment.canceled", intent_id: other.data.intent_id, message: expect.any(String), metadata });
+    expect(payloads[3]).toEqual({ event: "subscription.canceled", subscription_id: subscription!.id, intent_id: intentId, message: expect.any(String), metadata, sequence: expect.any(Number) });
+    expect(payloads[4]).toEqual({ event: "payment.canceled", intent_id: other.data.intent_id, message: expect.any(String), metadata, sequence: 1 });
   });
 
   it("mint, shop and mutopay: a payment each, paid, in their own shapes", async () => {

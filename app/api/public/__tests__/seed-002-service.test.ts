@@ -270,7 +270,7 @@ describe("its webhooks", () => {
       expect(hook.headers["x-webhook-signature"]).toBe(expected);
       expect(hook.headers["x-webhook-timestamp"]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
       expect(hook.verifiedWith).toEqual([endpoint.secret]);
-      expect(Object.keys(hook.payload).sort()).toEqual(["data", "event", "id", "timestamp"]);
+      expect(Object.keys(hook.payload).sort()).toEqual(["data", "event", "id", "sequence", "timestamp"]);
     }
     expect(hooks.map((hook) => [hook.payload.event, hook.payload.data.payment_id, hook.payload.data.status])).toEqual([
       ["payment.failed", auto.data.id, "awaiting_payment_method"],

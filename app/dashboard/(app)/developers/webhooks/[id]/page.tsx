@@ -6,6 +6,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import { getWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { listDeliveries } from "@/lib/webhooks/list-deliveries";
 import { EditEndpointForm, EndpointControls, RedeliverButton, RevealSecret } from "@/components/dashboard/developer-forms";
+import { TestFaultsForm } from "@/components/dashboard/test-mode-forms";
 import { StatusBadge } from "@/components/ui/badge";
 import { Card, Details, EmptyState, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/styles";
@@ -40,6 +41,7 @@ export default async function WebhookEndpointPage({ params }: Props) {
               ["Status", <StatusBadge key="s" status={endpoint.enabled ? "active" : "disabled"} />],
               ["Why it is off", endpoint.disabledReason],
               ["Events", endpoint.events.length === 0 ? "Every event" : endpoint.events.join(", ")],
+              ["Test faults", Object.keys(endpoint.testFaults).length > 0 ? Object.keys(endpoint.testFaults).join(", ") : null],
               ["Previous secret", endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > new Date() ? `also signs until ${when(endpoint.previousSecretExpiresAt)}` : null],
               ["Created", when(endpoint.createdAt)],
             ]}
@@ -56,6 +58,14 @@ export default async function WebhookEndpointPage({ params }: Props) {
             <EditEndpointForm endpointId={endpoint.id} url={endpoint.url} description={endpoint.description ?? ""} events={endpoint.events} />
           </Card>
         )}
+        {manage && endpoint.mode === "test" && (
+          <Card title="Test faults">
+            <p className="mb-4 text-sm text-slate-700">
+              Make this endpoint&apos;s deliveries misbehave on purpose, to see your receiver cope. Each faulted delivery is marked in the log below. Live endpoints never have faults.
+            </p>
+            <TestFaultsForm endpointId={endpoint.id} faults={endpoint.testFaults} />
+          </Card>
+        )}
         <Card title="Deliveries">
           {deliveries.length === 0 ? (
             <EmptyState title="Nothing sent yet">Events appear here as they are sent. Send a test event to try your endpoint.</EmptyState>
@@ -68,6 +78,11 @@ export default async function WebhookEndpointPage({ params }: Props) {
                       <StatusBadge status={delivery.status} />
                       <code className="font-mono text-xs text-slate-900">{delivery.event.type}</code>
                       <span className="text-slate-600">{when(delivery.createdAt)}</span>
+                      {delivery.faults.map((fault) => (
+                        <span key={fault} className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                          fault: {fault.replace("_", " ")}
+                        </span>
+                      ))}
                       <span className="text-slate-600">
                         {delivery.attemptCount} {delivery.attemptCount === 1 ? "attempt" : "attempts"}
                         {delivery.lastStatusCode ? `, last answer ${delivery.lastStatusCode}` : ""}
@@ -77,7 +92,7 @@ export default async function WebhookEndpointPage({ params }: Props) {
                       {delivery.attempts.map((attempt) => (
                         <div key={attempt.number} className="rounded-lg border border-slate-200 p-3 text-xs">
                           <p className="font-semibold text-slate-900">
-                            Attempt {attempt.number}: {attempt.statusCode ?? "no answer"} in {attempt.durationMs} ms · {when(attempt.createdAt)}
+                            Attempt {attempt.number}: {attempt.fault ? "failed on purpose (test fault)" : (attempt.statusCode ?? "no answer")} in {attempt.durationMs} ms · {when(attempt.createdAt)}
                           </p>
                           {attempt.error && <p className="mt-1 text-red-800">{attempt.error}</p>}
                           <p className="mt-2 font-medium text-slate-700">Request body</p>
