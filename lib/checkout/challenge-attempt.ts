@@ -14,6 +14,7 @@ import type { AuthenticationRequired, CardProcessor } from "./processor";
 import { settleAttempt, type SettledAttempt } from "./settle-attempt";
 import { processorFor } from "./processors/registry";
 import { intentTime } from "@/lib/test-clocks/intent-time";
+import { onClockOf } from "@/lib/test-clocks/clock-context";
 
 /**
  * The bank asked for 3-D Secure: the attempt waits as `requires_action`, and so does the intent,
@@ -73,8 +74,11 @@ export async function completeWaitingChallenge(db: Db, intentId: string, authent
   const claim = await resumeChallenge(db, intentId);
   if (claim === "merchant_suspended") throw cannotAcceptPayments();
   if (!claim) return null;
-  const result = await completeAuthentication(processor ?? (await processorFor(db, claim.intent)), claim, authenticated);
-  return settleAttempt(db, claim, result, { actor: { type: "buyer" } });
+  // On an intent's test clock, at the clock's time, like the payment it finishes.
+  return onClockOf(db, claim.intent.testClockId, async (db) => {
+    const result = await completeAuthentication(processor ?? (await processorFor(db, claim.intent)), claim, authenticated);
+    return settleAttempt(db, claim, result, { actor: { type: "buyer" } });
+  });
 }
 
 /**

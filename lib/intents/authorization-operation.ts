@@ -10,6 +10,7 @@ import { approvedAttempt } from "./authorized-attempt";
 import { getIntent } from "./get-intent";
 import { unexpectedState } from "./intent-in-state";
 import { transitionIntent } from "./transition";
+import { onClockOf } from "@/lib/test-clocks/clock-context";
 
 export type AuthorizationOperation = { kind: "capture"; amount: number } | { kind: "void"; message: string };
 
@@ -72,7 +73,8 @@ export async function askAcquirer(db: Db, intent: PaymentIntent, processor: Card
 export async function settleAuthorizationOperation(db: Db, intent: PaymentIntent, actor: Actor, message?: string): Promise<PaymentIntent> {
   const attempt = await approvedAttempt(db, intent);
   const capture = intent.pendingOperation === "capture";
-  const settled = await db.transaction(async (tx) => {
+  // An intent on a test clock is captured or voided at the clock's time, and so starts its subscription.
+  const settled = await onClockOf(db, intent.testClockId, (db) => db.transaction(async (tx) => {
     const done = await transitionIntent(tx, {
       intentId: intent.id,
       from: ["authorized"],
@@ -96,7 +98,7 @@ export async function settleAuthorizationOperation(db: Db, intent: PaymentIntent
       await recordEvent(tx, { merchantId: done.merchantId, type: "payment.canceled", intent: done, attempt, actor, details: { message: message ?? "The authorization was voided." } });
     }
     return done;
-  });
+  }));
   if (!settled) throw new AppError("intent_unexpected_state", "This payment intent changed while the acquirer was being asked.");
   return settled;
 }

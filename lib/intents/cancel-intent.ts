@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { paymentIntents, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -9,6 +9,7 @@ import { voidIntent } from "./void-intent";
 import { transitionIntent } from "./transition";
 import { merchantOf, ownedBy, type Owner } from "@/db/owner";
 import { intentTime } from "@/lib/test-clocks/intent-time";
+import { onClockOf } from "@/lib/test-clocks/clock-context";
 
 export const CANCELLATION_REASONS = ["requested_by_customer", "duplicate", "fraudulent", "abandoned"] as const;
 export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
@@ -24,7 +25,7 @@ export async function cancelIntent(
   actor: Actor,
   reason: CancellationReason | null = null,
 ): Promise<PaymentIntent> {
-  const canceled = await db.transaction(async (tx) => {
+  const canceled = await onClockOf(db, await clockOf(db, intentId), (db) => db.transaction(async (tx) => {
     const intent = await transitionIntent(tx, {
       intentId,
       from: ["requires_payment_method", "requires_action"],
@@ -43,7 +44,7 @@ export async function cancelIntent(
       });
     }
     return intent;
-  });
+  }));
   if (canceled) return canceled;
 
   const current = await getIntent(db, owner, intentId);
@@ -54,6 +55,12 @@ export async function cancelIntent(
     `This payment intent is ${current.status} and can no longer be canceled; only intents awaiting payment can.`,
     { extra: { status: current.status } },
   );
+}
+
+/** The intent's test clock, if it has one; a cancel on a clock happens at the clock's time. */
+async function clockOf(db: Db, intentId: string): Promise<string | null> {
+  const [row] = await db.select({ clock: paymentIntents.testClockId }).from(paymentIntents).where(eq(paymentIntents.id, intentId));
+  return row?.clock ?? null;
 }
 
 function cancelMessage(actor: Actor): string {

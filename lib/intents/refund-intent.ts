@@ -12,6 +12,7 @@ import { approvedAttempt } from "./authorized-attempt";
 import { getIntent } from "./get-intent";
 import { getIntentIn } from "./intent-in-state";
 import { ownedBy, type Owner } from "@/db/owner";
+import { onClockOf } from "@/lib/test-clocks/clock-context";
 
 export const REFUND_REASONS = ["duplicate", "fraudulent", "requested_by_customer"] as const;
 export type RefundReason = (typeof REFUND_REASONS)[number];
@@ -39,7 +40,7 @@ export async function refundIntent(
   // No answer: the refund stays pending (as refunds may at any acquirer) and the reconciler asks
   // again with the same reference; answering with it keeps a retry from refunding a second time.
   if (!result) return refund;
-  return settleRefund(db, refund, result, actor);
+  return onClockOf(db, intent.testClockId, (db) => settleRefund(db, refund, result, actor));
 }
 
 /** The acquirer's answer for a reserved refund, or null when it could not be reached (ask again later). */

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { paymentIntents, subscriptions, testClocks, type TestClock } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { Owner } from "@/db/owner";
@@ -16,7 +16,7 @@ import { nextHappening, type Happening } from "./next-happening";
 export const MAX_ADVANCE_MS = 2 * 366 * 24 * 3600_000;
 /** What one advance may run at most: a clock with more than this due has been abused, not tested. */
 const MAX_HAPPENINGS = 2_000;
-/** How long a request may hold a clock while it advances it. */
+/** How long a request may hold a clock between two steps of its advance (each step renews it). */
 const LEASE_SECONDS = 300;
 
 /**
@@ -34,7 +34,8 @@ export async function advanceTestClock(db: Db, owner: Owner, clockId: string, to
   if (to.getTime() - clock.frozenTime.getTime() > MAX_ADVANCE_MS) {
     throw new AppError("parameter_invalid", "A clock can be advanced by at most two years at a time.", { param: "frozen_time" });
   }
-  await hold(db, clock.id);
+  let lease = await hold(db, clock.id);
+  const held = () => and(eq(testClocks.id, clock.id), eq(testClocks.advancingUntil, lease), isNull(testClocks.deletedAt));
   try {
     let time = clock.frozenTime;
     const ran = new Set<string>();
@@ -47,30 +48,41 @@ export async function advanceTestClock(db: Db, owner: Owner, clockId: string, to
       }
       ran.add(key);
       time = next.at;
+      const renewed = leaseFromNow();
       await onClockTime(db, time, async (tx) => {
         await happen(tx, next, processor);
-        await tx.update(testClocks).set({ frozenTime: time, updatedAt: sql`now()` }).where(eq(testClocks.id, clock.id));
+        // Only while this advance still holds the clock (renewing the hold), and never backwards.
+        const [moved] = await tx
+          .update(testClocks)
+          .set({ frozenTime: time, advancingUntil: renewed, updatedAt: sql`now()` })
+          .where(and(held(), lte(testClocks.frozenTime, time)))
+          .returning({ id: testClocks.id });
+        if (!moved) throw lostHold();
       });
+      lease = renewed;
     }
-    const [advanced] = await db
-      .update(testClocks)
-      .set({ frozenTime: to, advancingUntil: null, updatedAt: sql`now()` })
-      .where(eq(testClocks.id, clock.id))
-      .returning();
-    return advanced!;
+    const [advanced] = await db.update(testClocks).set({ frozenTime: to, advancingUntil: null, updatedAt: sql`now()` }).where(held()).returning();
+    if (!advanced) throw lostHold();
+    return advanced;
   } catch (error) {
-    await db.update(testClocks).set({ advancingUntil: null }).where(eq(testClocks.id, clock.id));
+    await db.update(testClocks).set({ advancingUntil: null }).where(held());
     throw error;
   }
 }
 
-async function hold(db: Db, clockId: string): Promise<void> {
+const leaseFromNow = () => new Date(Date.now() + LEASE_SECONDS * 1000);
+const lostHold = () => new AppError("test_clock_advancing", "This clock was deleted or taken over by another advance; read it again.");
+
+/** Takes the clock for this advance; the lease's own time is the token every later step checks. */
+async function hold(db: Db, clockId: string): Promise<Date> {
+  const lease = leaseFromNow();
   const [held] = await db
     .update(testClocks)
-    .set({ advancingUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
-    .where(and(eq(testClocks.id, clockId), or(isNull(testClocks.advancingUntil), lt(testClocks.advancingUntil, sql`now()`))))
+    .set({ advancingUntil: lease })
+    .where(and(eq(testClocks.id, clockId), isNull(testClocks.deletedAt), or(isNull(testClocks.advancingUntil), lt(testClocks.advancingUntil, sql`now()`))))
     .returning({ id: testClocks.id });
   if (!held) throw new AppError("test_clock_advancing", "This clock is being advanced already; wait for that to finish.");
+  return lease;
 }
 
 const SYSTEM = { type: "system" } as const;
@@ -89,7 +101,8 @@ async function happen(tx: Db, happening: Happening, processor: CardProcessor | u
   const [subscription] = await tx.select().from(subscriptions).where(eq(subscriptions.id, happening.id));
   if (!subscription) return;
   try {
-    await renewSubscription(tx, subscription, processor);
+    // In a savepoint of its own, so a renewal that cannot run leaves nothing half-written behind.
+    await tx.transaction((renewal) => renewSubscription(renewal, subscription, processor));
   } catch (error) {
     if (!isAppError(error)) throw error;
     // What the worker does with a renewal that cannot run (a suspended merchant): it waits an hour, on the clock.

@@ -25,8 +25,18 @@ export function onAClock(): boolean {
 export function onClockTime<T>(db: Db, time: Date, change: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('kassa.now', ${time.toISOString()}, true)`);
-    return clockTime.run(time, () => change(tx));
+    const result = await clockTime.run(time, () => change(tx));
+    // Called inside a transaction already open (a savepoint), the setting would outlive it until the
+    // outer commit: the rest of that transaction runs on real time again. (A failed change rolls the
+    // savepoint back, and the setting with it.)
+    await tx.execute(sql`select set_config('kassa.now', '', true)`);
+    return result;
   });
+}
+
+/** Runs `work` outside any clock's time: what a change only sets going (the webhook worker's wake-up) must not inherit it. */
+export function outsideClock<T>(work: () => T): T {
+  return clockTime.exit(work);
 }
 
 /**

@@ -10,7 +10,7 @@ const moment = z.union(
     z.number().int().min(0).max(32503680000).transform((seconds) => new Date(seconds * 1000)),
   ],
   { error: "must be an ISO 8601 date-time with a time zone, or Unix seconds" },
-);
+).refine((date) => date.getUTCFullYear() >= 1970 && date.getUTCFullYear() <= 9999, { error: "must be between 1970 and 9999" });
 
 export const createTestClockBody = z.strictObject({ frozen_time: moment, name: text(200).nullable().optional() });
 export const advanceTestClockBody = z.strictObject({ frozen_time: moment });

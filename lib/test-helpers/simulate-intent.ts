@@ -9,6 +9,7 @@ import { testModeOnly } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/events/record-event";
 import { expireIntentNow } from "@/lib/intents/expire-intent-now";
 import { getIntent } from "@/lib/intents/get-intent";
+import { onClockOf } from "@/lib/test-clocks/clock-context";
 
 export type SimulatedAction = { action: "succeed" } | { action: "decline"; declineCode?: string } | { action: "require_action" } | { action: "expire" };
 
@@ -24,7 +25,7 @@ const APPROVED_CARD = "4242424242424242";
 export async function simulateIntent(db: Db, owner: Owner, intentId: string, action: SimulatedAction, actor: Actor): Promise<PaymentIntent> {
   if (modeOf(owner) === "live") throw testModeOnly("Test helpers");
   const intent = await getIntent(db, owner, intentId);
-  if (action.action === "expire") return expireIntentNow(db, owner, intent.id, actor);
+  if (action.action === "expire") return onClockOf(db, intent.testClockId, (db) => expireIntentNow(db, owner, intent.id, actor));
   const number = action.action === "require_action" ? ALWAYS_AUTHENTICATES : APPROVED_CARD;
   const processor = action.action === "decline" ? new DecliningProcessor(action.declineCode ?? "05") : undefined;
   const year = new Date().getUTCFullYear() + 3;

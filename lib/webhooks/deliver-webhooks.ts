@@ -122,7 +122,8 @@ function faultedSigning(delivery: WebhookDelivery, secrets: string[]): { secrets
 
 /** A fail_first fault's attempt: failed by Kassa itself, nothing sent, so the merchant sees the retries. */
 function failingOnPurpose(delivery: WebhookDelivery, endpoint: WebhookEndpoint): PostOutcome | null {
-  const failFirst = endpoint.mode === "test" ? (endpoint.testFaults.fail_first ?? 0) : 0;
+  // Never every attempt a delivery has: the last one always goes out, so a fault cannot lose it.
+  const failFirst = endpoint.mode === "test" ? Math.min(endpoint.testFaults.fail_first ?? 0, webhookRetryPolicy().maxAttempts - 1) : 0;
   if (!delivery.faults.includes("failing") || delivery.attemptCount > failFirst) return null;
   return { statusCode: null, durationMs: 0, excerpt: null, error: `Failed on purpose: test fault fail_first (attempt ${delivery.attemptCount} of ${failFirst}); nothing was sent.` };
 }

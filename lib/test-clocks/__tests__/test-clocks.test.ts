@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { paymentIntents, subscriptions } from "@/db/schema";
+import { completeChallenge } from "@/lib/checkout/challenge-attempt";
 import { expireDueIntents } from "@/lib/intents/expire-intent";
+import { voidStaleAuthorizations } from "@/lib/intents/void-stale-authorizations";
 import { renewDueSubscriptions } from "@/lib/subscriptions/renew-due-subscriptions";
 import { deliverDueWebhooks } from "@/lib/webhooks/deliver-webhooks";
 import { callRoute } from "@/lib/testing/call-route";
@@ -15,6 +17,7 @@ import * as clocks from "@/app/api/v1/test-clocks/route";
 import * as clock from "@/app/api/v1/test-clocks/[id]/route";
 import * as advance from "@/app/api/v1/test-clocks/[id]/advance/route";
 import * as failNext from "@/app/api/v1/test-helpers/subscriptions/[id]/fail_next_renewal/route";
+import * as capture from "@/app/api/v1/payment-intents/[id]/capture/route";
 
 const DAY = 24 * 3600_000;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -73,9 +76,7 @@ describe("test clocks", () => {
     expect(subscription.testClockId).toBe(id);
     expect(subscription.currentPeriodStart.toISOString()).toBe(start.toISOString());
 
-    // The worker, on the real clock, leaves it alone however overdue its clock may make it look.
     const db = await getDb();
-    await renewDueSubscriptions(db);
     await drain();
     receiver.received.length = 0;
 
@@ -183,5 +184,63 @@ describe("test clocks", () => {
     const deleted = await callRoute(clock.DELETE, { path: `/api/v1/test-clocks/${id}`, params: { id }, headers: merchant.auth });
     expect(deleted.body.deleted).toBe(true);
     expect((await callRoute(clock.GET, { path: `/api/v1/test-clocks/${id}`, params: { id }, headers: merchant.auth })).status).toBe(404);
+  });
+
+  it("the worker leaves what lives on a clock alone, however overdue the wall clock makes it", async () => {
+    const merchant = await createTestMerchant();
+    const start = new Date("2025-01-01T00:00:00.000Z");
+    const { id } = await newClock(merchant, start);
+    const { subscription } = await subscriptionOnClock(merchant, id);
+    const { body: open } = await callRoute(nativeIntents.POST, { path: "/api/v1/payment-intents", headers: merchant.auth, body: { ...validIntent, test_clock: id } });
+    const { body: held } = await callRoute(nativeIntents.POST, { path: "/api/v1/payment-intents", headers: merchant.auth, body: { ...validIntent, capture_method: "manual", test_clock: id } });
+    expect((await payIntent(held.id)).outcome).toBe("authorized");
+    const db = await getDb();
+    // Due long ago by the wall clock: a renewal (2025-01-31), an expiry (2025-01-01 01:00), a hold older than 7 days.
+    await renewDueSubscriptions(db);
+    await expireDueIntents(db, merchant.merchant.id);
+    await voidStaleAuthorizations(db);
+    const [untouched] = await db.select().from(subscriptions).where(eq(subscriptions.id, subscription.id));
+    expect(untouched!.nextPeriod).toBe(2);
+    const statuses = await db.select({ id: paymentIntents.id, status: paymentIntents.status }).from(paymentIntents).where(eq(paymentIntents.testClockId, id));
+    expect(Object.fromEntries(statuses.map((row) => [row.id, row.status]))).toMatchObject({ [open.id]: "requires_payment_method", [held.id]: "authorized" });
+    // A list filtered by status agrees with a read of each.
+    const { body: listed } = await callRoute(nativeIntents.GET, { path: "/api/v1/payment-intents?status=requires_payment_method", headers: merchant.auth });
+    expect(listed.data.map((intent: { id: string }) => intent.id)).toContain(open.id);
+
+    // Its own clock, advanced eight days, voids the hold at the clock's time.
+    expect((await advanceTo(merchant, id, new Date(start.getTime() + 8 * DAY))).status).toBe(200);
+    const [voided] = await db.select().from(paymentIntents).where(eq(paymentIntents.id, held.id));
+    expect(voided!.status).toBe("canceled");
+    expect(voided!.canceledAt!.toISOString()).toBe(new Date(start.getTime() + 7 * DAY).toISOString());
+  });
+
+  it("a subscription paid after 3-D Secure, or captured by hand, starts on the clock's time", async () => {
+    const merchant = await createTestMerchant();
+    const start = new Date("2028-05-01T12:00:00.000Z");
+    const { id } = await newClock(merchant, start);
+    const db = await getDb();
+
+    const { body: challenged } = await callRoute(nativeIntents.POST, { path: "/api/v1/payment-intents", headers: merchant.auth, body: { ...validIntent, recurring: { interval_days: 30 }, test_clock: id } });
+    expect((await payIntent(challenged.id, "4000002500003155")).outcome).toBe("requires_action");
+    const [waiting] = await db.select().from(paymentIntents).where(eq(paymentIntents.id, challenged.id));
+    expect((await completeChallenge(db, { intentId: challenged.id, clientSecret: waiting!.clientSecret, authenticated: true })).outcome).toBe("succeeded");
+    const [afterChallenge] = await db.select().from(subscriptions).where(eq(subscriptions.intentId, challenged.id));
+    expect(afterChallenge!.currentPeriodStart.toISOString()).toBe(start.toISOString());
+
+    const { body: manual } = await callRoute(nativeIntents.POST, { path: "/api/v1/payment-intents", headers: merchant.auth, body: { ...validIntent, capture_method: "manual", recurring: { interval_days: 30 }, test_clock: id } });
+    expect((await payIntent(manual.id)).outcome).toBe("authorized");
+    const captured = await callRoute(capture.POST, { path: `/api/v1/payment-intents/${manual.id}/capture`, params: { id: manual.id }, headers: merchant.auth, body: {} });
+    expect(captured.status, JSON.stringify(captured.body)).toBe(200);
+    const [afterCapture] = await db.select().from(subscriptions).where(eq(subscriptions.intentId, manual.id));
+    expect(afterCapture!.nextChargeAt.toISOString()).toBe(new Date(start.getTime() + 30 * DAY).toISOString());
+  });
+
+  it("refuses a year a database cannot hold", async () => {
+    const merchant = await createTestMerchant();
+    for (const frozen_time of ["0000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", -5]) {
+      const answer = await callRoute(clocks.POST, { path: "/api/v1/test-clocks", headers: merchant.auth, body: { frozen_time } });
+      expect(answer.status, String(frozen_time)).toBe(400);
+      expect(answer.body.error.param).toBe("frozen_time");
+    }
   });
 });
