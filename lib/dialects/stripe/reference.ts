@@ -97,5 +97,10 @@ export const stripeReference: ReferenceDefinition = {
     "GET /v1/webhook_endpoints/{id}": { summary: "Retrieve a webhook endpoint" },
     "POST /v1/webhook_endpoints/{id}": { summary: "Update a webhook endpoint" },
     "DELETE /v1/webhook_endpoints/{id}": { summary: "Delete a webhook endpoint" },
+    "POST /v1/test_helpers/test_clocks": { summary: "Create a test clock: customers made with test_clock, and their sessions and subscriptions, live on its time", requestExample: { frozen_time: "1798761600", name: "Annual renewals" } },
+    "GET /v1/test_helpers/test_clocks": { summary: "List test clocks" },
+    "GET /v1/test_helpers/test_clocks/{id}": { summary: "Retrieve a test clock" },
+    "DELETE /v1/test_helpers/test_clocks/{id}": { summary: "Delete a test clock" },
+    "POST /v1/test_helpers/test_clocks/{id}/advance": { summary: "Advance a test clock: renewals, retries, expiry and voids due until frozen_time happen in order, at their own times", requestExample: { frozen_time: "1806969600" } },
   },
 };

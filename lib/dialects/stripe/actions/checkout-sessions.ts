@@ -141,6 +141,7 @@ export async function createCheckoutSession(db: Db, merchant: Account, body: Bod
       expiresInSeconds: expiresIn(body),
       recurringIntervalDays: recurring ? INTERVAL_DAYS[recurring.interval] * recurring.interval_count : null,
       dialectData: { checkout_session: session, customer: customer?.id ?? null },
+      testClockId: (customer?.data as CustomerData | undefined)?.test_clock ?? null,
     },
     actor,
   );

@@ -31,7 +31,7 @@ export async function createPaymentIntent(db: Db, merchant: Account, body: Creat
   else if (body.payment_method_data) {
     throw new AppError("parameter_invalid", "payment_method_data needs confirm=true: Kassa never keeps card details to charge later.", { param: "payment_method_data" });
   }
-  if (body.customer) await getDialectObject(db, ownerOf(merchant), "stripe", "customer", body.customer, "customer");
+  const customer = body.customer ? await getDialectObject(db, ownerOf(merchant), "stripe", "customer", body.customer, "customer") : null;
   return createIntent(
     db,
     merchant,
@@ -48,6 +48,7 @@ export async function createPaymentIntent(db: Db, merchant: Account, body: Creat
       // The longest Kassa keeps an intent open: a PaymentIntent has no expiry of its own.
       expiresInSeconds: 7 * 24 * 3600,
       dialectData: { payment_method: body.payment_method ?? null, customer: body.customer ?? null, return_url: body.return_url ?? null },
+      testClockId: (customer?.data as { test_clock?: string | null } | undefined)?.test_clock ?? null,
     },
     actor,
   );

@@ -5,6 +5,7 @@ import { listDialectObjects } from "@/lib/dialect-objects/list-dialect-objects";
 import { updateDialectObject } from "@/lib/dialect-objects/update-dialect-object";
 import { isUniqueViolation } from "@/db/errors";
 import { AppError } from "@/lib/errors/app-error";
+import { getTestClock } from "@/lib/test-clocks/get-test-clock";
 import { expansions } from "../expand";
 import { newObjectId } from "../ids";
 import { idParams, metadataPatch, oneCursor } from "../params";
@@ -111,7 +112,9 @@ export const createCustomer = stripeOperation({
   body: schemas.createCustomerBody,
   handle: async ({ db, auth, body }) => {
     noExpansions(body.expand);
-    const data: CustomerData = { email: body.email ?? null, name: body.name ?? null, description: body.description ?? null, phone: body.phone ?? null, metadata: body.metadata ?? {} };
+    // A clock of this merchant's, in test mode (a live key is refused), as Stripe checks it.
+    const clock = body.test_clock ? await getTestClock(db, auth.owner, body.test_clock, "test_clock") : null;
+    const data: CustomerData = { email: body.email ?? null, name: body.name ?? null, description: body.description ?? null, phone: body.phone ?? null, metadata: body.metadata ?? {}, test_clock: clock?.id ?? null };
     return ok(renderCustomer(await createDialectObject(db, auth.owner, { id: newObjectId("cus"), dialect: DIALECT, type: "customer", data })));
   },
 });

@@ -17,7 +17,15 @@ export type PriceData = {
   metadata: Record<string, string>;
 };
 /** What a stored Customer keeps. */
-export type CustomerData = { email: string | null; name: string | null; description: string | null; phone: string | null; metadata: Record<string, string> };
+export type CustomerData = {
+  email: string | null;
+  name: string | null;
+  description: string | null;
+  phone: string | null;
+  metadata: Record<string, string>;
+  /** The test clock its sessions and subscriptions live on. */
+  test_clock?: string | null;
+};
 
 export function renderProduct(object: DialectObject) {
   const data = object.data as ProductData;
@@ -92,6 +100,6 @@ export function renderCustomer(object: DialectObject) {
     preferred_locales: [],
     shipping: null,
     tax_exempt: "none",
-    test_clock: null,
+    test_clock: data.test_clock ?? null,
   };
 }

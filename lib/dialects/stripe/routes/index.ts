@@ -28,5 +28,8 @@ export async function stripeRoutes(): Promise<RouteModule[]> {
     { path: "/v1/events/{id}", module: await import("./v1/events/[id]/route") },
     { path: "/v1/webhook_endpoints", module: await import("./v1/webhook_endpoints/route") },
     { path: "/v1/webhook_endpoints/{id}", module: await import("./v1/webhook_endpoints/[id]/route") },
+    { path: "/v1/test_helpers/test_clocks", module: await import("./v1/test_helpers/test_clocks/route") },
+    { path: "/v1/test_helpers/test_clocks/{id}", module: await import("./v1/test_helpers/test_clocks/[id]/route") },
+    { path: "/v1/test_helpers/test_clocks/{id}/advance", module: await import("./v1/test_helpers/test_clocks/[id]/advance/route") },
   ];
 }

@@ -60,7 +60,7 @@ const customerFields = {
   phone: formString(20).optional(),
 };
 
-export const createCustomerBody = z.strictObject({ ...customerFields, metadata: formMetadata.optional(), expand: expandParam });
+export const createCustomerBody = z.strictObject({ ...customerFields, metadata: formMetadata.optional(), test_clock: formString(64).optional(), expand: expandParam });
 export const updateCustomerBody = z.strictObject({
   email: emptyOr(formEmail).optional(),
   name: emptyOr(formString(256)).optional(),
