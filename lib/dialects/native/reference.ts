@@ -69,7 +69,7 @@ export const nativeReference: ReferenceDefinition = {
       requestExample: { frozen_time: "2027-04-06T00:00:00Z" },
     },
     "POST /api/v1/test-helpers/payment-intents/{id}/{action}": {
-      summary: "Test mode: do what a buyer or bank would to an intent (action: succeed, decline with decline_code, require_action for 3-D Secure, expire), through the checkout's own path",
+      summary: "Test mode: do what a buyer or bank would to an intent (action: succeed, decline with decline_code, require_action for 3-D Secure, then authenticate or fail_authentication, expire), through the checkout's own path",
       requestExample: { decline_code: "51" },
     },
     "POST /api/v1/test-helpers/subscriptions/{id}/fail_next_renewal": { summary: "Test mode: decline the subscription's next renewal (decline_code, 51 by default); it is retried as usual" },

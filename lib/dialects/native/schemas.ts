@@ -106,7 +106,9 @@ export const listSubscriptionsQuery = z.strictObject({
 
 export const simulateIntentParams = z.object({
   id: z.string().min(1).max(64),
-  action: z.enum(["succeed", "decline", "require_action", "expire"], { error: "must be succeed, decline, require_action or expire" }),
+  action: z.enum(["succeed", "decline", "require_action", "authenticate", "fail_authentication", "expire"], {
+    error: "must be succeed, decline, require_action, authenticate, fail_authentication or expire",
+  }),
 });
 /** A decline code as acquirers send them (ISO 8583's "51", or a word such as "do_not_honor"). */
 const declineCode = z.string().regex(/^[A-Za-z0-9_]{1,32}$/, { error: "must be a decline code: letters, digits and _, at most 32" });

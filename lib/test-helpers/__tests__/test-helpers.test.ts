@@ -65,6 +65,28 @@ describe("test helpers", () => {
     expect(await stateOf(merchant, byHelper.id)).toEqual(await stateOf(merchant, byCard.id));
   });
 
+  it.each([
+    ["authenticate", true],
+    ["fail_authentication", false],
+  ] as const)("require_action then %s reaches the state the buyer's answer on the bank's page reaches", async (answer, authenticated) => {
+    const merchant = await createTestMerchant();
+    const byHelper = await newIntent(merchant);
+    const byPage = await newIntent(merchant);
+    await helper(merchant, byHelper.id, "require_action");
+    const answered = await helper(merchant, byHelper.id, answer);
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    expect(answered.body.status).toBe(authenticated ? "succeeded" : "requires_payment_method");
+    await payIntent(byPage.id, "4000002760003184");
+    const db = await getDb();
+    const { completeChallenge } = await import("@/lib/checkout/challenge-attempt");
+    const { paymentIntents } = await import("@/db/schema");
+    const [waiting] = await db.select().from(paymentIntents).where(eq(paymentIntents.id, byPage.id));
+    await completeChallenge(db, { intentId: byPage.id, clientSecret: waiting!.clientSecret, authenticated });
+    expect(await stateOf(merchant, byHelper.id)).toEqual(await stateOf(merchant, byPage.id));
+    // Nothing waits any more: answering again is refused, in the native envelope.
+    expect((await helper(merchant, byHelper.id, answer)).status).toBe(422);
+  });
+
   it("declines with any code it is given, and expires an intent now", async () => {
     const merchant = await createTestMerchant();
     const declined = await newIntent(merchant);

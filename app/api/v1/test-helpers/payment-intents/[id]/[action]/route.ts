@@ -8,7 +8,7 @@ import { otherMethods } from "@/lib/http/route-methods";
 import { withDetail } from "@/lib/intents/intent-details";
 import { simulateIntent } from "@/lib/test-helpers/simulate-intent";
 
-/** Test mode: what a buyer or their bank would do to an intent (succeed, decline, require_action, expire), without a browser. */
+/** Test mode: what a buyer or their bank would do to an intent (succeed, decline, require_action, authenticate, fail_authentication, expire), without a browser. */
 export const POST = apiRoute({
   dialect: nativeDialect,
   auth: "secret_key",
