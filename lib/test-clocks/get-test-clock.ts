@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { testClocks, type TestClock } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { Owner } from "@/db/owner";
@@ -15,12 +15,18 @@ export async function getTestClock(db: Db, owner: Owner, id: string, param = "id
   return clock;
 }
 
-/** The merchant's clocks, newest first. */
-export async function listTestClocks(db: Db, owner: Owner, limit = 100): Promise<TestClock[]> {
-  return db
-    .select()
-    .from(testClocks)
-    .where(and(eq(testClocks.merchantId, clockMerchant(owner)), isNull(testClocks.deletedAt)))
-    .orderBy(desc(testClocks.createdAt))
-    .limit(limit);
+/**
+ * The merchant's clocks, newest first, up to `limit`; after (older than) or before (newer than) a
+ * clock of theirs, for a paged list. Ordered by id too, so clocks made in one instant page stably.
+ */
+export async function listTestClocks(db: Db, owner: Owner, { limit = 100, after, before }: { limit?: number; after?: string; before?: string } = {}): Promise<TestClock[]> {
+  const merchantId = clockMerchant(owner);
+  const mine = and(eq(testClocks.merchantId, merchantId), isNull(testClocks.deletedAt));
+  const cursorId = after ?? before;
+  const cursor = cursorId ? await getTestClock(db, owner, cursorId, after ? "starting_after" : "ending_before") : null;
+  const position = sql`(${testClocks.createdAt}, ${testClocks.id})`;
+  const beyond = cursor ? (after ? sql`${position} < (${cursor.createdAt}, ${cursor.id})` : sql`${position} > (${cursor.createdAt}, ${cursor.id})`) : undefined;
+  const order = before ? [asc(testClocks.createdAt), asc(testClocks.id)] : [desc(testClocks.createdAt), desc(testClocks.id)];
+  const rows = await db.select().from(testClocks).where(and(mine, beyond)).orderBy(...order).limit(limit);
+  return before ? rows.reverse() : rows;
 }

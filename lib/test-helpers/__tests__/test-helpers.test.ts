@@ -87,6 +87,21 @@ describe("test helpers", () => {
     expect((await helper(merchant, byHelper.id, answer)).status).toBe(422);
   });
 
+  it("answers 3-D Secure on a clocked intent at the clock's time, and refuses an answer nothing waits for", async () => {
+    const merchant = await createTestMerchant();
+    const { body: testClock } = await callRoute(clocks.POST, { path: "/api/v1/test-clocks", headers: merchant.auth, body: { frozen_time: "2029-02-03T04:05:06Z" } });
+    const onClock = await newIntent(merchant, { test_clock: testClock.id });
+    expect((await helper(merchant, onClock.id, "require_action")).body.status).toBe("requires_action");
+    expect((await helper(merchant, onClock.id, "authenticate")).body.status).toBe("succeeded");
+    const db = await getDb();
+    const [succeeded] = await db.select().from(events).where(and(eq(events.intentId, onClock.id), eq(events.type, "payment.succeeded")));
+    expect(succeeded!.createdAt.toISOString()).toBe("2029-02-03T04:05:06.000Z");
+    const never = await newIntent(merchant);
+    const refused = await helper(merchant, never.id, "authenticate");
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe("intent_unexpected_state");
+  });
+
   it("declines with any code it is given, and expires an intent now", async () => {
     const merchant = await createTestMerchant();
     const declined = await newIntent(merchant);

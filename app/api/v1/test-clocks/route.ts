@@ -14,10 +14,16 @@ export const POST = apiRoute({
   handle: async ({ db, auth, body }) => created(renderTestClock(await createTestClock(db, auth.owner, { frozenTime: body.frozen_time, name: body.name }))),
 });
 
+/** A merchant's newest clocks; a test suite that needs more deletes the ones it is done with. */
+const LIST_LIMIT = 100;
+
 export const GET = apiRoute({
   dialect: nativeDialect,
   auth: "secret_key",
-  handle: async ({ db, auth }) => ok({ object: "list", url: "/api/v1/test-clocks", has_more: false, data: (await listTestClocks(db, auth.owner)).map(renderTestClock) }),
+  handle: async ({ db, auth }) => {
+    const clocks = await listTestClocks(db, auth.owner, { limit: LIST_LIMIT + 1 });
+    return ok({ object: "list", url: "/api/v1/test-clocks", has_more: clocks.length > LIST_LIMIT, data: clocks.slice(0, LIST_LIMIT).map(renderTestClock) });
+  },
 });
 
 export const { PUT, PATCH, DELETE } = otherMethods(nativeDialect, { GET, POST });

@@ -11,6 +11,7 @@ import { newObjectId, newPaymentIntentId } from "../ids";
 import type { CustomerData, PriceData, ProductData } from "../render/catalog";
 import type { createSessionBody } from "../schemas/checkout-sessions";
 import type { SessionData, SessionLineItem, SessionPrice } from "../session-data";
+import { customerClock } from "./customer-clock";
 
 type Body = z.infer<typeof createSessionBody>;
 type LineItemParam = NonNullable<Body["line_items"]>[number];
@@ -141,7 +142,7 @@ export async function createCheckoutSession(db: Db, merchant: Account, body: Bod
       expiresInSeconds: expiresIn(body),
       recurringIntervalDays: recurring ? INTERVAL_DAYS[recurring.interval] * recurring.interval_count : null,
       dialectData: { checkout_session: session, customer: customer?.id ?? null },
-      testClockId: (customer?.data as CustomerData | undefined)?.test_clock ?? null,
+      testClockId: await customerClock(db, owner, customer),
     },
     actor,
   );

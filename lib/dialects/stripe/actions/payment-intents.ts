@@ -14,6 +14,7 @@ import { newPaymentIntentId } from "../ids";
 import { testPaymentMethodCard } from "../payment-methods";
 import type { confirmPaymentIntentBody, createPaymentIntentBody } from "../schemas/payment-intents";
 import { intentData } from "../session-data";
+import { customerClock } from "./customer-clock";
 
 type CreateBody = z.infer<typeof createPaymentIntentBody>;
 type ConfirmBody = z.infer<typeof confirmPaymentIntentBody>;
@@ -48,7 +49,7 @@ export async function createPaymentIntent(db: Db, merchant: Account, body: Creat
       // The longest Kassa keeps an intent open: a PaymentIntent has no expiry of its own.
       expiresInSeconds: 7 * 24 * 3600,
       dialectData: { payment_method: body.payment_method ?? null, customer: body.customer ?? null, return_url: body.return_url ?? null },
-      testClockId: (customer?.data as { test_clock?: string | null } | undefined)?.test_clock ?? null,
+      testClockId: await customerClock(db, ownerOf(merchant), customer),
     },
     actor,
   );

@@ -3,7 +3,7 @@ import { createTestClock } from "@/lib/test-clocks/create-test-clock";
 import { deleteTestClock } from "@/lib/test-clocks/delete-test-clock";
 import { getTestClock, listTestClocks } from "@/lib/test-clocks/get-test-clock";
 import { expansions } from "../expand";
-import { idParams } from "../params";
+import { idParams, oneCursor } from "../params";
 import { list } from "../render/common";
 import { renderTestClock } from "../render/test-clock";
 import * as schemas from "../schemas/test-clocks";
@@ -30,9 +30,12 @@ export const listStripeTestClocks = stripeOperation({
   query: schemas.listTestClocksQuery,
   handle: async ({ db, auth, query }) => {
     noExpansions(query.expand, true);
+    oneCursor(query);
     const limit = query.limit ?? 10;
-    const clocks = await listTestClocks(db, auth.owner, limit + 1);
-    return ok(list("/v1/test_helpers/test_clocks", clocks.slice(0, limit).map(renderTestClock), clocks.length > limit));
+    const clocks = await listTestClocks(db, auth.owner, { limit: limit + 1, after: query.starting_after, before: query.ending_before });
+    // Going back (ending_before), the extra row is the oldest one; going forward, the newest past the page.
+    const page = query.ending_before ? clocks.slice(-limit) : clocks.slice(0, limit);
+    return ok(list("/v1/test_helpers/test_clocks", page.map(renderTestClock), clocks.length > limit));
   },
 });
 

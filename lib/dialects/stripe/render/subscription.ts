@@ -41,7 +41,7 @@ export function renderSubscription(subscription: Subscription, session: SessionD
     metadata: stringValues(subscription.metadata),
     start_date: unix(subscription.createdAt),
     status: SUBSCRIPTION_STATUS[subscription.status],
-    test_clock: null,
+    test_clock: subscription.testClockId,
   };
 }
 
@@ -86,6 +86,7 @@ export function renderInvoice(intent: PaymentIntent, subscription: Subscription,
     status: paid ? "paid" : intent.status === "failed" ? "uncollectible" : "open",
     subscription: subscription.id,
     subtotal: intent.amount,
+    test_clock: intent.testClockId,
     total: intent.amount,
   };
 }

@@ -6,6 +6,7 @@ const DELETES_AFTER_SECONDS = 30 * 24 * 3600;
 
 export function renderTestClock(clock: TestClock) {
   const created = unix(clock.createdAt)!;
+  const advancing = clock.advancingUntil !== null && clock.advancingUntil.getTime() > Date.now();
   return {
     id: clock.id,
     object: "test_helpers.test_clock",
@@ -14,8 +15,8 @@ export function renderTestClock(clock: TestClock) {
     frozen_time: unix(clock.frozenTime),
     livemode: false,
     name: clock.name,
-    // An advance runs to its end before answering, so a clock is always ready by the time anyone reads it.
-    status: "ready",
-    status_details: {},
+    // The request advancing it answers once it is done; anyone reading it meanwhile sees it advancing.
+    status: advancing ? "advancing" : "ready",
+    status_details: advancing ? { advancing: { target_frozen_time: null } } : {},
   };
 }
