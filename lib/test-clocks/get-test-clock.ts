@@ -25,7 +25,9 @@ export async function listTestClocks(db: Db, owner: Owner, { limit = 100, after,
   const cursorId = after ?? before;
   const cursor = cursorId ? await getTestClock(db, owner, cursorId, after ? "starting_after" : "ending_before") : null;
   const position = sql`(${testClocks.createdAt}, ${testClocks.id})`;
-  const beyond = cursor ? (after ? sql`${position} < (${cursor.createdAt}, ${cursor.id})` : sql`${position} > (${cursor.createdAt}, ${cursor.id})`) : undefined;
+  // The cursor's own row, read in SQL: its created_at to the microsecond, which a JS Date would round.
+  const at = cursor ? sql`(select cursor.created_at, cursor.id from ${testClocks} cursor where cursor.id = ${cursor.id})` : null;
+  const beyond = at ? (after ? sql`${position} < ${at}` : sql`${position} > ${at}`) : undefined;
   const order = before ? [asc(testClocks.createdAt), asc(testClocks.id)] : [desc(testClocks.createdAt), desc(testClocks.id)];
   const rows = await db.select().from(testClocks).where(and(mine, beyond)).orderBy(...order).limit(limit);
   return before ? rows.reverse() : rows;

@@ -1,16 +1,14 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { paymentIntents, subscriptions } from "@/db/schema";
 import { completeChallenge } from "@/lib/checkout/challenge-attempt";
 import { expireDueIntents } from "@/lib/intents/expire-intent";
 import { voidStaleAuthorizations } from "@/lib/intents/void-stale-authorizations";
 import { renewDueSubscriptions } from "@/lib/subscriptions/renew-due-subscriptions";
-import { deliverDueWebhooks } from "@/lib/webhooks/deliver-webhooks";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestMerchant, payIntent, validIntent, type TestMerchant } from "@/lib/testing/fixtures";
-import { startWebhookReceiver } from "@/lib/testing/webhook-receiver";
-import * as endpoints from "@/app/api/v1/webhook-endpoints/route";
+import { deliverAllDue, useWebhookReceiver } from "@/lib/testing/webhook-world";
 import * as nativeIntents from "@/app/api/v1/payment-intents/route";
 import * as nativeIntent from "@/app/api/v1/payment-intents/[id]/route";
 import * as clocks from "@/app/api/v1/test-clocks/route";
@@ -20,26 +18,9 @@ import * as failNext from "@/app/api/v1/test-helpers/subscriptions/[id]/fail_nex
 import * as capture from "@/app/api/v1/payment-intents/[id]/capture/route";
 
 const DAY = 24 * 3600_000;
-let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
-
-beforeAll(async () => {
-  process.env.KASSA_ALLOW_PRIVATE_WEBHOOKS = "1";
-  receiver = await startWebhookReceiver();
-});
-afterAll(() => receiver.close());
-afterEach(() => void (receiver.received.length = 0));
-
-async function merchantWithEndpoint(): Promise<TestMerchant> {
-  const merchant = await createTestMerchant();
-  const { body } = await callRoute(endpoints.POST, { path: "/api/v1/webhook-endpoints", headers: merchant.auth, body: { url: receiver.url } });
-  receiver.trust(body.secret);
-  return merchant;
-}
-
-async function drain() {
-  const db = await getDb();
-  while ((await deliverDueWebhooks(db)) > 0);
-}
+const world = useWebhookReceiver();
+const merchantWithEndpoint = () => world.merchantWithEndpoint();
+const drain = deliverAllDue;
 
 async function newClock(merchant: TestMerchant, frozenTime: Date) {
   const { status, body } = await callRoute(clocks.POST, { path: "/api/v1/test-clocks", headers: merchant.auth, body: { frozen_time: frozenTime.toISOString(), name: "billing" } });
@@ -78,7 +59,7 @@ describe("test clocks", () => {
 
     const db = await getDb();
     await drain();
-    receiver.received.length = 0;
+    world.receiver.received.length = 0;
 
     const { status, body } = await advanceTo(merchant, id, new Date(start.getTime() + 95 * DAY));
     expect(status, JSON.stringify(body)).toBe(200);
@@ -86,7 +67,7 @@ describe("test clocks", () => {
     expect(body.status).toBe("ready");
 
     await drain();
-    const renewals = receiver.received.filter((hook) => hook.payload.type === "subscription.renewed");
+    const renewals = world.receiver.received.filter((hook) => hook.payload.type === "subscription.renewed");
     expect(renewals).toHaveLength(3);
     const bySequence = [...renewals].sort((a, b) => Number(a.headers["webhook-sequence"]) - Number(b.headers["webhook-sequence"]));
     expect(bySequence.map((hook) => hook.payload.created_at)).toEqual([30, 60, 90].map((days) => new Date(start.getTime() + days * DAY).toISOString()));
@@ -122,7 +103,7 @@ describe("test clocks", () => {
     expect(renewed!.failNextRenewal).toBeNull();
 
     await drain();
-    const told = receiver.received.filter((hook) => hook.payload.type.startsWith("subscription.")).sort((a, b) => a.payload.sequence - b.payload.sequence);
+    const told = world.receiver.received.filter((hook) => hook.payload.type.startsWith("subscription.")).sort((a, b) => a.payload.sequence - b.payload.sequence);
     expect(told.map((hook) => [hook.payload.type, hook.payload.created_at])).toEqual([
       ["subscription.created", start.toISOString()],
       ["subscription.failed", new Date(start.getTime() + 30 * DAY).toISOString()],
@@ -162,7 +143,7 @@ describe("test clocks", () => {
     expect((await advanceTo(merchant, id, new Date(start.getTime() + 2 * 3600_000))).status).toBe(200);
     expect((await read()).body.status).toBe("expired");
     await drain();
-    const expired = receiver.received.find((hook) => hook.payload.type === "payment.expired");
+    const expired = world.receiver.received.find((hook) => hook.payload.type === "payment.expired");
     expect(expired?.payload.created_at).toBe(new Date(start.getTime() + 3600_000).toISOString());
   });
 

@@ -1,13 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { events } from "@/db/schema";
 import { createApiKey } from "@/lib/accounts/create-api-key";
 import { setAcquirer } from "@/lib/accounts/set-acquirer";
-import { deliverDueWebhooks } from "@/lib/webhooks/deliver-webhooks";
 import { callRoute } from "@/lib/testing/call-route";
 import { createTestMerchant, payIntent, validIntent, type TestMerchant } from "@/lib/testing/fixtures";
-import { startWebhookReceiver } from "@/lib/testing/webhook-receiver";
+import { useWebhookReceiver } from "@/lib/testing/webhook-world";
 import * as endpoints from "@/app/api/v1/webhook-endpoints/route";
 import * as endpoint from "@/app/api/v1/webhook-endpoints/[id]/route";
 import * as nativeIntents from "@/app/api/v1/payment-intents/route";
@@ -18,13 +17,7 @@ import * as advance from "@/app/api/v1/test-clocks/[id]/advance/route";
 import * as simulate from "@/app/api/v1/test-helpers/payment-intents/[id]/[action]/route";
 import * as failNext from "@/app/api/v1/test-helpers/subscriptions/[id]/fail_next_renewal/route";
 
-let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
-beforeAll(async () => {
-  process.env.KASSA_ALLOW_PRIVATE_WEBHOOKS = "1";
-  receiver = await startWebhookReceiver();
-});
-afterAll(() => receiver.close());
-afterEach(() => void (receiver.received.length = 0));
+const world = useWebhookReceiver();
 
 async function newIntent(merchant: TestMerchant, extra: Record<string, unknown> = {}) {
   const { status, body } = await callRoute(nativeIntents.POST, { path: "/api/v1/payment-intents", headers: merchant.auth, body: { ...validIntent, ...extra } });
@@ -146,7 +139,7 @@ describe("live keys on test routes", () => {
     const { secretKey } = await createApiKey(db, merchant.merchant.id, { label: "live", mode: "live" });
     const live = { authorization: `Bearer ${secretKey}` };
     const { body: testClock } = await callRoute(clocks.POST, { path: "/api/v1/test-clocks", headers: merchant.auth, body: { frozen_time: "2027-01-01T00:00:00Z" } });
-    const { body: liveEndpoint } = await callRoute(endpoints.POST, { path: "/api/v1/webhook-endpoints", headers: live, body: { url: receiver.url } });
+    const { body: liveEndpoint } = await callRoute(endpoints.POST, { path: "/api/v1/webhook-endpoints", headers: live, body: { url: world.receiver.url } });
     const { body: liveIntent } = await callRoute(nativeIntents.POST, { path: "/api/v1/payment-intents", headers: live, body: validIntent });
     const id = testClock.id as string;
     const calls = [

@@ -1,42 +1,28 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { webhookDeliveries } from "@/db/schema";
 import type { TestFaults } from "@/db/schema";
 import { callRoute } from "@/lib/testing/call-route";
-import { createTestMerchant, payIntent, validIntent, type TestMerchant } from "@/lib/testing/fixtures";
-import { startWebhookReceiver } from "@/lib/testing/webhook-receiver";
-import * as endpoints from "@/app/api/v1/webhook-endpoints/route";
+import { payIntent, validIntent, type TestMerchant } from "@/lib/testing/fixtures";
+import { deliverAllDue, useWebhookReceiver } from "@/lib/testing/webhook-world";
 import * as endpoint from "@/app/api/v1/webhook-endpoints/[id]/route";
 import * as deliveries from "@/app/api/v1/webhook-endpoints/[id]/deliveries/route";
 import * as nativeIntents from "@/app/api/v1/payment-intents/route";
 import * as refunds from "@/app/api/v1/payment-intents/[id]/refunds/route";
-import { deliverDueWebhooks } from "../deliver-webhooks";
 
-let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
-beforeAll(async () => {
-  process.env.KASSA_ALLOW_PRIVATE_WEBHOOKS = "1";
-  // Retries a millisecond apart, so a fail_first fault's retries come at once.
-  process.env.KASSA_WEBHOOK_RETRY_BASE_MS = "1";
-  receiver = await startWebhookReceiver();
-});
-afterAll(() => receiver.close());
-afterEach(() => void (receiver.received.length = 0));
-
-async function drain() {
-  const db = await getDb();
-  while ((await deliverDueWebhooks(db)) > 0);
-}
+// Retries a millisecond apart, so a fail_first fault's retries come at once.
+beforeAll(() => void (process.env.KASSA_WEBHOOK_RETRY_BASE_MS = "1"));
+const world = useWebhookReceiver();
+const drain = deliverAllDue;
 
 /** A merchant whose one endpoint has these faults, with the receiver trusting its secret. */
 async function faultedEndpoint(faults: TestFaults): Promise<{ merchant: TestMerchant; endpointId: string }> {
-  const merchant = await createTestMerchant();
-  const { body } = await callRoute(endpoints.POST, { path: "/api/v1/webhook-endpoints", headers: merchant.auth, body: { url: receiver.url } });
-  receiver.trust(body.secret);
-  const patched = await callRoute(endpoint.PATCH, { path: `/api/v1/webhook-endpoints/${body.id}`, params: { id: body.id }, headers: merchant.auth, body: { test_faults: faults } });
+  const merchant = await world.merchantWithEndpoint();
+  const patched = await callRoute(endpoint.PATCH, { path: `/api/v1/webhook-endpoints/${merchant.endpointId}`, params: { id: merchant.endpointId }, headers: merchant.auth, body: { test_faults: faults } });
   expect(patched.status, JSON.stringify(patched.body)).toBe(200);
   expect(patched.body.test_faults).toEqual(faults);
-  return { merchant, endpointId: body.id };
+  return { merchant, endpointId: merchant.endpointId };
 }
 
 async function paidIntent(merchant: TestMerchant) {
@@ -55,7 +41,7 @@ async function receiveAtLeast(count: number) {
   await vi.waitFor(
     async () => {
       await drain();
-      expect(receiver.received.length).toBeGreaterThanOrEqual(count);
+      expect(world.receiver.received.length).toBeGreaterThanOrEqual(count);
     },
     { timeout: 20_000, interval: 100 },
   );
@@ -66,10 +52,10 @@ describe("webhook faults on demand", () => {
     const { merchant, endpointId } = await faultedEndpoint({ duplicate: true });
     await paidIntent(merchant);
     await receiveAtLeast(2);
-    expect(receiver.received).toHaveLength(2);
-    expect(receiver.received[0]!.id).toBe(receiver.received[1]!.id);
-    expect(receiver.received[0]!.body).toBe(receiver.received[1]!.body);
-    expect(receiver.received.every((hook) => hook.verifiedWith.length === 1)).toBe(true);
+    expect(world.receiver.received).toHaveLength(2);
+    expect(world.receiver.received[0]!.id).toBe(world.receiver.received[1]!.id);
+    expect(world.receiver.received[0]!.body).toBe(world.receiver.received[1]!.body);
+    expect(world.receiver.received.every((hook) => hook.verifiedWith.length === 1)).toBe(true);
     expect((await log(merchant, endpointId)).map((delivery) => delivery.faults).sort()).toEqual([[], ["duplicate"]]);
   });
 
@@ -78,7 +64,7 @@ describe("webhook faults on demand", () => {
     const before = Date.now();
     await paidIntent(merchant);
     await drain();
-    expect(receiver.received).toHaveLength(0);
+    expect(world.receiver.received).toHaveLength(0);
     const db = await getDb();
     const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
     expect(delivery!.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 900);
@@ -92,9 +78,9 @@ describe("webhook faults on demand", () => {
     const refunded = await callRoute(refunds.POST, { path: `/api/v1/payment-intents/${intentId}/refunds`, params: { id: intentId }, headers: merchant.auth, body: { amount: 100 } });
     expect(refunded.status).toBe(201);
     await receiveAtLeast(2);
-    expect(receiver.received.map((hook) => hook.payload.type)).toEqual(["payment.refunded", "payment.succeeded"]);
+    expect(world.receiver.received.map((hook) => hook.payload.type)).toEqual(["payment.refunded", "payment.succeeded"]);
     // The receiver can put them right with the object's sequence.
-    expect(receiver.received.map((hook) => hook.headers["webhook-sequence"])).toEqual(["2", "1"]);
+    expect(world.receiver.received.map((hook) => hook.headers["webhook-sequence"])).toEqual(["2", "1"]);
     const marked = (await log(merchant, endpointId)).map((delivery) => delivery.faults);
     expect(marked.sort()).toEqual([[], ["out_of_order"]]);
   });
@@ -103,7 +89,7 @@ describe("webhook faults on demand", () => {
     const { merchant, endpointId } = await faultedEndpoint({ fail_first: 2 });
     await paidIntent(merchant);
     await receiveAtLeast(1);
-    expect(receiver.received).toHaveLength(1);
+    expect(world.receiver.received).toHaveLength(1);
     const [delivery] = await log(merchant, endpointId);
     expect(delivery!.faults).toEqual(["failing"]);
     expect(delivery!.status).toBe("succeeded");
@@ -118,7 +104,7 @@ describe("webhook faults on demand", () => {
     const stale = await faultedEndpoint({ stale_timestamp: true });
     await paidIntent(stale.merchant);
     await receiveAtLeast(1);
-    const [old] = receiver.received.splice(0);
+    const [old] = world.receiver.received.splice(0);
     expect(Number(old!.headers["webhook-timestamp"])).toBeLessThan(Date.now() / 1000 - 9 * 60);
     expect(old!.verifiedWith).toEqual([]);
     expect((await log(stale.merchant, stale.endpointId))[0]!.faults).toEqual(["stale_timestamp"]);
@@ -126,7 +112,7 @@ describe("webhook faults on demand", () => {
     const wrong = await faultedEndpoint({ wrong_signature: true });
     await paidIntent(wrong.merchant);
     await receiveAtLeast(1);
-    const [forged] = receiver.received.splice(0);
+    const [forged] = world.receiver.received.splice(0);
     expect(Math.abs(Number(forged!.headers["webhook-timestamp"]) - Date.now() / 1000)).toBeLessThan(60);
     expect(forged!.verifiedWith).toEqual([]);
     expect((await log(wrong.merchant, wrong.endpointId))[0]!.faults).toEqual(["wrong_signature"]);
@@ -142,7 +128,7 @@ describe("webhook faults on demand", () => {
     expect(tooMany.status).toBe(400);
     await paidIntent(merchant);
     await receiveAtLeast(1);
-    expect(receiver.received).toHaveLength(1);
+    expect(world.receiver.received).toHaveLength(1);
     expect((await log(merchant, endpointId))[0]!.faults).toEqual([]);
   });
 });
