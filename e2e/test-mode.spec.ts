@@ -7,6 +7,7 @@ import { startWebhookReceiver } from "../lib/testing/webhook-receiver";
 test("a merchant makes a test clock, pays a subscription on it and advances it a month in the dashboard", async ({ page, request, merchantSite }) => {
   const merchant = await signUpMerchant(request);
   await signIn(page, merchant.email, merchant.password, "/dashboard/developers/test-clocks");
+  await expect(page.getByText("No test clocks yet")).toBeVisible();
   await page.getByLabel("Name").fill("Monthly plan");
   await page.getByLabel("Starts at (UTC)").fill("2027-01-01T09:00");
   await page.getByRole("button", { name: "Create test clock" }).click();
@@ -30,6 +31,10 @@ test("a merchant makes a test clock, pays a subscription on it and advances it a
   await expect(subscriptions).toContainText("next charge 2027-03-02 09:00 UTC");
   await expect(page.getByRole("region", { name: "Payments on this clock" })).toContainText("created 2027-01-31 09:00 UTC");
   await lookAt(page, "test-clock");
+  await page.getByRole("link", { name: "← Test clocks" }).click();
+  await expect(page.getByRole("link", { name: "Monthly plan" })).toBeVisible();
+  await expect(page.getByText("reads 2027-02-01 09:00 UTC")).toBeVisible();
+  await lookAt(page, "test-clocks");
 });
 
 test("a merchant turns on webhook faults and sees the faulted deliveries marked in the log", async ({ page, request, merchantSite }) => {

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { paymentIntents, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -25,7 +25,7 @@ export async function cancelIntent(
   actor: Actor,
   reason: CancellationReason | null = null,
 ): Promise<PaymentIntent> {
-  const canceled = await onClockOf(db, await clockOf(db, intentId), (db) => db.transaction(async (tx) => {
+  const canceled = await onClockOf(db, await clockOf(db, owner, intentId), (db) => db.transaction(async (tx) => {
     const intent = await transitionIntent(tx, {
       intentId,
       from: ["requires_payment_method", "requires_action"],
@@ -58,8 +58,8 @@ export async function cancelIntent(
 }
 
 /** The intent's test clock, if it has one; a cancel on a clock happens at the clock's time. */
-async function clockOf(db: Db, intentId: string): Promise<string | null> {
-  const [row] = await db.select({ clock: paymentIntents.testClockId }).from(paymentIntents).where(eq(paymentIntents.id, intentId));
+async function clockOf(db: Db, owner: Owner, intentId: string): Promise<string | null> {
+  const [row] = await db.select({ clock: paymentIntents.testClockId }).from(paymentIntents).where(and(eq(paymentIntents.id, intentId), ownedBy(paymentIntents, owner)));
   return row?.clock ?? null;
 }
 
