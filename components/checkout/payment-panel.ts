@@ -34,6 +34,7 @@ function panelContent(context: CheckoutContext, form: CardFormState): Html {
     case "canceled":
       return outcome("neutral", t("states.canceledTitle"), t("states.canceledBody"), back(cancelRedirect(intent)));
     case "expired":
+    case "underpaid":
       return outcome("neutral", t("states.expiredTitle"), expiredBody(context), back(cancelRedirect(intent)));
   }
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { at, createdAt, updatedAt, mode } from "./columns";
 
 export const merchantStatus = pgEnum("merchant_status", ["active", "suspended"]);
@@ -30,9 +30,17 @@ export const merchants = pgTable("merchants", {
   minimumAmounts: jsonb("minimum_amounts").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
   /** Email the buyer a receipt when a payment with a customer email succeeds or is refunded. */
   receiptsEnabled: boolean("receipts_enabled").notNull().default(true),
+  /**
+   * The merchant's own wallet for stablecoin payments, as a BIP-32 extended public key: Kassa derives
+   * one deposit address per payment from it and never holds a private key. One merchant per wallet,
+   * so two merchants can never be handed the same address.
+   */
+  stablecoinXpub: varchar("stablecoin_xpub", { length: 120 }),
+  /** The next derivation index (m/…/0/i) to hand out; only ever goes up, so no address is given twice. */
+  stablecoinNextIndex: integer("stablecoin_next_index").notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-});
+}, (t) => [uniqueIndex("merchants_stablecoin_xpub_key").on(t.stablecoinXpub).where(sql`${t.stablecoinXpub} is not null`)]);
 
 export const memberships = pgTable(
   "memberships",

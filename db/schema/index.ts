@@ -16,4 +16,5 @@ export * from "./dialect-objects";
 export * from "./acquirers";
 export * from "./test-clocks";
 export * from "./event-sequences";
+export * from "./stablecoins";
 export { modeEnum, type Mode } from "./columns";

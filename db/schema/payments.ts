@@ -30,6 +30,8 @@ export const intentStatus = pgEnum("intent_status", [
   "failed",
   "canceled",
   "expired",
+  /** Paid on chain, but less than the amount by the time it expired: closed, with what arrived recorded. */
+  "underpaid",
 ]);
 
 /**
@@ -125,6 +127,11 @@ export const paymentIntents = pgTable(
     attemptCount: integer("attempt_count").notNull().default(0),
     lastError: jsonb("last_error").$type<IntentError>(),
     cardTokenId: varchar("card_token_id", { length: 64 }).references(() => cardTokens.id),
+    /**
+     * For a payment made on chain: the transaction that paid it (the one that brought what arrived up
+     * to the amount), what every dialect answers as tx_hash. Null for card payments.
+     */
+    txHash: varchar("tx_hash", { length: 66 }),
     expiresAt: at("expires_at").notNull(),
     authorizedAt: at("authorized_at"),
     /**

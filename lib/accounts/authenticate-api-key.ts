@@ -3,6 +3,7 @@ import { apiKeys, merchantAcquirers, merchants, type ApiKey, type Merchant } fro
 import type { Db } from "@/db/client";
 import { constantTimeEqual } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors/app-error";
+import { stablecoinsAvailable } from "@/lib/stablecoins/availability";
 import { hashSecretKey } from "./api-keys";
 import { cachedPrincipal, principalReadStart, rememberPrincipal } from "./principal-cache";
 
@@ -34,8 +35,9 @@ export async function authenticateApiKey(
   if (row.merchant.status === "suspended" && !options.allowSuspended) {
     throw new AppError("merchant_suspended", "This merchant account is suspended.");
   }
-  // A live key moves real money, so only once the merchant has somewhere for it to go.
-  if (row.apiKey.mode === "live" && !row.acquirerType && !options.allowSuspended) throw liveModeUnavailable();
+  // A live key moves real money, so only once the merchant has somewhere for it to go: an acquirer
+  // for cards, or a wallet on a live chain for stablecoins.
+  if (row.apiKey.mode === "live" && !canTakeLivePayments(row) && !options.allowSuspended) throw liveModeUnavailable();
   if (!row.apiKey.lastUsedAt || Date.now() - row.apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await touchLastUsed(db, row.apiKey.id);
     row.apiKey.lastUsedAt = new Date();
@@ -44,7 +46,15 @@ export async function authenticateApiKey(
 }
 
 export const liveModeUnavailable = () =>
-  new AppError("live_mode_unavailable", "This is a live key, and the merchant has no acquirer for live payments yet. Set one with PUT /api/v1/merchants/{id}/acquirer (or in the dashboard), or use a test key.");
+  new AppError(
+    "live_mode_unavailable",
+    "This is a live key, and the merchant has nowhere for live payments to go yet: set an acquirer with PUT /api/v1/merchants/{id}/acquirer or a stablecoin wallet (stablecoin_xpub) where the server has a live chain, or use a test key.",
+  );
+
+/** Live money has somewhere to go: the merchant's acquirer, or its wallet on a chain this server watches for live payments. */
+export function canTakeLivePayments(principal: Pick<MerchantPrincipal, "merchant" | "acquirerType">): boolean {
+  return principal.acquirerType !== null || stablecoinsAvailable(principal.merchant, "live");
+}
 
 async function lookUp(db: Db, hash: string): Promise<MerchantPrincipal | null> {
   const read = principalReadStart();

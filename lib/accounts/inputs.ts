@@ -33,6 +33,11 @@ export const merchantSettingsBody = z.strictObject({
   receipts_enabled: z.boolean({ error: "must be true or false" }).optional(),
   /** Suspending stops every API key and checkout of the merchant until it is active again. */
   status: z.enum(["active", "suspended"], { error: "must be active or suspended" }).optional(),
+  /**
+   * The wallet stablecoin payments are paid into, as its extended public key (xpub…); null removes
+   * it. Checked in full by lib/stablecoins/wallet-key.ts; only the owner may set it.
+   */
+  stablecoin_xpub: z.string({ error: "must be an extended public key (xpub…) or null" }).max(200, { error: "must be an extended public key (xpub…)" }).nullable().optional(),
 });
 
 export const createApiKeyBody = z.strictObject({

@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   "api_keys:manage": ["owner", "admin", "developer"],
   // Where live money goes: the owner alone, like suspending.
   "acquirer:manage": ["owner"],
+  // Where stablecoin payments land: the owner alone, like the acquirer.
+  "wallet:manage": ["owner"],
   "webhooks:manage": ["owner", "admin", "developer"],
   // Connecting a shop makes it a key and a webhook endpoint, so it takes both of the above.
   "sites:connect": ["owner", "admin", "developer"],

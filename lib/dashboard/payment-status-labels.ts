@@ -16,6 +16,7 @@ export const PAYMENT_STATUSES = [
   "failed",
   "canceled",
   "expired",
+  "underpaid",
 ] as const;
 
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
@@ -31,6 +32,7 @@ export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   failed: "failed",
   canceled: "canceled",
   expired: "expired",
+  underpaid: "underpaid",
 };
 
 export function paymentStatus(intent: Pick<PaymentIntent, "status" | "amountCaptured" | "amountRefunded">): PaymentStatus {

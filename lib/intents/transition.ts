@@ -7,7 +7,8 @@ import { queryRows } from "@/db/rows";
 
 /** Every move the state machine allows; anything else is a bug, not a client error. */
 const ALLOWED: Record<IntentStatus, readonly IntentStatus[]> = {
-  requires_payment_method: ["processing", "canceled", "expired"],
+  // Underpaid: paid on chain, short of the amount when it expired.
+  requires_payment_method: ["processing", "canceled", "expired", "underpaid"],
   processing: ["succeeded", "authorized", "requires_payment_method", "failed", "requires_action"],
   // The buyer answers the bank's challenge (back to processing to finish), gives up, or runs out of time.
   requires_action: ["processing", "canceled", "expired"],
@@ -16,6 +17,7 @@ const ALLOWED: Record<IntentStatus, readonly IntentStatus[]> = {
   failed: [],
   canceled: [],
   expired: [],
+  underpaid: [],
 };
 
 type IntentColumns = Omit<typeof paymentIntents.$inferInsert, "id" | "status">;

@@ -38,6 +38,7 @@ export function sampleIntent(dialect: Dialect, id = "pi_3MtwBwLkdIwHu7ix28a3tqPa
     subscriptionId: null,
     subscriptionPeriod: null,
     testClockId: null,
+    txHash: null,
     uiMode: "hosted",
     captureMethod: "automatic",
     successUrl: "https://shop.example/thanks?session={CHECKOUT_SESSION_ID}",

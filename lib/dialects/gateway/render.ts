@@ -11,6 +11,8 @@ export const STATUS: Record<IntentStatus, string> = {
   failed: "failed",
   canceled: "canceled",
   expired: "expired",
+  // The service has no word for it: the payment can no longer complete.
+  underpaid: "failed",
 };
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);

@@ -12,6 +12,7 @@ const STATUS: Record<IntentStatus, string> = {
   failed: "failed",
   canceled: "failed",
   expired: "failed",
+  underpaid: "failed",
 };
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);

@@ -12,6 +12,7 @@ const STATUS: Record<IntentStatus, string> = {
   failed: "failed",
   canceled: "cancelled",
   expired: "cancelled",
+  underpaid: "failed",
 };
 
 export function mintroStatus(status: IntentStatus): string {

@@ -11,6 +11,7 @@ const STATUS: Record<IntentStatus, string> = {
   failed: "failed",
   canceled: "canceled",
   expired: "expired",
+  underpaid: "underpaid",
 };
 
 /** Seed 004's payment: amount_usd as a number, the FX details when priced in another currency. */
@@ -39,7 +40,7 @@ export function renderPayment(intent: PaymentIntent) {
  * The WooCommerce plugin's four statuses. It knows no cancel: a canceled payment closes the order
  * the way an expired one does, which is what the shop needs.
  */
-export const PLUGIN_STATUS: Record<IntentStatus, "pending" | "completed" | "failed" | "expired"> = {
+export const PLUGIN_STATUS: Record<IntentStatus, "pending" | "completed" | "failed" | "expired" | "underpaid"> = {
   requires_payment_method: "pending",
   processing: "pending",
   requires_action: "pending",
@@ -48,6 +49,8 @@ export const PLUGIN_STATUS: Record<IntentStatus, "pending" | "completed" | "fail
   failed: "failed",
   canceled: "expired",
   expired: "expired",
+  // The plugin keeps such an order on hold for the shop owner to settle with the buyer.
+  underpaid: "underpaid",
 };
 
 /**

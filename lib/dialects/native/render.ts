@@ -4,6 +4,7 @@ import { checkoutUrl } from "@/lib/checkout/checkout-url";
 import type { AttemptWithCard, IntentDetails } from "@/lib/intents/intent-details";
 import { nextAction } from "@/lib/checkout/next-action";
 import { acquirerWebhookUrl } from "@/lib/checkout/processors/webhook-url";
+import { depositAddress } from "@/lib/stablecoins/wallet-key";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -23,6 +24,9 @@ export function renderMerchant(merchant: Merchant, role?: string) {
     allowed_origins: merchant.allowedOrigins,
     minimum_amounts: merchant.minimumAmounts,
     receipts_enabled: merchant.receiptsEnabled,
+    stablecoin_xpub: merchant.stablecoinXpub,
+    // The first address Kassa will derive, for the merchant to find in their own wallet before any payment.
+    stablecoin_first_address: merchant.stablecoinXpub ? depositAddress(merchant.stablecoinXpub, 0) : null,
     ...(role ? { role } : {}),
     created_at: iso(merchant.createdAt),
     updated_at: iso(merchant.updatedAt),

@@ -1,5 +1,6 @@
 import { getMerchantAccess } from "@/lib/accounts/get-membership";
 import { updateMerchant } from "@/lib/accounts/update-merchant";
+import { setWallet } from "@/lib/stablecoins/set-wallet";
 import { nativeDialect } from "@/lib/dialects/native/dialect";
 import { renderMerchant } from "@/lib/dialects/native/render";
 import { merchantParams, merchantSettingsBody } from "@/lib/dialects/native/schemas";
@@ -24,15 +25,19 @@ export const PATCH = apiRoute({
   body: merchantSettingsBody,
   handle: async ({ db, auth, params, body }) => {
     const { role } = await getMerchantAccess(db, auth.userId, params.id, body.status ? "merchant:suspend" : "merchant:update");
-    const merchant = await updateMerchant(db, params.id, {
-      name: body.name,
-      displayName: body.display_name,
-      brandColor: body.brand_color,
-      logoUrl: body.logo_url,
-      allowedOrigins: body.allowed_origins,
-      minimumAmounts: body.minimum_amounts,
-      receiptsEnabled: body.receipts_enabled,
-      status: body.status,
+    if (body.stablecoin_xpub !== undefined) await getMerchantAccess(db, auth.userId, params.id, "wallet:manage");
+    const merchant = await db.transaction(async (tx) => {
+      const updated = await updateMerchant(tx, params.id, {
+        name: body.name,
+        displayName: body.display_name,
+        brandColor: body.brand_color,
+        logoUrl: body.logo_url,
+        allowedOrigins: body.allowed_origins,
+        minimumAmounts: body.minimum_amounts,
+        receiptsEnabled: body.receipts_enabled,
+        status: body.status,
+      });
+      return body.stablecoin_xpub === undefined ? updated : setWallet(tx, params.id, body.stablecoin_xpub);
     });
     return ok(renderMerchant(merchant, role));
   },
