@@ -68,5 +68,7 @@ export function assertPayable(intent: PaymentIntent): void {
       throw new AppError("intent_unexpected_state", "This payment was canceled.", { extra: { status: intent.status } });
     case "expired":
       throw new AppError("intent_unexpected_state", "This payment link has expired.", { extra: { status: intent.status } });
+    case "underpaid":
+      throw new AppError("intent_unexpected_state", "This payment expired with less than the amount paid on chain.", { extra: { status: intent.status } });
   }
 }

@@ -1,10 +1,18 @@
-/** What every dialect sends by webhook: seed 001's list, plus refunds and expiry. */
+/**
+ * The steps of a payment made on chain, each told as it happens: the whole amount seen and waiting
+ * for confirmations, part of it arrived, money taken back by a reorganisation, the time up with
+ * less than the amount, and money that arrived after the payment could take it.
+ */
+export const ONCHAIN_WEBHOOK_EVENTS = ["payment.processing", "payment.partially_funded", "payment.funds_reversed", "payment.underpaid", "payment.received_late"] as const;
+
+/** What every dialect sends by webhook: seed 001's list, plus refunds, expiry and the on-chain steps. */
 export const STANDARD_WEBHOOK_EVENTS = [
   "payment.succeeded",
   "payment.failed",
   "payment.canceled",
   "payment.expired",
   "payment.refunded",
+  ...ONCHAIN_WEBHOOK_EVENTS,
   "subscription.created",
   "subscription.renewed",
   "subscription.failed",

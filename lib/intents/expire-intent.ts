@@ -3,6 +3,7 @@ import { paymentIntents, type IntentStatus, type PaymentIntent } from "@/db/sche
 import type { Db } from "@/db/client";
 import { recordEvent } from "@/lib/events/record-event";
 import { currentTime, onAClock } from "@/lib/test-clocks/clock-context";
+import { expiryDecidedByChain } from "@/lib/stablecoins/expiry-by-chain";
 import { closeAbandonedChallenge } from "./close-abandoned-challenge";
 import { transitionIntent } from "./transition";
 
@@ -27,7 +28,7 @@ export async function expireIfDue(db: Db, intent: PaymentIntent): Promise<Paymen
       intentId: intent.id,
       from: EXPIRABLE,
       to: "expired",
-      guard: sql`${paymentIntents.expiresAt} <= kassa_now()`,
+      guard: sql`${paymentIntents.expiresAt} <= kassa_now() and not ${expiryDecidedByChain()}`,
     });
     if (!expired) {
       const [current] = await tx.select().from(paymentIntents).where(eq(paymentIntents.id, intent.id));
@@ -56,6 +57,7 @@ export async function expireDueIntents(db: Db, merchantId?: string, limit = 100)
         or(eq(paymentIntents.status, "requires_payment_method"), eq(paymentIntents.status, "requires_action")),
         lte(paymentIntents.expiresAt, sql`now()`),
         isNull(paymentIntents.testClockId),
+        sql`not ${expiryDecidedByChain()}`,
         merchantId ? eq(paymentIntents.merchantId, merchantId) : undefined,
       ),
     )

@@ -31,6 +31,8 @@ export function renderPayment(intent: PaymentIntent) {
     callback_url: intent.successUrl,
     customer_email: intent.customerEmail,
     metadata: intent.metadata,
+    // The transaction that paid it on chain, from the moment it is seen; null for a card payment.
+    tx_hash: intent.txHash,
     expires_at: intent.expiresAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
     created_at: intent.createdAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
   };

@@ -20,6 +20,9 @@ function pluginEvent(event: WebhookSubject): string {
     case "payment.canceled":
     case "payment.expired":
       return "payment.expired";
+    // Seen on chain, waiting for its confirmations: the plugin's word for still waiting.
+    case "payment.processing":
+      return "payment.pending";
     default:
       return event.type;
   }
@@ -27,6 +30,10 @@ function pluginEvent(event: WebhookSubject): string {
 
 async function txHash(db: Db, event: WebhookSubject): Promise<string | null> {
   const intent = event.intent;
+  // Paid on chain: the transaction itself, from the moment it is seen (and a late one's own).
+  const told = event.details?.tx_hash;
+  if (typeof told === "string") return told;
+  if (intent?.txHash) return intent.txHash;
   if (!intent || (intent.status !== "succeeded" && intent.status !== "authorized")) return null;
   const paid = (attempt: PaymentAttempt | undefined) => attempt && (attempt.status === "succeeded" || attempt.status === "authorized");
   const attempt = paid(event.attempt) ? event.attempt! : await paidAttempt(db, intent.merchantId, intent.id);

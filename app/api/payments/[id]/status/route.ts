@@ -14,8 +14,9 @@ export const GET = apiRoute({
   params: paymentParams,
   handle: async ({ db, auth, params }) => {
     const intent = await getIntent(db, auth.owner, params.id);
-    const attempt = intent.status === "succeeded" ? await paidAttempt(db, auth.owner, intent.id) : null;
-    return ok(renderPaymentStatus(intent, attempt ? transactionReference(attempt) : null));
+    // Paid on chain, the transaction's own hash; by card, the acquirer's reference.
+    const attempt = intent.status === "succeeded" && !intent.txHash ? await paidAttempt(db, auth.owner, intent.id) : null;
+    return ok(renderPaymentStatus(intent, intent.txHash ?? (attempt ? transactionReference(attempt) : null)));
   },
 });
 

@@ -1,0 +1,83 @@
+import { createPublicClient, erc20Abi, getAddress, http, type Address, type Hex, type PublicClient } from "viem";
+import type { ChainConfig } from "./chains";
+
+/** One ERC-20 Transfer log, as the chain gave it. */
+export type TransferLog = {
+  txHash: Hex;
+  logIndex: number;
+  blockNumber: number;
+  blockHash: Hex;
+  from: Address;
+  to: Address;
+  value: bigint;
+};
+
+export type BlockStamp = { number: number; hash: Hex; time: Date };
+
+/** What the watcher asks of a chain: its head, a block's hash and time, and transfers of a token to some addresses. */
+export type ChainReader = {
+  head(): Promise<number>;
+  block(number: number): Promise<BlockStamp>;
+  transfers(token: Address, to: readonly Address[], fromBlock: number, toBlock: number): Promise<TransferLog[]>;
+};
+
+/** Addresses per eth_getLogs call: providers cap the topics of one filter. */
+const ADDRESSES_PER_QUERY = 500;
+const RPC_TIMEOUT_MS = 10_000;
+
+const clients = new Map<string, PublicClient>();
+
+/**
+ * The chain through viem's public client: eth_blockNumber, eth_getBlockByNumber and eth_getLogs
+ * decoded with viem's own ERC-20 ABI. No retries here: the watcher backs off as a whole, and a
+ * failed read changes nothing.
+ */
+export function chainReader(chain: ChainConfig): ChainReader {
+  let client = clients.get(chain.rpc_url);
+  if (!client) {
+    client = createPublicClient({ transport: http(chain.rpc_url, { timeout: RPC_TIMEOUT_MS, retryCount: 0 }), cacheTime: 0 });
+    clients.set(chain.rpc_url, client);
+  }
+  const rpc = client;
+  return {
+    head: async () => Number(await rpc.getBlockNumber({ cacheTime: 0 })),
+    async block(number) {
+      const block = await rpc.getBlock({ blockNumber: BigInt(number) });
+      return { number: Number(block.number), hash: block.hash, time: new Date(Number(block.timestamp) * 1000) };
+    },
+    async transfers(token, to, fromBlock, toBlock) {
+      const found: TransferLog[] = [];
+      for (let start = 0; start < to.length; start += ADDRESSES_PER_QUERY) {
+        const logs = await rpc.getContractEvents({
+          address: token,
+          abi: erc20Abi,
+          eventName: "Transfer",
+          args: { to: to.slice(start, start + ADDRESSES_PER_QUERY) as Address[] },
+          fromBlock: BigInt(fromBlock),
+          toBlock: BigInt(toBlock),
+          strict: true,
+        });
+        for (const log of logs) {
+          // A log the node itself says was dropped by a reorganisation is not a payment.
+          if (log.removed || log.blockNumber === null || log.blockHash === null || log.transactionHash === null || log.logIndex === null) continue;
+          found.push({
+            txHash: log.transactionHash,
+            logIndex: log.logIndex,
+            blockNumber: Number(log.blockNumber),
+            blockHash: log.blockHash,
+            from: getAddress(log.args.from),
+            to: getAddress(log.args.to),
+            value: log.args.value,
+          });
+        }
+      }
+      return found;
+    },
+  };
+}
+
+/** Why a read failed, without the RPC URL (a provider's key often rides in it). */
+export function describeRpcError(error: unknown): string {
+  const text = error instanceof Error ? ((error as { shortMessage?: string }).shortMessage ?? error.message) : String(error);
+  return text.replace(/https?:\/\/\S+/g, "<rpc>").split("\n")[0]!.slice(0, 300);
+}

@@ -1,0 +1,100 @@
+import { and, eq, sql } from "drizzle-orm";
+import { merchants, paymentIntents, stablecoinDeposits, type Merchant, type PaymentIntent, type StablecoinDeposit } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { chainsFor, type ChainConfig } from "./chains";
+import { amountDue, tokenRate } from "./token-amount";
+import { depositAddress } from "./wallet-key";
+
+/** A deposit address stays watched this long past its intent's expiry, so money sent late is still recorded. */
+export const LATE_WATCH_MS = 7 * 24 * 3600 * 1000;
+
+/** Why an intent cannot be paid on chain, or null when it can (it may already have its deposit). */
+export function stablecoinRefusal(intent: PaymentIntent, merchant: Pick<Merchant, "stablecoinXpub" | "status">): string | null {
+  if (merchant.status !== "active") return "This merchant cannot accept payments right now.";
+  if (!merchant.stablecoinXpub) return "This merchant has no wallet for stablecoin payments.";
+  if (chainsFor(intent.mode).length === 0) return `This server takes no stablecoin payments in ${intent.mode} mode.`;
+  // A subscription's renewals are charged to a saved card; a wallet cannot be charged again.
+  if (intent.recurringIntervalDays) return "A recurring payment is paid by card.";
+  if (intent.testClockId) return "A payment on a test clock is paid by card.";
+  if (intent.status !== "requires_payment_method") return "This payment can no longer be paid.";
+  return null;
+}
+
+/**
+ * The intent's deposit: the one it has, or a new address for it, derived from the merchant's wallet
+ * at the next index. The index is taken and the deposit written in one transaction, guarded by the
+ * intent being open, so a race makes one deposit and no address is ever handed out twice.
+ */
+export async function openDeposit(db: Db, intent: PaymentIntent, merchant: Pick<Merchant, "stablecoinXpub" | "status">, chainName?: string): Promise<StablecoinDeposit> {
+  const existing = await findDeposit(db, intent.id);
+  if (existing) return existing;
+  const refusal = stablecoinRefusal(intent, merchant);
+  if (refusal) throw new AppError("intent_unexpected_state", refusal, { extra: { status: intent.status } });
+  const chain = pickChain(intent, chainName);
+  const rate = tokenRate(intent.currency, chain.currency);
+  if (!rate) throw new AppError("intent_unexpected_state", `There is no exchange rate from ${intent.currency} to ${chain.token_symbol}.`);
+  const due = amountDue(intent.amount, intent.currency, rate, chain.decimals);
+  const opened = await db.transaction(async (tx) => {
+    const [taken] = await tx
+      .update(merchants)
+      .set({ stablecoinNextIndex: sql`${merchants.stablecoinNextIndex} + 1` })
+      .where(and(eq(merchants.id, intent.merchantId), sql`${merchants.stablecoinXpub} is not null`))
+      .returning({ index: sql<number>`${merchants.stablecoinNextIndex} - 1`, xpub: merchants.stablecoinXpub });
+    if (!taken?.xpub) return null;
+    const [deposit] = await tx
+      .insert(stablecoinDeposits)
+      .select(
+        tx
+          .select({
+            intentId: paymentIntents.id,
+            merchantId: paymentIntents.merchantId,
+            mode: paymentIntents.mode,
+            chain: sql`${chain.name}`.as("chain"),
+            chainId: sql`${chain.chain_id}::integer`.as("chain_id"),
+            tokenAddress: sql`${chain.token_address}`.as("token_address"),
+            tokenSymbol: sql`${chain.token_symbol}`.as("token_symbol"),
+            tokenDecimals: sql`${chain.decimals}::smallint`.as("token_decimals"),
+            address: sql`${depositAddress(taken.xpub, Number(taken.index))}`.as("address"),
+            derivationIndex: sql`${Number(taken.index)}::integer`.as("derivation_index"),
+            rate: sql`${rate}`.as("rate"),
+            amountDue: sql`${due.toString()}::numeric`.as("amount_due"),
+            amountReceived: sql`0::numeric`.as("amount_received"),
+            amountConfirmed: sql`0::numeric`.as("amount_confirmed"),
+            amountLate: sql`0::numeric`.as("amount_late"),
+            watchUntil: sql`${paymentIntents.expiresAt} + make_interval(secs => ${LATE_WATCH_MS / 1000})`.as("watch_until"),
+            createdAt: sql`now()`.as("created_at"),
+            updatedAt: sql`now()`.as("updated_at"),
+          })
+          .from(paymentIntents)
+          .where(and(eq(paymentIntents.id, intent.id), eq(paymentIntents.status, "requires_payment_method"), sql`${paymentIntents.expiresAt} > now()`)),
+      )
+      .onConflictDoNothing({ target: stablecoinDeposits.intentId })
+      .returning();
+    // Another request opened it first, or the intent closed meanwhile: take nothing (the index goes back).
+    if (!deposit) throw new NotOpened();
+    return deposit;
+  }).catch((error: unknown) => {
+    if (error instanceof NotOpened) return null;
+    throw error;
+  });
+  if (opened) return opened;
+  const raced = await findDeposit(db, intent.id);
+  if (raced) return raced;
+  throw new AppError("intent_unexpected_state", "This payment can no longer be paid.", { extra: { status: intent.status } });
+}
+
+class NotOpened extends Error {}
+
+export async function findDeposit(db: Db, intentId: string): Promise<StablecoinDeposit | null> {
+  const [deposit] = await db.select().from(stablecoinDeposits).where(eq(stablecoinDeposits.intentId, intentId));
+  return deposit ?? null;
+}
+
+function pickChain(intent: PaymentIntent, name: string | undefined): ChainConfig {
+  const chains = chainsFor(intent.mode);
+  if (name === undefined) return chains[0]!;
+  const chain = chains.find((candidate) => candidate.name === name);
+  if (!chain) throw new AppError("parameter_invalid", `There is no ${intent.mode} network called ${name}; choose one of ${chains.map((c) => c.name).join(", ")}.`, { param: "network" });
+  return chain;
+}

@@ -1,0 +1,123 @@
+import { and, eq, gt, inArray, min, sql } from "drizzle-orm";
+import { paymentIntents, stablecoinDeposits, stablecoinTransfers } from "@/db/schema";
+import type { Db } from "@/db/client";
+import type { ChainReader, TransferLog } from "./chain-reader";
+import type { ChainConfig } from "./chains";
+import { advanceCursor, leaseCursor } from "./chain-cursor";
+import { moveIntent } from "./move-intent";
+import { depositSums, recordTransfers, writeDepositSums, type Observation } from "./record-transfers";
+
+/** Blocks per read: providers refuse eth_getLogs over wide ranges; a watcher behind catches up read by read. */
+export const MAX_BLOCKS_PER_READ = 2_000;
+
+export type ScanResult = { read: false } | { read: true; from: number; to: number; head: number; deposits: number; transfers: number };
+
+/**
+ * One read of a chain's token: the transfers to watched deposit addresses from where the cursor
+ * stands to the head, each deposit settled in its own transaction, then the cursor moved on. The
+ * last `confirmations` blocks, and every block holding a transfer not yet final, are read again
+ * each time, which is how a transfer is confirmed, and how one a reorganisation dropped is noticed
+ * and taken back. A read that fails writes nothing, so the next one starts from the same place.
+ */
+export async function scanChain(db: Db, chain: ChainConfig, reader: ChainReader, holder: string, leaseMs = Math.max(30_000, chain.poll_ms * 5)): Promise<ScanResult> {
+  const head = await reader.head();
+  const cursor = await leaseCursor(db, chain, holder, head, leaseMs);
+  if (!cursor) return { read: false };
+  const oldestUnfinal = await oldestUnfinalBlock(db, chain);
+  const from = Math.max(0, Math.min(cursor.nextBlock, head - chain.confirmations + 1, oldestUnfinal ?? Number.MAX_SAFE_INTEGER));
+  const to = Math.min(head, from + MAX_BLOCKS_PER_READ - 1);
+  // Read after the head, so a deposit made after this list cannot have been paid in a block up to it.
+  const watched = await watchedDeposits(db, chain);
+  const logs = watched.length > 0 && to >= from ? await reader.transfers(chain.token_address, watched.map((deposit) => deposit.address as `0x${string}`), from, to) : [];
+  const times = await blockTimes(reader, [...logs.map((log) => log.blockNumber), to]);
+  // Every transfer up to block `to` is now known: an open intent that expired by then has had its chances.
+  const chainTime = times.get(to) ?? null;
+  const byAddress = byRecipient(logs);
+  const toSettle = new Set<string>([
+    ...watched.filter((deposit) => byAddress.has(deposit.address)).map((deposit) => deposit.intentId),
+    ...(await depositsWithUnfinalTransfers(db, chain, from, to)),
+    ...(chainTime ? await depositsDueToClose(db, chain, chainTime) : []),
+  ]);
+  const addressOf = new Map(watched.map((deposit) => [deposit.intentId, deposit.address]));
+  for (const intentId of toSettle) {
+    const address = addressOf.get(intentId);
+    const found = (address ? byAddress.get(address) : undefined) ?? [];
+    await settleDeposit(db, intentId, { from, to, head, confirmations: chain.confirmations, logs: found.map((log) => ({ ...log, blockTime: times.get(log.blockNumber)! })) }, chainTime);
+  }
+  await advanceCursor(db, chain, holder, to + 1, head);
+  return { read: true, from, to, head, deposits: toSettle.size, transfers: logs.length };
+}
+
+/** One deposit's transfers and sums written, and its intent moved, in one transaction under both rows' locks. */
+export async function settleDeposit(db: Db, intentId: string, seen: Observation, chainTime: Date | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [deposit] = await tx.select().from(stablecoinDeposits).where(eq(stablecoinDeposits.intentId, intentId)).for("update");
+    const [intent] = await tx.select().from(paymentIntents).where(eq(paymentIntents.id, intentId)).for("update");
+    if (!deposit || !intent) return;
+    const transfers = await recordTransfers(tx, deposit, intent, seen);
+    const after = await writeDepositSums(tx, deposit, depositSums(transfers));
+    await moveIntent(tx, { intent, before: deposit, after, transfers, chainTime });
+  });
+}
+
+async function watchedDeposits(db: Db, chain: ChainConfig): Promise<{ intentId: string; address: string }[]> {
+  return db
+    .select({ intentId: stablecoinDeposits.intentId, address: stablecoinDeposits.address })
+    .from(stablecoinDeposits)
+    .where(and(eq(stablecoinDeposits.chainId, chain.chain_id), eq(stablecoinDeposits.tokenAddress, chain.token_address), gt(stablecoinDeposits.watchUntil, sql`now()`)));
+}
+
+/** Transfers not yet final, of deposits still watched: read again until they are (or are gone). */
+const unfinalOf = (chain: ChainConfig) =>
+  and(
+    eq(stablecoinTransfers.chainId, chain.chain_id),
+    eq(stablecoinTransfers.tokenAddress, chain.token_address),
+    eq(stablecoinTransfers.state, "seen"),
+    sql`exists (select 1 from ${stablecoinDeposits} where ${stablecoinDeposits.intentId} = ${stablecoinTransfers.intentId} and ${stablecoinDeposits.watchUntil} > now())`,
+  );
+
+async function oldestUnfinalBlock(db: Db, chain: ChainConfig): Promise<number | null> {
+  const [row] = await db.select({ block: min(stablecoinTransfers.blockNumber) }).from(stablecoinTransfers).where(unfinalOf(chain));
+  return row?.block ?? null;
+}
+
+async function depositsWithUnfinalTransfers(db: Db, chain: ChainConfig, from: number, to: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ intentId: stablecoinTransfers.intentId })
+    .from(stablecoinTransfers)
+    .where(and(unfinalOf(chain), sql`${stablecoinTransfers.blockNumber} between ${from} and ${to}`));
+  return rows.map((row) => row.intentId);
+}
+
+/** Open intents on this chain whose expiry the chain's time has passed. */
+async function depositsDueToClose(db: Db, chain: ChainConfig, chainTime: Date): Promise<string[]> {
+  const rows = await db
+    .select({ intentId: stablecoinDeposits.intentId })
+    .from(stablecoinDeposits)
+    .innerJoin(paymentIntents, eq(paymentIntents.id, stablecoinDeposits.intentId))
+    .where(
+      and(
+        eq(stablecoinDeposits.chainId, chain.chain_id),
+        eq(stablecoinDeposits.tokenAddress, chain.token_address),
+        inArray(paymentIntents.status, ["requires_payment_method"]),
+        sql`${paymentIntents.expiresAt} <= ${chainTime.toISOString()}::timestamptz`,
+      ),
+    );
+  return rows.map((row) => row.intentId);
+}
+
+/** Each block's time, read once per block. */
+async function blockTimes(reader: ChainReader, numbers: number[]): Promise<Map<number, Date>> {
+  const times = new Map<number, Date>();
+  for (const number of new Set(numbers)) {
+    if (number < 0) continue;
+    times.set(number, (await reader.block(number)).time);
+  }
+  return times;
+}
+
+function byRecipient(logs: TransferLog[]): Map<string, TransferLog[]> {
+  const groups = new Map<string, TransferLog[]>();
+  for (const log of logs) groups.set(log.to, [...(groups.get(log.to) ?? []), log]);
+  return groups;
+}
