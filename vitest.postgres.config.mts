@@ -28,6 +28,8 @@ export default defineConfig({
       "lib/dashboard/__tests__/*.test.ts",
       "lib/dialects/stripe/__tests__/*.test.ts",
       "lib/rate-limits/__tests__/*.test.ts",
+      "lib/stablecoins/__tests__/chain-payments.test.ts",
+      "lib/stablecoins/__tests__/two-watchers.test.ts",
       "lib/subscriptions/__tests__/*.test.ts",
       "lib/test-clocks/__tests__/*.test.ts",
       "lib/test-helpers/__tests__/*.test.ts",

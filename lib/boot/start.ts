@@ -2,6 +2,7 @@ import { getDatabase } from "@/db/client";
 import { demoCredentials, demoEnabled, ensureDemoMerchant } from "@/lib/accounts/demo";
 import { publicUrl } from "@/lib/config/env";
 import { describeError } from "@/lib/errors/log-error";
+import { configuredChains } from "@/lib/stablecoins/chains";
 import { startWorker, workerEnabled } from "@/lib/worker/run-worker";
 
 /**
@@ -10,6 +11,13 @@ import { startWorker, workerEnabled } from "@/lib/worker/run-worker";
  * second server on the same embedded folder refuses to start instead of corrupting it.
  */
 export async function start(): Promise<void> {
+  // A chain misconfigured would watch nothing, or the wrong token: refuse to start, saying which field.
+  try {
+    configuredChains();
+  } catch (error) {
+    console.error(`[kassa] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   let kind: string;
   try {
     ({ kind } = await getDatabase());
@@ -33,6 +41,7 @@ export async function start(): Promise<void> {
   if (workerEnabled()) {
     startWorker();
     lines.push("[kassa] worker started: webhooks, expiry, renewals, stuck payments, stale authorizations");
+    for (const chain of configuredChains()) lines.push(`[kassa] watching ${chain.token_symbol} on ${chain.name} (chain ${chain.chain_id}, ${chain.mode} mode, ${chain.confirmations} confirmations)`);
   }
   console.log(lines.join("\n"));
 }

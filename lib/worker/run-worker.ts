@@ -10,6 +10,7 @@ import { claimDueDeliveries, deliverOne } from "@/lib/webhooks/deliver-webhooks"
 import { instanceId } from "./instance-id";
 import { markLoop } from "@/lib/observability/metrics";
 import { onNudge } from "./nudge";
+import { startChainWatchers } from "@/lib/stablecoins/watch-chains";
 import { resumeOwnWork } from "./resume-own-work";
 import { reconcilePendingOperations } from "./reconcile-pending-operations";
 import { reconcileStuckAttempts } from "./reconcile-stuck-attempts";
@@ -38,6 +39,8 @@ export function startWorker(pollMs = Number(process.env.KASSA_WORKER_POLL_MS ?? 
     every("stale authorizations", 60_000, (db) => voidStaleAuthorizations(db)),
     // PostgreSQL keeps its planner's statistics itself (autovacuum); the embedded database needs telling.
     ...(databaseConfig().kind === "embedded" ? [every("table statistics", 30_000, (db) => analyzeChangedTables(db))] : []),
+    // Stablecoin payments: one loop per chain in KASSA_CHAINS, with its own backoff.
+    startChainWatchers(),
   ];
   return () => loops.forEach((stop) => stop());
 }

@@ -35,6 +35,7 @@ export function renderIntent(intent: PaymentIntent) {
     description: intent.description,
     customer_email: intent.customerEmail ?? intent.buyerEmail,
     metadata: intent.metadata,
+    ...(intent.txHash ? { tx_hash: intent.txHash } : {}),
     expires_at: iso(intent.expiresAt),
     created_at: iso(intent.createdAt),
   };
@@ -50,6 +51,7 @@ export function renderPublicIntent(intent: PaymentIntent) {
     description: intent.description,
     success_url: intent.successUrl,
     cancel_url: intent.cancelUrl,
+    ...(intent.txHash ? { tx_hash: intent.txHash } : {}),
     expires_at: iso(intent.expiresAt),
     created_at: iso(intent.createdAt),
   };

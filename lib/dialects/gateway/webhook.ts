@@ -11,6 +11,9 @@ function serviceEvent(event: WebhookSubject): string {
       return "payment.captured";
     case "payment.canceled":
       return event.intent?.authorizedAt ? "payment.voided" : "payment.canceled";
+    // The service has no underpaid: a payment that can no longer complete failed.
+    case "payment.underpaid":
+      return "payment.failed";
     default:
       return event.type;
   }
@@ -38,6 +41,7 @@ export const gatewayWebhook: WebhookFormat = {
             currency: intent.currency,
             card_brand: intent.card?.brand ?? null,
             card_last4: intent.card?.last4 ?? null,
+            ...(intent.txHash ? { tx_hash: intent.txHash } : {}),
             created_at: intent.createdAt.toISOString(),
           }
         : null,

@@ -36,6 +36,8 @@ export function renderPayment(intent: PaymentIntent) {
     created_at: iso(intent.createdAt),
     expires_at: iso(intent.expiresAt),
     paid_at: iso(intent.succeededAt),
+    // Paid in a stablecoin: the transaction, from the moment it is seen (confirming_payment) on.
+    tx_hash: intent.txHash,
   };
 }
 

@@ -47,6 +47,7 @@ export function renderIntent(intent: PaymentIntent, subscription: Subscription |
     success_url: intent.successUrl,
     cancel_url: intent.cancelUrl,
     subscription_id: subscription?.id ?? null,
+    ...(intent.txHash ? { tx_hash: intent.txHash } : {}),
     expires_at: laravelDate(intent.expiresAt),
     created_at: laravelDate(intent.createdAt),
   };

@@ -10,10 +10,13 @@ export const mintroWebhook: WebhookRenderer = async (_db, event) => {
   const intentId = event.intent?.id ?? event.subscription?.intentId ?? null;
   const metadata = event.subscription?.metadata ?? event.intent?.metadata ?? {};
   const message = typeof event.details?.message === "string" ? event.details.message : undefined;
-  const base = { event: event.type, ...(event.subscription ? { subscription_id: event.subscription.id } : {}), intent_id: intentId };
+  // Seed 001's statuses have no underpaid: the intent failed, and the message says how much arrived.
+  const name = event.type === "payment.underpaid" ? "payment.failed" : event.type;
+  const base = { event: name, ...(event.subscription ? { subscription_id: event.subscription.id } : {}), intent_id: intentId, ...(event.intent?.txHash ? { tx_hash: event.intent.txHash } : {}) };
   switch (event.type) {
     case "payment.succeeded":
     case "payment.failed":
+    case "payment.underpaid":
       return { ...base, charge_id: event.attempt?.chargeId ?? null, ...(message ? { message } : {}), metadata };
     case "payment.refunded":
       return {

@@ -1,6 +1,7 @@
 import type { IntentStatus, Merchant, Mode, PaymentIntent } from "@/db/schema";
 import { checkoutPagePath, checkoutUrl } from "@/lib/checkout/checkout-url";
 import { minorToNumber } from "@/lib/money/decimal";
+import { stablecoinsAvailable } from "@/lib/stablecoins/availability";
 
 const STATUS: Record<IntentStatus, string> = {
   requires_payment_method: "pending",
@@ -74,17 +75,26 @@ export function renderPaymentStatus(intent: PaymentIntent, txHash: string | null
   };
 }
 
-/** Kassa has no wallet to set up: the plugin's flag says whether the merchant can take payments now. */
+/**
+ * The plugin switches its gateway off unless `wallet_address_set` is true: exactly when the merchant
+ * has saved the wallet its stablecoin payments are paid into (MutoPay's own setup step).
+ */
 export function renderSetupStatus(merchant: Merchant, key: { mode: Mode; acquirerType: string | null }) {
   const active = merchant.status === "active";
-  // A live key takes payments only once an acquirer is there for the money.
-  const canPay = active && (key.mode === "test" || key.acquirerType !== null);
+  const wallet = stablecoinsAvailable(merchant, key.mode);
+  // Test money is the simulation's; live money needs an acquirer for cards or a wallet on a live chain.
+  const canPay = active && (key.mode === "test" || key.acquirerType !== null || wallet);
   return {
-    wallet_address_set: canPay,
+    wallet_address_set: merchant.stablecoinXpub !== null,
     can_accept_payments: canPay,
+    stablecoin_payments: active && wallet,
     mode: key.mode,
     acquirer_set: key.acquirerType !== null,
-    ...(key.mode === "live" && !key.acquirerType ? { setup_needed: "This live key's merchant has no acquirer yet: set one in the dashboard (Settings → Live payments)." } : {}),
+    ...(key.mode === "live" && active && !canPay
+      ? { setup_needed: "This live key's merchant has nowhere for live payments to go: set an acquirer (dashboard → Settings → Live payments), or a stablecoin wallet where this server watches a live chain." }
+      : merchant.stablecoinXpub === null
+        ? { setup_needed: "Save the extended public key (xpub) of the wallet your stablecoin payments go to: dashboard → Settings → Stablecoin wallet." }
+        : {}),
     merchant_id: merchant.id,
     merchant_name: merchant.displayName ?? merchant.name,
   };

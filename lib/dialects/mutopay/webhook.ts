@@ -41,7 +41,7 @@ async function txHash(db: Db, event: WebhookSubject): Promise<string | null> {
 }
 
 function failureReason(event: WebhookSubject): string | null {
-  if (event.type !== "payment.failed") return null;
+  if (event.type !== "payment.failed" && event.type !== "payment.underpaid") return null;
   const message = event.details?.message;
   const reason = typeof message === "string" ? message : (event.intent?.lastError?.message ?? null);
   return reason === null ? null : pluginFailureReason(reason);

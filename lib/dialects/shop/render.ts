@@ -27,5 +27,7 @@ export function renderPayment(intent: PaymentIntent) {
     customer_name: intent.customerName,
     metadata: intent.metadata,
     created_at: intent.createdAt.toISOString(),
+    // Beside the seed's fields only for a payment made on chain, so a card payment reads exactly as before.
+    ...(intent.txHash ? { tx_hash: intent.txHash } : {}),
   };
 }

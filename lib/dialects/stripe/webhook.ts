@@ -57,6 +57,16 @@ function paymentMessages(intent: IntentDetails, event: WebhookSubject): Told[] {
     case "payment.expired":
       told.push(["payment_intent.canceled", paymentIntent], Boolean(session && !paid) && ["checkout.session.expired", session]);
       break;
+    // Paid on chain: seen and confirming, part of it arrived (as Stripe says of bank transfers), or the time up short of the amount.
+    case "payment.processing":
+      told.push(["payment_intent.processing", paymentIntent]);
+      break;
+    case "payment.partially_funded":
+      told.push(["payment_intent.partially_funded", paymentIntent]);
+      break;
+    case "payment.underpaid":
+      told.push(["payment_intent.payment_failed", paymentIntent], ["payment_intent.canceled", paymentIntent], Boolean(session) && ["checkout.session.expired", session]);
+      break;
     case "payment.refunded":
       told.push(paid && ["charge.refunded", charge(paid)], Boolean(event.refund) && ["refund.created", renderRefund(event.refund!, paid ? chargeIdOf(paid.id) : null)]);
       break;

@@ -1,29 +1,61 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { events, stablecoinTransfers } from "@/db/schema";
+import { events, stablecoinDeposits, stablecoinTransfers } from "@/db/schema";
 import * as mutopayPayments from "@/app/api/payments/route";
 import * as mutopayStatus from "@/app/api/payments/[id]/status/route";
+import * as mintPayments from "@/app/v1/payments/route";
+import * as mintPayment from "@/app/v1/payments/[id]/route";
+import { expireDueIntents } from "@/lib/intents/expire-intent";
 import { callRoute } from "@/lib/testing/call-route";
 import { readIntent, useLocalChain } from "@/lib/testing/chain-world";
 
-const world = useLocalChain({ confirmations: 3 });
+const CONFIRMATIONS = 3;
+const world = useLocalChain({ confirmations: CONFIRMATIONS });
 
 const PLUGIN_HEADERS = (apiKey: string) => ({ "x-api-key": apiKey, "content-type": "application/json", "user-agent": "MutoPay-WooCommerce/1.0" });
 
-async function mutopayPayment(secretKey: string, amount: number) {
+async function mutopayPayment(secretKey: string, amount: number, expiresInMinutes = 60) {
   const response = await callRoute(mutopayPayments.POST, {
     path: "/api/payments",
     headers: PLUGIN_HEADERS(secretKey),
-    body: { amount, currency: "USD", external_id: "wc_1", callback_url: "https://shop.example/thanks", expires_in_minutes: 60 },
+    body: { amount, currency: "USD", external_id: "wc_1", callback_url: "https://shop.example/thanks", expires_in_minutes: expiresInMinutes },
   });
   expect(response.status).toBe(201);
   return response.body as { id: string };
 }
 
-async function eventTypes(intentId: string): Promise<string[]> {
-  const rows = await (await getDb()).select({ type: events.type }).from(events).where(eq(events.intentId, intentId)).orderBy(events.sequence);
-  return rows.map((row) => row.type);
+const poll = (secretKey: string, id: string) => callRoute(mutopayStatus.GET, { path: `/api/payments/${id}/status`, params: { id }, headers: PLUGIN_HEADERS(secretKey) });
+
+async function eventsOf(intentId: string) {
+  return (await getDb()).select().from(events).where(eq(events.intentId, intentId)).orderBy(events.sequence);
+}
+const eventTypes = async (intentId: string) => (await eventsOf(intentId)).map((event) => event.type);
+
+async function transfersOf(intentId: string) {
+  return (await getDb()).select().from(stablecoinTransfers).where(eq(stablecoinTransfers.intentId, intentId)).orderBy(stablecoinTransfers.blockNumber);
+}
+
+async function depositOf(intentId: string) {
+  const [deposit] = await (await getDb()).select().from(stablecoinDeposits).where(eq(stablecoinDeposits.intentId, intentId));
+  return deposit!;
+}
+
+/** Mines until the newest block has the confirmations asked for, reading the chain after each. */
+async function confirm() {
+  for (let block = 1; block < CONFIRMATIONS; block++) {
+    await world.chain.mine(1);
+    await world.scan();
+  }
+}
+
+/** Moves the chain's clock past an intent's expiry and mines a block there. */
+async function passExpiry(intentId: string) {
+  const intent = await readIntent(intentId);
+  const block = await world.chain.publicClient.getBlock();
+  const seconds = Math.ceil((intent.expiresAt.getTime() - Number(block.timestamp) * 1000) / 1000) + 60;
+  await world.chain.testClient.increaseTime({ seconds: Math.max(seconds, 1) });
+  await world.chain.mine(1);
 }
 
 describe("a payment in USDC on a local chain", () => {
@@ -36,17 +68,167 @@ describe("a payment in USDC on a local chain", () => {
     const sent = await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 25_000_000n);
     await world.scan();
     expect(await readIntent(id)).toMatchObject({ status: "processing", txHash: sent.hash });
-    const poll = () => callRoute(mutopayStatus.GET, { path: `/api/payments/${id}/status`, params: { id }, headers: PLUGIN_HEADERS(merchant.secretKey) });
-    expect((await poll()).body).toEqual({ id, status: "pending", tx_hash: null, failure_reason: null });
+    expect((await poll(merchant.secretKey, id)).body).toEqual({ id, status: "pending", tx_hash: null, failure_reason: null });
     await world.chain.mine(1);
     await world.scan();
     expect((await readIntent(id)).status).toBe("processing");
     await world.chain.mine(1);
     await world.scan();
     expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: sent.hash, amountCaptured: 2500 });
-    expect((await poll()).body).toEqual({ id, status: "completed", tx_hash: sent.hash, failure_reason: null });
+    expect((await poll(merchant.secretKey, id)).body).toEqual({ id, status: "completed", tx_hash: sent.hash, failure_reason: null });
     expect(await eventTypes(id)).toEqual(["payment.created", "payment.processing", "payment.succeeded"]);
-    const [transfer] = await (await getDb()).select().from(stablecoinTransfers).where(eq(stablecoinTransfers.intentId, id));
-    expect(transfer).toMatchObject({ txHash: sent.hash, state: "final", late: false, value: "25000000" });
+    expect(await transfersOf(id)).toMatchObject([{ txHash: sent.hash, state: "final", late: false, value: "25000000" }]);
+  });
+
+  it("speaks mint's statuses: pending, confirming_payment while confirmations come in, then paid, each with the transaction", async () => {
+    const merchant = await world.merchantWithWallet();
+    const created = await callRoute(mintPayments.POST, { path: "/v1/payments", headers: { "x-api-key": merchant.secretKey }, body: { amount: 49, currency: "USD", order_id: "order_123" } });
+    expect(created.status).toBe(201);
+    const id = created.body.data.id as string;
+    const read = async () => (await callRoute(mintPayment.GET, { path: `/v1/payments/${id}`, params: { id }, headers: { "x-api-key": merchant.secretKey } })).body.data;
+    expect(await read()).toMatchObject({ status: "pending", tx_hash: null });
+    const deposit = await world.depositFor(id);
+    expect(deposit.amountDue).toBe("49000000");
+    const sent = await world.chain.transfer(world.usdc, 2, deposit.address as `0x${string}`, 49_000_000n);
+    await world.scan();
+    expect(await read()).toMatchObject({ status: "confirming_payment", tx_hash: sent.hash });
+    await confirm();
+    expect(await read()).toMatchObject({ status: "paid", tx_hash: sent.hash });
+  });
+
+  it("asks for the rest of an underpayment, and is paid once it is topped up, the second transaction named", async () => {
+    const merchant = await world.merchantWithWallet();
+    const { id } = await mutopayPayment(merchant.secretKey, 25);
+    const deposit = await world.depositFor(id);
+    await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 10_000_000n);
+    await world.scan();
+    expect((await readIntent(id)).status).toBe("requires_payment_method");
+    expect(await depositOf(id)).toMatchObject({ amountReceived: "10000000", amountConfirmed: "0" });
+    const partial = (await eventsOf(id)).find((event) => event.type === "payment.partially_funded")!;
+    expect(partial.data).toMatchObject({ amount_received: "10.00", amount_remaining: "15.00", amount_due: "25.00" });
+    await confirm();
+    expect(await depositOf(id)).toMatchObject({ amountConfirmed: "10000000" });
+    const rest = await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 15_000_000n);
+    await world.scan();
+    expect(await readIntent(id)).toMatchObject({ status: "processing", txHash: rest.hash });
+    await confirm();
+    expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: rest.hash });
+    expect((await poll(merchant.secretKey, id)).body).toMatchObject({ status: "completed", tx_hash: rest.hash });
+    expect(await eventTypes(id)).toEqual(["payment.created", "payment.partially_funded", "payment.processing", "payment.succeeded"]);
+  });
+
+  it("ends underpaid when the time runs out short, with what arrived recorded", async () => {
+    const merchant = await world.merchantWithWallet();
+    const { id } = await mutopayPayment(merchant.secretKey, 25, 15);
+    const deposit = await world.depositFor(id);
+    await world.chain.transfer(world.usdc, 3, deposit.address as `0x${string}`, 24_990_000n);
+    await confirm();
+    // The server's clock is not the chain's: the clock-driven sweep leaves an intent the chain decides alone.
+    await (await getDb()).execute(sql`update payment_intents set expires_at = now() - interval '1 minute' where id = ${id}`);
+    await expireDueIntents(await getDb());
+    expect((await readIntent(id)).status).toBe("requires_payment_method");
+    await passExpiry(id);
+    await world.scan();
+    expect((await readIntent(id)).status).toBe("underpaid");
+    expect(await depositOf(id)).toMatchObject({ amountReceived: "24990000", amountDue: "25000000" });
+    // The plugin keeps an underpaid order on hold for the shop owner to settle with the buyer.
+    expect((await poll(merchant.secretKey, id)).body).toEqual({ id, status: "underpaid", tx_hash: null, failure_reason: null });
+    const underpaid = (await eventsOf(id)).find((event) => event.type === "payment.underpaid")!;
+    expect(underpaid.data).toMatchObject({ amount_received: "24.99", amount_remaining: "0.01" });
+  });
+
+  it("takes more than the amount as paid, with the excess recorded", async () => {
+    const merchant = await world.merchantWithWallet();
+    const { id } = await mutopayPayment(merchant.secretKey, 25);
+    const deposit = await world.depositFor(id);
+    const sent = await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 30_000_001n);
+    await world.scan();
+    await confirm();
+    expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: sent.hash, amountCaptured: 2500 });
+    expect(await depositOf(id)).toMatchObject({ amountReceived: "30000001", amountConfirmed: "30000001" });
+    const paid = (await eventsOf(id)).find((event) => event.type === "payment.succeeded")!;
+    expect(paid.data).toMatchObject({ amount_excess: "5.000001", tx_hash: sent.hash });
+  });
+
+  it("ignores another token sent to the address, and USDC sent to another address", async () => {
+    const merchant = await world.merchantWithWallet();
+    const { id } = await mutopayPayment(merchant.secretKey, 25);
+    const deposit = await world.depositFor(id);
+    const other = await world.depositFor((await mutopayPayment(merchant.secretKey, 25)).id);
+    expect(other.address).not.toBe(deposit.address);
+    expect(other.derivationIndex).toBe(deposit.derivationIndex + 1);
+    await world.chain.transfer(world.otherToken, 1, deposit.address as `0x${string}`, 25_000_000n);
+    await world.chain.transfer(world.usdc, 1, world.chain.accounts[5]!, 25_000_000n);
+    await world.scan();
+    await confirm();
+    expect((await readIntent(id)).status).toBe("requires_payment_method");
+    expect(await transfersOf(id)).toEqual([]);
+    expect(await depositOf(id)).toMatchObject({ amountReceived: "0", amountLate: "0" });
+  });
+
+  it("records money that arrives after the expiry as paid late, never lost and never counted", async () => {
+    const merchant = await world.merchantWithWallet();
+    const { id } = await mutopayPayment(merchant.secretKey, 25, 15);
+    const deposit = await world.depositFor(id);
+    await passExpiry(id);
+    await world.scan();
+    expect((await readIntent(id)).status).toBe("expired");
+    const late = await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 25_000_000n);
+    await world.scan();
+    expect(await readIntent(id)).toMatchObject({ status: "expired", txHash: null });
+    expect(await transfersOf(id)).toMatchObject([{ txHash: late.hash, late: true }]);
+    expect(await depositOf(id)).toMatchObject({ amountReceived: "0", amountLate: "25000000" });
+    expect(await eventTypes(id)).toEqual(["payment.created", "payment.expired", "payment.received_late"]);
+    expect((await poll(merchant.secretKey, id)).body.status).toBe("expired");
+  });
+
+  it("takes a transfer back when a reorganisation drops its block before it is final, and the intent waits again", async () => {
+    const merchant = await world.merchantWithWallet();
+    const { id } = await mutopayPayment(merchant.secretKey, 25);
+    const deposit = await world.depositFor(id);
+    await world.scan();
+    const before = await world.chain.snapshot();
+    const dropped = await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 25_000_000n);
+    await world.scan();
+    expect(await readIntent(id)).toMatchObject({ status: "processing", txHash: dropped.hash });
+    // The chain goes back to before the transfer and grows another way, past where the transfer was.
+    await world.chain.revert(before);
+    await world.chain.mine(CONFIRMATIONS + 1);
+    await world.scan();
+    expect(await readIntent(id)).toMatchObject({ status: "requires_payment_method", txHash: null });
+    expect(await transfersOf(id)).toMatchObject([{ txHash: dropped.hash, state: "removed" }]);
+    expect(await depositOf(id)).toMatchObject({ amountReceived: "0" });
+    expect(await eventTypes(id)).toEqual(["payment.created", "payment.processing", "payment.funds_reversed"]);
+    // The buyer pays again on the chain as it now is.
+    const again = await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 25_000_000n);
+    await world.scan();
+    await confirm();
+    expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: again.hash });
+  });
+
+  it("carries on after a restart between the transfer and its confirmations, and catches up on what happened while down", async () => {
+    const merchant = await world.merchantWithWallet();
+    const { id } = await mutopayPayment(merchant.secretKey, 25);
+    const deposit = await world.depositFor(id);
+    const sent = await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 25_000_000n);
+    // The watcher of the tests above is gone: its lease has run out.
+    await (await getDb()).execute(sql`update chain_cursors set locked_until = now() - interval '1 second'`);
+    await world.scan("instance-a");
+    expect((await readIntent(id)).status).toBe("processing");
+    // instance-a stops; the confirmations arrive while nobody reads; another instance waits for its lease.
+    await world.chain.mine(CONFIRMATIONS);
+    expect(await world.scan("instance-b")).toEqual({ read: false });
+    expect((await readIntent(id)).status).toBe("processing");
+    // instance-a, restarted under its own name, goes on from its cursor in the database.
+    expect(await world.scan("instance-a")).toMatchObject({ read: true });
+    expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: sent.hash });
+    // A payment made and confirmed entirely while down is seen and paid in one read, both steps told.
+    const { id: second } = await mutopayPayment(merchant.secretKey, 5);
+    const secondDeposit = await world.depositFor(second);
+    await world.chain.transfer(world.usdc, 2, secondDeposit.address as `0x${string}`, 5_000_000n);
+    await world.chain.mine(CONFIRMATIONS);
+    await world.scan("instance-a");
+    expect((await readIntent(second)).status).toBe("succeeded");
+    expect(await eventTypes(second)).toEqual(["payment.created", "payment.processing", "payment.succeeded"]);
   });
 });

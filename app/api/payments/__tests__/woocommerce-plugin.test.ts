@@ -8,6 +8,7 @@ import { cancelCheckout } from "@/lib/checkout/cancel-checkout";
 import { disconnectSite } from "@/lib/accounts/connected-sites";
 import { expireDueIntents } from "@/lib/intents/expire-intent";
 import { callRoute } from "@/lib/testing/call-route";
+import { freshWalletXpub } from "@/lib/testing/chain-world";
 import { createTestMerchant, payIntent, validIntent } from "@/lib/testing/fixtures";
 import { inEventOrder, startWebhookReceiver, type ReceivedWebhook } from "@/lib/testing/webhook-receiver";
 import { deliverDueWebhooks } from "@/lib/webhooks/deliver-webhooks";
@@ -278,10 +279,22 @@ describe("connecting a shop", () => {
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, ...Array(9).fill(400)]);
   });
 
-  it("reports the merchant ready to take payments, and not once suspended", async () => {
+  it("says wallet_address_set only once the merchant has saved its wallet, and that a suspended merchant cannot take payments", async () => {
     const { merchant, collected } = await connectedShop();
     const ask = () => callRoute(setupStatus.GET, { path: "/api/merchant/setup-status", headers: PLUGIN_HEADERS(collected.body.api_key) });
-    expect((await ask()).body).toMatchObject({ wallet_address_set: true });
+    expect((await ask()).body).toMatchObject({ wallet_address_set: false, can_accept_payments: true });
+    expect((await ask()).body.setup_needed).toContain("xpub");
+    const owner = { authorization: `Bearer ${merchant.accessToken}` };
+    const saved = await callRoute(merchantRoute.PATCH, {
+      path: `/api/v1/merchants/${merchant.merchant.id}`,
+      method: "PATCH",
+      params: { id: merchant.merchant.id },
+      headers: owner,
+      body: { stablecoin_xpub: freshWalletXpub() },
+    });
+    expect(saved.status).toBe(200);
+    expect((await ask()).body).toMatchObject({ wallet_address_set: true, can_accept_payments: true });
+    expect((await ask()).body).not.toHaveProperty("setup_needed");
     await callRoute(merchantRoute.PATCH, {
       path: `/api/v1/merchants/${merchant.merchant.id}`,
       method: "PATCH",
@@ -289,7 +302,7 @@ describe("connecting a shop", () => {
       headers: { authorization: `Bearer ${merchant.accessToken}` },
       body: { status: "suspended" },
     });
-    expect(await ask()).toMatchObject({ status: 200, body: { wallet_address_set: false } });
+    expect(await ask()).toMatchObject({ status: 200, body: { wallet_address_set: true, can_accept_payments: false } });
     expect((await callRoute(setupStatus.GET, { path: "/api/merchant/setup-status", headers: PLUGIN_HEADERS("wrong") })).status).toBe(401);
   });
 

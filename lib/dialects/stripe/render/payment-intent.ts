@@ -16,6 +16,7 @@ export function paymentIntentStatus(intent: IntentDetails): string {
       return "requires_capture";
     case "failed":
     case "expired":
+    case "underpaid":
       return "canceled";
     default:
       return intent.status;
@@ -24,7 +25,7 @@ export function paymentIntentStatus(intent: IntentDetails): string {
 
 function cancellationReason(intent: IntentDetails): string | null {
   if (intent.status === "expired") return "expired";
-  if (intent.status === "failed") return "automatic";
+  if (intent.status === "failed" || intent.status === "underpaid") return "automatic";
   if (intent.status !== "canceled") return null;
   return intent.cancellationReason === "void" ? "requested_by_customer" : (intent.cancellationReason ?? null);
 }
@@ -65,7 +66,7 @@ export function renderPaymentIntent(intent: IntentDetails, expand: PaymentIntent
     application: null,
     application_fee_amount: null,
     automatic_payment_methods: null,
-    canceled_at: ["canceled", "expired", "failed"].includes(intent.status) ? unix(intent.canceledAt ?? intent.updatedAt) : null,
+    canceled_at: ["canceled", "expired", "failed", "underpaid"].includes(intent.status) ? unix(intent.canceledAt ?? intent.updatedAt) : null,
     cancellation_reason: cancellationReason(intent),
     capture_method: intent.captureMethod,
     client_secret: intent.clientSecret,
@@ -82,7 +83,8 @@ export function renderPaymentIntent(intent: IntentDetails, expand: PaymentIntent
     on_behalf_of: null,
     payment_method: card ? paymentMethodIdOf(card.id) : (intentData(intent).payment_method ?? null),
     payment_method_options: { card: { request_three_d_secure: "automatic" } },
-    payment_method_types: ["card"],
+    // Stripe's word for a stablecoin payment; its transaction is the charge's (render/charge.ts).
+    payment_method_types: intent.txHash ? ["crypto"] : ["card"],
     processing: null,
     receipt_email: intent.customerEmail ?? intent.buyerEmail,
     review: null,
