@@ -4,6 +4,7 @@ import { intlLocale, type Locale } from "@/lib/i18n/locales";
 import { translator, type Translator } from "@/lib/i18n/translator";
 import { formatMoney } from "@/lib/money/format";
 import type { Merchant } from "@/db/schema";
+import type { StablecoinOffer } from "@/lib/stablecoins/checkout-offer";
 
 /** One checkout page view: what is being paid, and how to say it in the buyer's language. */
 export type CheckoutContext = {
@@ -18,9 +19,13 @@ export type CheckoutContext = {
   formatOther: (minor: number, currency: string) => string;
   /** A clock time, in UTC so that server and buyer agree on it without knowing the buyer's zone. */
   time: (at: Date) => string;
+  /** Paying on chain: what is offered, and the deposit once there is one; null where the token is not on offer. */
+  stablecoin: StablecoinOffer | null;
+  /** The buyer chose the card over the token (`?method=card`). */
+  cardChosen: boolean;
 };
 
-export function checkoutContext({ intent, merchant, branding }: Checkout, locale: Locale): CheckoutContext {
+export function checkoutContext({ intent, merchant, branding }: Checkout, locale: Locale, payment: { stablecoin?: StablecoinOffer | null; cardChosen?: boolean } = {}): CheckoutContext {
   const intl = intlLocale(locale);
   const clock = new Intl.DateTimeFormat(intl, { hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
   return {
@@ -33,5 +38,7 @@ export function checkoutContext({ intent, merchant, branding }: Checkout, locale
     money: (minor) => formatMoney(minor, intent.currency, intl),
     formatOther: (minor, currency) => formatMoney(minor, currency, intl),
     time: (at) => clock.format(at),
+    stablecoin: payment.stablecoin ?? null,
+    cardChosen: payment.cardChosen ?? false,
   };
 }

@@ -18,6 +18,8 @@ export type CheckoutDocument = {
    * processed, the merchant's page after the expired screen.
    */
   refresh?: { seconds: number; url?: string };
+  /** Reload after this many seconds, only when scripts are off (a script follows the page itself). */
+  noscriptRefresh?: number;
   body: Html;
   footer: string | null;
   data?: CheckoutPageData;
@@ -39,6 +41,7 @@ export function checkoutDocument(page: CheckoutDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 ${page.refresh && html`<meta http-equiv="refresh" content="${page.refresh.seconds}${page.refresh.url ? `;url=${page.refresh.url}` : ""}">`}
+${!page.refresh && page.noscriptRefresh && html`<noscript><meta http-equiv="refresh" content="${page.noscriptRefresh}"></noscript>`}
 <title>${page.title} · Kassa</title>
 <link rel="icon" href="/icon.svg">
 <link rel="stylesheet" href="${assets.style.href}" integrity="${assets.style.integrity}">

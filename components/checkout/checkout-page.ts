@@ -11,6 +11,7 @@ import { checkoutDocument, type CheckoutDocument } from "./checkout-document";
 import { orderSummary } from "./order-summary";
 import { declineEventFields, type Announcement, type CheckoutPageData, type CheckoutText } from "./page-data";
 import { paymentPanel } from "./payment-panel";
+import type { StablecoinOffer } from "@/lib/stablecoins/checkout-offer";
 
 export type CheckoutPageInput = {
   checkout: Checkout;
@@ -21,11 +22,13 @@ export type CheckoutPageInput = {
   submissionKey: string;
   /** The page was reached by a form post that ended a framed payment: tell the merchant's page. */
   announceOutcome: boolean;
+  stablecoin?: StablecoinOffer | null;
+  cardChosen?: boolean;
 };
 
 /** The buyer's page for one intent, in whatever state the intent is in. */
 export function renderCheckoutPage(input: CheckoutPageInput): string {
-  const context = checkoutContext(input.checkout, input.locale);
+  const context = checkoutContext(input.checkout, input.locale, { stablecoin: input.stablecoin, cardChosen: input.cardChosen });
   const { intent, merchant, branding, embedded, t } = context;
   const form: CardFormState = {
     submissionKey: input.submissionKey,
@@ -41,6 +44,8 @@ export function renderCheckoutPage(input: CheckoutPageInput): string {
     brandColor: branding.brandColor,
     embedded,
     refresh: refreshOf(context),
+    // Without a script nothing follows a payment on chain; the page reloads itself instead.
+    noscriptRefresh: context.stablecoin?.view && ["waiting", "partial", "checking"].includes(context.stablecoin.view.stage) ? 15 : undefined,
     body: html`<div class="${layout}">${orderSummary(context, embedded)}${paymentPanel(context, form)}</div>`,
     footer: embedded ? null : t("checkout.footer"),
     // Every state gets the script, for the countdown and the form while payable, and in a frame to fit it.
@@ -51,7 +56,9 @@ export function renderCheckoutPage(input: CheckoutPageInput): string {
 /** Seconds the expired screen stays up before the buyer goes back to the merchant. */
 export const EXPIRED_SCREEN_SECONDS = 5;
 
-function refreshOf({ intent, embedded }: CheckoutContext): CheckoutDocument["refresh"] {
+function refreshOf({ intent, embedded, stablecoin }: CheckoutContext): CheckoutDocument["refresh"] {
+  // Confirmations come block by block, for minutes: a slower reload, and the script follows it in between.
+  if (intent.status === "processing" && stablecoin?.view?.stage === "confirming") return { seconds: 10 };
   if (intent.status === "processing") return { seconds: 2 };
   const cancelUrl = cancelRedirect(intent);
   if (intent.status === "expired" && !embedded && cancelUrl) return { seconds: EXPIRED_SCREEN_SECONDS, url: cancelUrl };
@@ -87,10 +94,24 @@ function pageData(context: CheckoutContext, input: Pick<CheckoutPageInput, "subm
     successUrl: successRedirect(intent),
     referenceId: intent.referenceId,
     allowedOrigins: merchant.allowedOrigins,
-    expiresAt: payable || intent.status === "requires_action" ? intent.expiresAt.getTime() : null,
+    expiresAt: (payable && context.stablecoin?.view?.stage !== "checking") || intent.status === "requires_action" ? intent.expiresAt.getTime() : null,
     announce: input.announceOutcome ? outcomeAnnouncement(context, form) : payable ? [{ event: "payment.started", fields: { message: "Checkout opened" } }] : [],
     brands: BRAND_LABELS,
     text: checkoutText(context, branding.name),
+    stablecoin: stablecoinData(context),
+  };
+}
+
+/** What the script needs to follow a payment on chain while it is not over; null otherwise. */
+function stablecoinData(context: CheckoutContext): CheckoutPageData["stablecoin"] {
+  const view = context.stablecoin?.view;
+  if (!view || !["waiting", "partial", "confirming", "checking"].includes(view.stage)) return null;
+  const { intent, t } = context;
+  return {
+    statusUrl: `/pay/${encodeURIComponent(intent.id)}/stablecoin?client_secret=${encodeURIComponent(intent.clientSecret)}`,
+    stage: view.stage,
+    received: view.received,
+    text: { seen: t("stablecoin.seen", { count: "{count}", required: "{required}" }), copied: t("stablecoin.copied"), copy: t("stablecoin.copy") },
   };
 }
 

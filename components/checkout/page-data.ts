@@ -38,6 +38,8 @@ export type CheckoutPageData = {
   announce: Announcement[];
   brands: Record<CardBrand, string>;
   text: CheckoutText;
+  /** A payment on chain to follow: where to ask, and what it last was (a change reloads the page). */
+  stablecoin: { statusUrl: string; stage: string; received: string; text: { seen: string; copied: string; copy: string } } | null;
 };
 
 /**

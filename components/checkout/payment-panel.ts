@@ -1,5 +1,6 @@
 import { BRAND_LABELS, type CardBrand } from "@/lib/checkout/card-brand";
-import { challengePagePath } from "@/lib/checkout/checkout-url";
+import { challengePagePath, checkoutPagePath } from "@/lib/checkout/checkout-url";
+import { stablecoinChoice, stablecoinConfirming, stablecoinPanel, transactionLine } from "./stablecoin-panel";
 import { cancelRedirect, successRedirect } from "@/lib/checkout/redirect-urls";
 import { html, type Html } from "@/lib/html/html";
 import { cardForm, type CardFormState } from "./card-form";
@@ -14,29 +15,54 @@ export function paymentPanel(context: CheckoutContext, form: CardFormState): Htm
 }
 
 function panelContent(context: CheckoutContext, form: CardFormState): Html {
-  const { intent, merchant, t, branding } = context;
+  const { intent, merchant, t, branding, stablecoin } = context;
   const merchantName = branding.name;
   // In an iframe the merchant's page decides where the buyer goes next, so no links leave it.
   const back = (url: string | null) => backLink(context.embedded ? null : url, t("states.returnTo", { merchant: merchantName }));
   switch (intent.status) {
     case "requires_payment_method":
       if (merchant.status !== "active") return outcome("neutral", t("states.pausedTitle"), t("states.pausedBody", { merchant: merchantName }));
-      return html`<h2 class="mb-4 text-lg font-semibold text-slate-900">${t("checkout.payWithCard")}</h2>${cardForm(context, form)}`;
+      return payable(context, form);
     case "processing":
+      if (stablecoin?.view?.stage === "confirming") return stablecoinConfirming(context, stablecoin.view);
       return outcome("neutral", t("states.processingTitle"), t("states.processingBody"));
     case "requires_action":
       return outcome("neutral", t("states.actionTitle"), t("states.actionBody", { amount: context.money(intent.amount), merchant: merchantName }), waitingOnBank(context));
     case "succeeded":
     case "authorized":
-      return outcome("success", t("states.succeededTitle"), paidWith(context), back(successRedirect(intent)));
+      return outcome("success", t("states.succeededTitle"), paidWith(context), html`${stablecoin?.view && transactionLine(context, stablecoin.view)}${lateNote(context)}${back(successRedirect(intent))}`);
     case "failed":
       return outcome("error", t("states.failedTitle"), html`${form.message && html`${form.message} `}${t("states.failedBody")}`, back(cancelRedirect(intent)));
     case "canceled":
-      return outcome("neutral", t("states.canceledTitle"), t("states.canceledBody"), back(cancelRedirect(intent)));
+      return outcome("neutral", t("states.canceledTitle"), t("states.canceledBody"), html`${lateNote(context)}${back(cancelRedirect(intent))}`);
     case "expired":
-    case "underpaid":
-      return outcome("neutral", t("states.expiredTitle"), expiredBody(context), back(cancelRedirect(intent)));
+      return outcome("neutral", t("states.expiredTitle"), expiredBody(context), html`${lateNote(context)}${back(cancelRedirect(intent))}`);
+    case "underpaid": {
+      const view = stablecoin?.view;
+      const body = view ? t("stablecoin.underpaidBody", { received: view.received, due: view.due, token: view.token, merchant: merchantName }) : t("states.expiredBody", { merchant: merchantName });
+      return outcome("error", t("stablecoin.underpaidTitle"), body, html`${lateNote(context)}${back(cancelRedirect(intent))}`);
+    }
   }
+}
+
+/**
+ * An open intent: the token's panel once its deposit is open (and for good once anything arrived on
+ * chain, or the time is up), else the card form, with the token offered above it.
+ */
+function payable(context: CheckoutContext, form: CardFormState): Html {
+  const { stablecoin, cardChosen, t } = context;
+  const view = stablecoin?.view;
+  if (stablecoin && view && (!cardChosen || view.stage !== "waiting")) return stablecoinPanel(context, stablecoin, view);
+  const card = html`<h2 class="mb-4 text-lg font-semibold text-slate-900">${t("checkout.payWithCard")}</h2>${cardForm(context, form)}`;
+  if (!stablecoin) return card;
+  return html`${view ? html`<p class="mb-6"><a id="pay-with-token" href="${checkoutPagePath(context.intent.id, context.intent.clientSecret)}" class="text-sm font-medium text-slate-700 underline underline-offset-4">${t("stablecoin.payWith", { token: stablecoin.token })}</a></p>` : stablecoinChoice(context, stablecoin)}${card}`;
+}
+
+/** Money that arrived on chain after the payment could take it: the buyer is told it was seen, and whom to ask. */
+function lateNote({ stablecoin, t, branding }: CheckoutContext): Html | null {
+  const view = stablecoin?.view;
+  if (!view || BigInt(view.deposit.amountLate) === 0n) return null;
+  return html`<p class="mt-3 text-sm">${t("stablecoin.lateNote", { amount: view.late, token: view.token, merchant: branding.name })}</p>`;
 }
 
 /**
@@ -61,8 +87,10 @@ function waitingOnBank({ intent, t, branding }: CheckoutContext): Html {
 </div>`;
 }
 
-function paidWith({ intent, t, branding }: CheckoutContext): string {
+function paidWith({ intent, t, branding, stablecoin }: CheckoutContext): string {
   const merchant = branding.name;
+  const view = stablecoin?.view;
+  if (view && intent.txHash) return t("stablecoin.paidWith", { merchant, amount: view.received, token: view.token, network: view.network });
   if (!intent.card) return t("states.succeededBody", { merchant });
   const brand = BRAND_LABELS[intent.card.brand as CardBrand];
   return brand

@@ -32,6 +32,11 @@ export type DialectDefinition = {
    * does, on its success page). Intents of other dialects need the secret to be read publicly.
    */
   publicReadById?: boolean;
+  /**
+   * Its checkout opens on paying with a stablecoin when the merchant can take one (MutoPay is a
+   * stablecoin checkout); the card is the other way, not the first.
+   */
+  leadsWithStablecoin?: true;
   /** Its reference_id is unique per merchant: a second intent with the same one is refused, and it can be looked up by it. */
   uniqueReferences?: boolean;
   webhook: WebhookFormat;

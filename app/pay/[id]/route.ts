@@ -4,6 +4,8 @@ import { checkoutPageHeaders, checkoutPolicy } from "@/lib/checkout/checkout-pol
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { checkoutPageRoute, INTENT_ID, otherPageMethods } from "@/lib/http/checkout-page-route";
 import { negotiateLocale } from "@/lib/i18n/locales";
+import { dialectDefinition } from "@/lib/dialects/registry";
+import { stablecoinOffer } from "@/lib/stablecoins/checkout-offer";
 
 /**
  * The hosted checkout page. Rendered here as plain HTML rather than as a React page, so that the
@@ -15,7 +17,12 @@ const GET = checkoutPageRoute({ param: "id", pattern: INTENT_ID, clientSecret: "
   const checkout = await getCheckout(db, id, clientSecret);
   const { intent } = checkout;
   const formError = query.get("error");
+  const cardChosen = query.get("method") === "card";
+  const lead = Boolean(dialectDefinition(intent.dialect).leadsWithStablecoin) && !cardChosen;
+  const stablecoin = await stablecoinOffer(db, intent, checkout.merchant, { lead });
   const page = renderCheckoutPage({
+    stablecoin,
+    cardChosen,
     checkout,
     locale: negotiateLocale(intent.locale, request.headers.get("accept-language")),
     nonce,

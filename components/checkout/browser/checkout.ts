@@ -5,6 +5,7 @@ import { checkFields, formatCardNumber, formatExpiry, type CardField, type Field
 import { startCountdown } from "./countdown";
 import { postToParent, type EmbedTarget } from "./post-to-parent";
 import { reportHeight } from "./report-height";
+import { followStablecoin } from "./stablecoin-watch";
 
 /**
  * The checkout's only script: it takes over the server-rendered form so the buyer gets instant
@@ -19,6 +20,7 @@ function start(data: CheckoutPageData): void {
   // On keyup, once the key press is over, so the frame is not removed halfway through it.
   document.addEventListener("keyup", (event) => event.key === "Escape" && postToParent(embed, "escape", {}));
   startCountdown(data.text, data.expiresAt);
+  if (data.stablecoin) followStablecoin(data, data.stablecoin, embed);
   const form = document.getElementById("card-form");
   if (form instanceof HTMLFormElement) new CardForm(data, embed, form);
 }

@@ -10,6 +10,7 @@ export const mutopay: DialectDefinition = {
   api: mutopayDialect,
   pathPrefixes: ["/api/payments", "/api/connect", "/api/merchant"],
   newIntentId: () => newId("pay"),
+  leadsWithStablecoin: true,
   webhook: mutopayWebhook,
   reference: mutopayReference,
   snippet: mutopaySnippet,

@@ -1,0 +1,167 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import { getAddress, type Address } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshWalletXpub } from "@/lib/testing/chain-world";
+import { startLocalChain, type LocalChain } from "@/lib/testing/local-chain";
+import { chromiumLaunchOptions } from "../support/chromium";
+import { startMerchantSite, type MerchantSite } from "../support/parent-site";
+import { api, newMerchant, startKassa, waitFor, type KassaProcess } from "./kassa-process";
+
+/**
+ * Paying with USDC in a real browser against the built app, watching a real local chain (anvil):
+ * the panel a buyer sees while waiting, while the confirmations come in and once paid, in English
+ * and in German, with JavaScript (it follows the payment live) and without (each reload says where
+ * it stands), and framed in a merchant's page, which hears the outcome.
+ */
+const CONFIRMATIONS = 3;
+let chain: LocalChain;
+let usdc: Address;
+let kassa: KassaProcess;
+let browser: Browser;
+let site: MerchantSite;
+let owner: Awaited<ReturnType<typeof newMerchant>>;
+
+beforeAll(async () => {
+  chain = await startLocalChain();
+  usdc = await chain.deployToken();
+  site = await startMerchantSite();
+  const chains = [{ name: "anvil", chain_id: chain.chainId, rpc_url: chain.rpcUrl, token_address: usdc, token_symbol: "USDC", decimals: 6, confirmations: CONFIRMATIONS, mode: "test", poll_ms: 200 }];
+  kassa = await startKassa({ KASSA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "kassa-usdc-")), DATABASE_URL: "", KASSA_CHAINS: JSON.stringify(chains) });
+  owner = await newMerchant(kassa.url);
+  const saved = await fetch(`${kassa.url}/api/v1/merchants/${owner.merchantId}`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json", authorization: `Bearer ${owner.accessToken}` },
+    body: JSON.stringify({ stablecoin_xpub: freshWalletXpub(), allowed_origins: [site.origin] }),
+  });
+  expect(saved.status).toBe(200);
+  browser = await chromium.launch(chromiumLaunchOptions);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kassa?.kill();
+  await site?.close();
+  await chain?.stop();
+});
+
+/** A MutoPay payment as the WooCommerce plugin makes it; without a callback the buyer stays on Kassa's page once paid. */
+async function mutopayPayment(body: Record<string, unknown> = {}): Promise<{ id: string; payment_url: string }> {
+  const response = await fetch(`${kassa.url}/api/payments`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-api-key": owner.secretKey },
+    body: JSON.stringify({ amount: 25, currency: "USD", external_id: "wc_77", expires_in_minutes: 60, ...body }),
+  });
+  expect(response.status).toBe(201);
+  return response.json() as Promise<{ id: string; payment_url: string }>;
+}
+
+async function buyerPage(options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, locale: options.locale ?? "en-US", viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+/** With SHOT_DIR set, the page at phone and desktop widths, for a person to look at. */
+async function lookAt(page: Page, name: string) {
+  const dir = process.env.SHOT_DIR;
+  if (!dir) return;
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+}
+
+const depositAddress = async (page: Page) => (await page.locator("#stablecoin-address").textContent())!.trim() as Address;
+
+describe("paying with USDC on the hosted page", () => {
+  it("leads a MutoPay payment with the token and follows it live: waiting, n of m confirmations, paid", async () => {
+    const { id, payment_url: paymentUrl } = await mutopayPayment();
+    const page = await buyerPage();
+    await page.goto(`${kassa.url}${paymentUrl}`);
+    await expect.poll(() => page.getByRole("heading", { name: "Pay with USDC on anvil" }).isVisible()).toBe(true);
+    expect(await page.locator("#stablecoin-amount").textContent()).toBe("25.00 USDC");
+    const address = await depositAddress(page);
+    const uri = await page.locator("#stablecoin-open-wallet").getAttribute("href");
+    expect(uri).toBe(`ethereum:${getAddress(usdc)}@${chain.chainId}/transfer?address=${address}&uint256=25000000`);
+    expect(await page.locator("#stablecoin-panel svg").count()).toBe(1);
+    expect(await page.getByText("Waiting for your payment…").isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "Pay by card instead" }).isVisible()).toBe(true);
+    await lookAt(page, "usdc-waiting-en");
+
+    const sent = await chain.transfer(usdc, 1, address, 25_000_000n);
+    await page.getByText("Payment received, confirming…").waitFor();
+    await page.getByText(`Payment seen: 1 of ${CONFIRMATIONS} confirmations.`).waitFor();
+    await chain.mine(1);
+    await page.getByText(`Payment seen: 2 of ${CONFIRMATIONS} confirmations.`).waitFor();
+    await lookAt(page, "usdc-confirming-en");
+    await chain.mine(1);
+    await page.getByText("Payment successful").waitFor();
+    expect(await page.getByText(sent.hash).isVisible()).toBe(true);
+    await lookAt(page, "usdc-paid-en");
+
+    const status = await fetch(`${kassa.url}/api/payments/${id}/status`, { headers: { "x-api-key": owner.secretKey } }).then((response) => response.json());
+    expect(status).toEqual({ id, status: "completed", tx_hash: sent.hash, failure_reason: null });
+    await page.context().close();
+  });
+
+  it("speaks the buyer's language, and asks for the rest of an underpayment on reload without JavaScript", async () => {
+    const { payment_url: paymentUrl } = await mutopayPayment({ locale: "de", amount: 12.5 });
+    const page = await buyerPage({ javaScriptEnabled: false, locale: "de-DE" });
+    await page.goto(`${kassa.url}${paymentUrl}`);
+    expect(await page.getByRole("heading", { name: "Mit USDC im Netzwerk anvil bezahlen" }).isVisible()).toBe(true);
+    expect(await page.getByText("Wir warten auf Ihre Zahlung …").isVisible()).toBe(true);
+    await lookAt(page, "usdc-waiting-de");
+    const address = await depositAddress(page);
+    await chain.transfer(usdc, 2, address, 5_000_000n);
+    await waitFor(async () => {
+      await page.reload();
+      return page.getByText("5.00 USDC erhalten. Senden Sie die restlichen 7.50 USDC an dieselbe Adresse.").isVisible();
+    }, 20_000, "the partial payment shown on reload");
+    expect(await page.locator("#stablecoin-amount").textContent()).toBe("7.50 USDC");
+    expect(await page.locator("#stablecoin-open-wallet").getAttribute("href")).toContain("uint256=7500000");
+    // Once money arrived on chain, the card is no longer offered.
+    expect(await page.getByRole("link", { name: "Stattdessen mit Karte bezahlen" }).count()).toBe(0);
+    await chain.transfer(usdc, 2, address, 7_500_000n);
+    await waitFor(async () => {
+      await page.reload();
+      return page.getByText("Zahlung erhalten, wird bestätigt …").isVisible();
+    }, 20_000, "the confirming screen on reload");
+    await lookAt(page, "usdc-confirming-de");
+    await chain.mine(CONFIRMATIONS);
+    await waitFor(async () => {
+      await page.reload();
+      return page.getByText("Zahlung erfolgreich").isVisible();
+    }, 20_000, "the paid screen on reload");
+    await lookAt(page, "usdc-paid-de");
+    await page.context().close();
+  });
+
+  it("offers the token beside the card on another dialect's checkout, and a framing merchant page hears the payment succeed", async () => {
+    const intent = await api(kassa.url, owner.secretKey, "/api/v1/payment-intents", {
+      amount: 1999,
+      currency: "USD",
+      success_url: `${site.origin}/thanks`,
+      cancel_url: `${site.origin}/cart`,
+      ui_mode: "embedded",
+      reference_id: "ORDER-USDC-1",
+    });
+    const page = await buyerPage();
+    await page.goto(`${site.origin}/frame?checkout=${encodeURIComponent(intent.checkout_url)}`);
+    const frame = page.frameLocator("iframe[title=Checkout]");
+    await frame.getByRole("heading", { name: "Pay with card" }).waitFor();
+    await frame.getByRole("button", { name: /Pay with USDC/ }).click();
+    await frame.getByRole("heading", { name: "Pay with USDC on anvil" }).waitFor();
+    expect(await frame.locator("#stablecoin-amount").textContent()).toBe("19.99 USDC");
+    const address = (await frame.locator("#stablecoin-address").textContent())!.trim() as Address;
+    const sent = await chain.transfer(usdc, 3, address, 19_990_000n);
+    await chain.mine(CONFIRMATIONS - 1);
+    await frame.getByText("Payment successful").waitFor();
+    const heard = async () => (await page.locator("#events li").allTextContents()).map((text) => JSON.parse(text).data).filter((data) => data.event !== "resize");
+    await expect.poll(async () => (await heard()).map((data) => data.event)).toContain("payment.success");
+    const success = (await heard()).find((data) => data.event === "payment.success");
+    expect(success).toMatchObject({ intent_id: intent.id, client_reference_id: "ORDER-USDC-1", status: "succeeded", tx_hash: sent.hash });
+    await page.context().close();
+  });
+});

@@ -1,0 +1,32 @@
+import type { Merchant } from "@/db/schema";
+import type { Db } from "@/db/client";
+import type { IntentDetails } from "@/lib/intents/intent-details";
+import { chainsFor, configuredChains } from "./chains";
+import { depositView, type DepositView } from "./deposit-view";
+import { findDeposit, openDeposit, stablecoinRefusal } from "./open-deposit";
+
+/** What the checkout page offers for paying on chain: the token and network, and the deposit once there is one. */
+export type StablecoinOffer = {
+  token: string;
+  network: string;
+  /** A test network: the page says to send test tokens only. */
+  test: boolean;
+  view: DepositView | null;
+};
+
+/**
+ * The on-chain side of one checkout page view: the intent's deposit if it has one (whatever state it
+ * is in, so a paid or late payment can be shown), else the offer to pay with the token when the
+ * merchant and server can take it. With `lead`, an open intent gets its deposit now, so the page
+ * opens on the token (MutoPay's payments lead with it).
+ */
+export async function stablecoinOffer(db: Db, intent: IntentDetails, merchant: Merchant, options: { lead: boolean }): Promise<StablecoinOffer | null> {
+  if (configuredChains().length === 0) return null;
+  let deposit = await findDeposit(db, intent.id);
+  const open = stablecoinRefusal(intent, merchant) === null;
+  if (!deposit && open && options.lead) deposit = await openDeposit(db, intent, merchant).catch(() => null);
+  if (deposit) return { token: deposit.tokenSymbol, network: deposit.chain, test: deposit.mode === "test", view: await depositView(db, intent, deposit) };
+  if (!open) return null;
+  const chain = chainsFor(intent.mode)[0]!;
+  return { token: chain.token_symbol, network: chain.name, test: chain.mode === "test", view: null };
+}
