@@ -11,6 +11,8 @@ type Props = {
   authorizedAmount: string;
   currency: string;
   canWrite: boolean;
+  /** Paid on chain: the merchant sends a refund from its own wallet and records it here. */
+  onChain?: boolean;
 };
 
 const REFUND_REASONS = [
@@ -27,7 +29,21 @@ export function PaymentActions(props: Props) {
   const hidden = { intent_id: props.intentId };
   return (
     <div className="flex flex-wrap items-start gap-2">
-      {props.refundable && (
+      {props.refundable && props.onChain && (
+        <ConfirmAction
+          label="Record a refund"
+          title="Record a refund you sent"
+          description={`Kassa holds no key to your wallet, so it cannot send this refund: send it from your wallet, then record it here with its transaction hash. Up to ${props.refundable} can be refunded.`}
+          confirmLabel="Record refund"
+          action={refundPayment}
+          hidden={hidden}
+        >
+          <Field name="amount" label={`Amount (${props.currency})`} inputMode="decimal" placeholder="All of it" />
+          <Field name="tx_hash" label="Transaction hash of your refund" required placeholder="0x…" autoComplete="off" />
+          <Field name="reason" label="Reason" defaultValue="requested_by_customer" options={REFUND_REASONS} />
+        </ConfirmAction>
+      )}
+      {props.refundable && !props.onChain && (
         <ConfirmAction
           label="Refund"
           title="Refund this payment"

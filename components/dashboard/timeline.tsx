@@ -14,6 +14,11 @@ const TITLES: Record<string, string> = {
   "payment.canceled": "Payment canceled",
   "payment.expired": "Payment link expired",
   "payment.refunded": "Refunded",
+  "payment.processing": "Paid on chain, waiting for confirmations",
+  "payment.partially_funded": "Part of the amount arrived on chain",
+  "payment.funds_reversed": "A reorganisation of the chain took a transfer back",
+  "payment.underpaid": "Expired underpaid",
+  "payment.received_late": "Paid late: money arrived after the payment closed",
   "subscription.created": "Subscription started",
   "subscription.renewed": "Subscription renewed",
   "subscription.failed": "Renewal declined",
@@ -57,6 +62,8 @@ export function Timeline({ entries, currency, amount }: { entries: TimelineEntry
             </p>
           )}
           {typeof entry.details.message === "string" && !entry.attempt?.declineCode && <p className="mt-1 text-sm text-slate-700">{entry.details.message}</p>}
+          {typeof entry.details.tx_hash === "string" && <p className="mt-1 break-all font-mono text-xs text-slate-600">{entry.details.tx_hash}</p>}
+          {entry.refund?.processorReference?.startsWith("0x") && <p className="mt-1 break-all font-mono text-xs text-slate-600">Sent from your wallet in {entry.refund.processorReference}</p>}
           {entry.refund?.reason && <p className="mt-1 text-sm text-slate-700">Reason: {entry.refund.reason.replaceAll("_", " ")}</p>}
           {entry.deliveries.length > 0 && (
             <ul className="mt-2 space-y-1">

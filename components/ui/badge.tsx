@@ -22,12 +22,20 @@ const TONES: Record<string, string> = {
   sent: "bg-emerald-100 text-emerald-900",
   stored: "bg-slate-100 text-slate-800",
   sending: "bg-sky-100 text-sky-900",
+  underpaid: "bg-amber-100 text-amber-900",
+  // A payment's transfers on chain.
+  confirming: "bg-sky-100 text-sky-900",
+  final: "bg-emerald-100 text-emerald-900",
+  removed: "bg-red-100 text-red-900",
+  paid_late: "bg-amber-100 text-amber-900",
+  overpaid: "bg-amber-100 text-amber-900",
 };
 
 const LABELS: Record<string, string> = {
   ...PAYMENT_STATUS_LABELS,
   past_due: "past due",
   stored: "kept in mailbox",
+  removed: "reorganised away",
 };
 
 /** A status in words and colour; the words alone carry the meaning. */

@@ -35,11 +35,12 @@ export function developerTabs(current: "keys" | "webhooks" | "events" | "emails"
   ];
 }
 
-export function settingsTabs(current: "general" | "checkouts" | "team" | "acquirer") {
+export function settingsTabs(current: "general" | "checkouts" | "team" | "acquirer" | "wallet") {
   return [
     { href: "/dashboard/settings", label: "General", current: current === "general" },
     { href: "/dashboard/settings/checkouts", label: "Checkouts", current: current === "checkouts" },
     { href: "/dashboard/settings/team", label: "Team", current: current === "team" },
     { href: "/dashboard/settings/acquirer", label: "Live payments", current: current === "acquirer" },
+    { href: "/dashboard/settings/wallet", label: "Stablecoin wallet", current: current === "wallet" },
   ];
 }

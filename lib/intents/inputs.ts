@@ -15,4 +15,6 @@ export const captureIntentBody = z.strictObject({ amount_to_capture: positiveMin
 export const createRefundBody = z.strictObject({
   amount: positiveMinor("amount").optional(),
   reason: z.enum(REFUND_REASONS, { error: `must be one of ${REFUND_REASONS.join(", ")}` }).nullable().optional(),
+  /** For a payment made on chain: the transaction the merchant sent the refund in, from its own wallet. */
+  tx_hash: z.string({ error: "must be a transaction hash (0x and 64 hex digits)" }).regex(/^0x[0-9a-fA-F]{64}$/, { error: "must be a transaction hash (0x and 64 hex digits)" }).optional(),
 });

@@ -27,13 +27,14 @@ export async function refundIntent(
   db: Db,
   owner: Owner,
   intentId: string,
-  request: { amount?: number; reason?: RefundReason | null; metadata?: Record<string, unknown> },
+  request: { amount?: number; reason?: RefundReason | null; metadata?: Record<string, unknown>; txHash?: string | null },
   actor: Actor,
   processor?: CardProcessor,
 ): Promise<Refund> {
   const intent = await getIntentIn(db, owner, intentId, ["succeeded"], "succeeded payments", "refunded");
   const amount = request.amount ?? intent.amountCaptured - intent.amountRefunded;
   if (amount <= 0) throw new AppError("refund_exceeds_captured", "This payment has already been refunded in full.", { param: "amount" });
+  if (intent.txHash || request.txHash) return recordSentRefund(db, intent, amount, request, actor);
   await approvedAttempt(db, intent);
   const refund = await reserve(db, intent, amount, request.reason ?? null, request.metadata ?? {});
   const result = await askAcquirerToRefund(db, refund, intent, processor ?? (await processorFor(db, intent)));
@@ -41,6 +42,22 @@ export async function refundIntent(
   // again with the same reference; answering with it keeps a retry from refunding a second time.
   if (!result) return refund;
   return onClockOf(db, intent.testClockId, (db) => settleRefund(db, refund, result, actor));
+}
+
+/**
+ * A payment made on chain went to the merchant's own wallet, and Kassa holds no key to send money
+ * from it: the merchant sends the refund, and Kassa records it with its transaction hash, reserved
+ * and settled like any refund (the same checks, event and webhook).
+ */
+async function recordSentRefund(db: Db, intent: PaymentIntent, amount: number, request: { reason?: RefundReason | null; metadata?: Record<string, unknown>; txHash?: string | null }, actor: Actor): Promise<Refund> {
+  if (!intent.txHash) throw new AppError("parameter_invalid", "tx_hash is only for payments made on chain; this one is refunded through its acquirer.", { param: "tx_hash" });
+  if (!request.txHash) {
+    throw new AppError("parameter_missing", "This payment was made on chain, into your own wallet, and Kassa holds no key to send it back: send the refund from your wallet, then record it here with its tx_hash.", {
+      param: "tx_hash",
+    });
+  }
+  const refund = await reserve(db, intent, amount, request.reason ?? null, request.metadata ?? {});
+  return settleRefund(db, refund, { ok: true, processorReference: request.txHash }, actor);
 }
 
 /** The acquirer's answer for a reserved refund, or null when it could not be reached (ask again later). */

@@ -86,8 +86,12 @@ export async function openDeposit(db: Db, intent: PaymentIntent, merchant: Pick<
 
 class NotOpened extends Error {}
 
-export async function findDeposit(db: Db, intentId: string): Promise<StablecoinDeposit | null> {
-  const [deposit] = await db.select().from(stablecoinDeposits).where(eq(stablecoinDeposits.intentId, intentId));
+/** The intent's deposit, if it has one; within one merchant's when `merchantId` is given (the dashboard's reads). */
+export async function findDeposit(db: Db, intentId: string, merchantId?: string): Promise<StablecoinDeposit | null> {
+  const [deposit] = await db
+    .select()
+    .from(stablecoinDeposits)
+    .where(and(eq(stablecoinDeposits.intentId, intentId), merchantId ? eq(stablecoinDeposits.merchantId, merchantId) : undefined));
   return deposit ?? null;
 }
 

@@ -1,5 +1,5 @@
 import { BaseError } from "viem";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { logError } from "@/lib/errors/log-error";
 import { markLoop } from "@/lib/observability/metrics";
 import { instanceId } from "@/lib/worker/instance-id";
@@ -28,24 +28,31 @@ export function startChainWatchers(): () => void {
   return () => stops.forEach((stop) => stop());
 }
 
+/**
+ * One read of a chain as the worker makes it: true when it went through; a failure is logged and
+ * recorded on the chain's cursor (for /api/health), and changes nothing else.
+ */
+export async function readChainOnce(db: Db, chain: ChainConfig, holder = instanceId()): Promise<boolean> {
+  try {
+    await scanChain(db, chain, chainReader(chain), holder);
+    markLoop(`chain ${chain.name}`);
+    return true;
+  } catch (error) {
+    const reason = describeRpcError(error);
+    // viem's errors quote the RPC URL, which often carries the provider's key: logged without it.
+    logError(`chain ${chain.name}: read failed`, error instanceof BaseError ? new Error(reason) : error, { chain: chain.name });
+    await recordReadFailure(db, chain, reason).catch((failure: unknown) => logError(`chain ${chain.name}: could not record a failed read`, failure));
+    return false;
+  }
+}
+
 function watch(chain: ChainConfig): () => void {
   let stopped = false;
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
-  const loop = `chain ${chain.name}`;
   const round = async () => {
-    const db = await getDb();
-    try {
-      await scanChain(db, chain, chainReader(chain), instanceId());
-      failures = 0;
-      markLoop(loop);
-    } catch (error) {
-      failures += 1;
-      const reason = describeRpcError(error);
-      // viem's errors quote the RPC URL, which often carries the provider's key: logged without it.
-      logError(`chain ${chain.name}: read failed (${failures} in a row)`, error instanceof BaseError ? new Error(reason) : error, { chain: chain.name });
-      await recordReadFailure(db, chain, reason).catch((failure: unknown) => logError(`chain ${chain.name}: could not record a failed read`, failure));
-    }
+    const ok = await getDb().then((db) => readChainOnce(db, chain), () => false);
+    failures = ok ? 0 : failures + 1;
     if (!stopped) timer = setTimeout(() => void round(), backoffMs(chain, failures)).unref();
   };
   timer = setTimeout(() => void round(), 0).unref();

@@ -29,10 +29,10 @@ export async function refundPayment(_previous: ActionResult | null, form: FormDa
   return runAction(async () => {
     const { db, owner, user } = await authorize("payments:write", form);
     const intent = await getIntent(db, owner, text(form, "intent_id"));
-    const input = { amount: typedAmount(text(form, "amount"), intent.currency, "amount"), reason: text(form, "reason") || undefined };
+    const input = { amount: typedAmount(text(form, "amount"), intent.currency, "amount"), reason: text(form, "reason") || undefined, tx_hash: text(form, "tx_hash") || undefined };
     const parsed = createRefundBody.safeParse(input);
     if (!parsed.success) return validationFailed(parsed.error, input);
-    const refund = await refundIntent(db, owner, intent.id, parsed.data, { type: "user", id: user.id });
+    const refund = await refundIntent(db, owner, intent.id, { ...parsed.data, txHash: parsed.data.tx_hash }, { type: "user", id: user.id });
     revalidatePath(`/dashboard/payments/${intent.id}`);
     const verb = refund.status === "pending" ? "is on its way" : "was refunded";
     return { ok: true, message: `${formatMoney(refund.amount, refund.currency)} ${verb}.` };

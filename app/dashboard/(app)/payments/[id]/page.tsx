@@ -12,6 +12,9 @@ import { formatMoney } from "@/lib/money/format";
 import { BRAND_LABELS } from "@/lib/checkout/card-brand";
 import { PaymentActions } from "@/components/dashboard/payment-actions";
 import { Timeline } from "@/components/dashboard/timeline";
+import { OnChainCard } from "@/components/dashboard/onchain-card";
+import { depositView } from "@/lib/stablecoins/deposit-view";
+import { findDeposit } from "@/lib/stablecoins/open-deposit";
 import { StatusBadge } from "@/components/ui/badge";
 import { Card, Details, PageHeader } from "@/components/ui/page";
 import { buttonClass } from "@/components/ui/styles";
@@ -29,6 +32,8 @@ export default async function PaymentPage({ params }: Props) {
     throw error;
   });
   const details = await withDetail(db, intent);
+  const deposit = await findDeposit(db, intent.id, intent.merchantId);
+  const onChain = deposit ? await depositView(db, intent, deposit) : null;
   const timeline = await paymentTimeline(db, context.owner, intent.id, details.attempts);
   const money = (minor: number) => formatMoney(minor, intent.currency);
   const refundable = intent.status === "succeeded" ? intent.amountCaptured - intent.amountRefunded : 0;
@@ -60,6 +65,7 @@ export default async function PaymentPage({ params }: Props) {
             authorizedAmount={money(intent.amount)}
             currency={intent.currency}
             canWrite={can(context, "payments:write")}
+            onChain={Boolean(intent.txHash)}
           />
         }
       />
@@ -73,7 +79,11 @@ export default async function PaymentPage({ params }: Props) {
                 ["Customer", [intent.customerName, intent.customerEmail ?? intent.buyerEmail].filter(Boolean).join(" · ") || null],
                 [
                   "Payment method",
-                  details.card ? `${BRAND_LABELS[details.card.brand as CardBrand] || "Card"} •••• ${details.card.last4}, expires ${String(details.card.expMonth).padStart(2, "0")}/${details.card.expYear}` : null,
+                  details.card
+                    ? `${BRAND_LABELS[details.card.brand as CardBrand] || "Card"} •••• ${details.card.last4}, expires ${String(details.card.expMonth).padStart(2, "0")}/${details.card.expYear}`
+                    : intent.txHash && deposit
+                      ? `${deposit.tokenSymbol} on ${deposit.chain}`
+                      : null,
                 ],
                 ["Amount", money(intent.amount)],
                 ["Captured", intent.amountCaptured > 0 ? money(intent.amountCaptured) : null],
@@ -87,6 +97,7 @@ export default async function PaymentPage({ params }: Props) {
               ]}
             />
           </Card>
+          {onChain && <OnChainCard view={onChain} />}
           {intent.lineItems.length > 0 && (
             <Card title="Line items">
               <table className="w-full text-sm">

@@ -15,7 +15,7 @@ export const POST = apiRoute({
   body: createRefundBody,
   idempotency: "external",
   handle: async ({ db, auth, params, body }) =>
-    created(renderRefund(await refundIntent(db, auth.owner, params.id, { amount: body.amount, reason: body.reason }, actorOf(auth)))),
+    created(renderRefund(await refundIntent(db, auth.owner, params.id, { amount: body.amount, reason: body.reason, txHash: body.tx_hash }, actorOf(auth)))),
 });
 
 export const GET = apiRoute({
