@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import type { Address } from "viem";
 import { HDKey } from "viem/accounts";
 import { getDb } from "@/db/client";
@@ -39,6 +39,13 @@ export function useLocalChain(options: { confirmations?: number } = {}) {
     delete process.env.KASSA_CHAINS;
     await chain?.stop();
   });
+  // A test that moved the chain's clock past an expiry gives the next test a chain whose time is
+  // the real time again: the chain goes back to before the jump (the database keeps what it saw).
+  let beforeJump: `0x${string}` | null = null;
+  afterEach(async () => {
+    if (beforeJump) await chain!.revert(beforeJump);
+    beforeJump = null;
+  });
   const world = {
     get chain(): LocalChain {
       return chain!;
@@ -65,6 +72,14 @@ export function useLocalChain(options: { confirmations?: number } = {}) {
       const intent = await readIntent(intentId);
       const [merchant] = await db.select().from(merchants).where(eq(merchants.id, intent.merchantId));
       return openDeposit(db, intent, merchant!);
+    },
+    /** Moves the chain's clock past the intent's expiry and mines a block there; undone after the test. */
+    async passExpiry(intentId: string) {
+      const intent = await readIntent(intentId);
+      beforeJump ??= await chain!.snapshot();
+      const block = await chain!.publicClient.getBlock();
+      await chain!.testClient.increaseTime({ seconds: Math.max(1, Math.ceil(intent.expiresAt.getTime() / 1000 - Number(block.timestamp)) + 60) });
+      await chain!.mine(1);
     },
     /** One read of the chain by a watcher named `holder`, as the worker makes it. */
     async scan(holder = "test-watcher") {

@@ -8,7 +8,7 @@ import { fieldIssues } from "@/lib/http/validation";
  * secret is 401, and an intent that can no longer be paid (expired, failed, canceled) is 410 Gone.
  */
 const STATUS: Partial<Record<ErrorCode, number>> = { client_secret_invalid: 401 };
-const GONE = new Set(["expired", "failed", "canceled"]);
+const GONE = new Set(["expired", "failed", "canceled", "underpaid"]);
 
 function statusOf(error: AppError): number {
   if (error.code === "intent_unexpected_state" && GONE.has(String(error.details.extra?.status))) return 410;

@@ -9,6 +9,7 @@ export function shopStatus(intent: PaymentIntent): string {
     case "failed":
     case "canceled":
     case "expired":
+    case "underpaid":
       return "failed";
     default:
       return "pending";

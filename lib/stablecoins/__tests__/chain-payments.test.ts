@@ -6,6 +6,7 @@ import * as mutopayPayments from "@/app/api/payments/route";
 import * as mutopayStatus from "@/app/api/payments/[id]/status/route";
 import * as mintPayments from "@/app/v1/payments/route";
 import * as mintPayment from "@/app/v1/payments/[id]/route";
+import * as nativeRefunds from "@/app/api/v1/payment-intents/[id]/refunds/route";
 import { expireDueIntents } from "@/lib/intents/expire-intent";
 import { callRoute } from "@/lib/testing/call-route";
 import { readIntent, useLocalChain } from "@/lib/testing/chain-world";
@@ -49,14 +50,7 @@ async function confirm() {
   }
 }
 
-/** Moves the chain's clock past an intent's expiry and mines a block there. */
-async function passExpiry(intentId: string) {
-  const intent = await readIntent(intentId);
-  const block = await world.chain.publicClient.getBlock();
-  const seconds = Math.ceil((intent.expiresAt.getTime() - Number(block.timestamp) * 1000) / 1000) + 60;
-  await world.chain.testClient.increaseTime({ seconds: Math.max(seconds, 1) });
-  await world.chain.mine(1);
-}
+const passExpiry = (intentId: string) => world.passExpiry(intentId);
 
 describe("a payment in USDC on a local chain", () => {
   it("goes from seen to confirming to paid, with the real transaction hash in MutoPay's status", async () => {
@@ -204,6 +198,29 @@ describe("a payment in USDC on a local chain", () => {
     await world.scan();
     await confirm();
     expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: again.hash });
+  });
+
+  it("leaves refunds to the merchant's wallet: the API asks for the refund's transaction and records it", async () => {
+    const merchant = await world.merchantWithWallet();
+    const { id } = await mutopayPayment(merchant.secretKey, 25);
+    const deposit = await world.depositFor(id);
+    await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 25_000_000n);
+    await world.scan();
+    await confirm();
+    const refund = (body: unknown) => callRoute(nativeRefunds.POST, { path: `/api/v1/payment-intents/${id}/refunds`, params: { id }, headers: merchant.auth, body });
+    const unsent = await refund({ amount: 1000 });
+    expect(unsent.status).toBe(400);
+    expect(unsent.body.error).toMatchObject({ code: "parameter_missing", param: "tx_hash" });
+    expect(unsent.body.error.message).toMatch(/from your wallet/);
+    expect((await refund({ amount: 1000, tx_hash: "0x1234" })).status).toBe(400);
+    // The merchant sends 10.00 back from its wallet, then records it.
+    const back = await world.chain.transfer(world.usdc, 1, world.chain.accounts[1]!, 10_000_000n);
+    const recorded = await refund({ amount: 1000, tx_hash: back.hash });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({ amount: 1000, status: "succeeded" });
+    expect(await readIntent(id)).toMatchObject({ status: "succeeded", amountRefunded: 1000 });
+    expect((await refund({ amount: 1501, tx_hash: back.hash })).status).toBe(422);
+    expect(await eventTypes(id)).toContain("payment.refunded");
   });
 
   it("carries on after a restart between the transfer and its confirmations, and catches up on what happened while down", async () => {
