@@ -4,6 +4,9 @@ import { signUpMerchant } from "./support/api";
 import { fillCard, payButton } from "./support/checkout-page";
 import { signIn } from "./support/dashboard";
 import { startWooCommerceShop } from "./support/woocommerce-shop";
+import { lookAt } from "./support/look";
+import { HDKey } from "viem/accounts";
+import { depositAddress } from "@/lib/stablecoins/wallet-key";
 
 /**
  * The two real integrations of CONTRACTS.md, driven as their users drive them: MutoPay's WooCommerce
@@ -76,7 +79,17 @@ test("the WooCommerce plugin connects without copied keys, takes an order and ve
     expect((await request.post("/api/connect/exchange", { data: { token } })).status()).toBe(400);
 
     const plugin = { "x-api-key": credentials.api_key, "content-type": "application/json", "user-agent": "MutoPay-WooCommerce/1.0" };
-    expect(await (await request.get("/api/merchant/setup-status", { headers: plugin })).json()).toMatchObject({ wallet_address_set: true });
+    // The plugin keeps its gateway off until the merchant has a wallet: the owner saves its public key in the dashboard.
+    const setup = async () => (await request.get("/api/merchant/setup-status", { headers: plugin })).json();
+    expect(await setup()).toMatchObject({ wallet_address_set: false });
+    const xpub = HDKey.fromMasterSeed(randomBytes(32)).derive("m/44'/60'/0'").publicExtendedKey;
+    await page.goto("/dashboard/settings/wallet");
+    await page.getByLabel("Extended public key (xpub)").fill(xpub);
+    await page.getByRole("button", { name: "Save wallet" }).click();
+    await expect(page.getByText(`Saved. Check that ${depositAddress(xpub, 0)} is the first receive address`)).toBeVisible();
+    await expect(page.getByTestId("first-address")).toHaveText(depositAddress(xpub, 0));
+    await lookAt(page, "dashboard-wallet");
+    expect(await setup()).toMatchObject({ wallet_address_set: true });
 
     const created = await request.post("/api/payments", {
       headers: plugin,

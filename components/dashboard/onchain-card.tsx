@@ -49,20 +49,20 @@ export function OnChainCard({ view }: { view: DepositView }) {
           <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
             <tr>
               <th scope="col" className="pb-2">Transaction</th>
-              <th scope="col" className="pb-2 text-right">Amount</th>
-              <th scope="col" className="pb-2 text-right">Block</th>
-              <th scope="col" className="pb-2 text-right">State</th>
+              <th scope="col" className="pb-2 pl-3 text-right">Amount</th>
+              <th scope="col" className="hidden pb-2 pl-3 text-right sm:table-cell">Block</th>
+              <th scope="col" className="pb-2 pl-3 text-right">State</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {view.transfers.map((transfer) => (
               <tr key={transfer.id}>
-                <td className="max-w-[12rem] truncate py-2 font-mono text-xs" title={transfer.txHash}>
+                <td className="max-w-[7rem] truncate py-2 font-mono text-xs sm:max-w-[12rem]" title={transfer.txHash}>
                   {transfer.txHash}
                 </td>
-                <td className="py-2 text-right tabular-nums">{unit(transfer.value)}</td>
-                <td className="py-2 text-right tabular-nums">{transfer.blockNumber}</td>
-                <td className="py-2 text-right">
+                <td className="whitespace-nowrap py-2 pl-3 text-right tabular-nums">{unit(transfer.value)}</td>
+                <td className="hidden py-2 pl-3 text-right tabular-nums sm:table-cell">{transfer.blockNumber}</td>
+                <td className="whitespace-nowrap py-2 pl-3 text-right">
                   <StatusBadge status={transfer.late && transfer.state !== "removed" ? "paid_late" : STATES[transfer.state]} />
                 </td>
               </tr>

@@ -10,6 +10,15 @@ import { chromiumLaunchOptions } from "../support/chromium";
 import { startMerchantSite, type MerchantSite } from "../support/parent-site";
 import { api, newMerchant, startKassa, waitFor, type KassaProcess } from "./kassa-process";
 
+/** Signs in on the dashboard's own page, as the owner would. */
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/dashboard");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === "/dashboard");
+}
+
 /**
  * Paying with USDC in a real browser against the built app, watching a real local chain (anvil):
  * the panel a buyer sees while waiting, while the confirmations come in and once paid, in English
@@ -136,6 +145,44 @@ describe("paying with USDC on the hosted page", () => {
     }, 20_000, "the paid screen on reload");
     await lookAt(page, "usdc-paid-de");
     await page.context().close();
+  });
+
+  it("shows the merchant what arrived on chain (overpaid, paid late) and records a refund sent from its wallet", async () => {
+    const { id, payment_url: paymentUrl } = await mutopayPayment({ amount: 20 });
+    const buyer = await buyerPage();
+    await buyer.goto(`${kassa.url}${paymentUrl}`);
+    const address = await depositAddress(buyer);
+    await buyer.context().close();
+    const paid = await chain.transfer(usdc, 1, address, 20_500_000n);
+    await chain.mine(CONFIRMATIONS - 1);
+    await waitFor(async () => (await (await fetch(`${kassa.url}/api/payments/${id}/status`, { headers: { "x-api-key": owner.secretKey } })).json()).status === "completed", 20_000, "the payment to complete");
+    // Sent again after the payment was complete: kept, shown, never counted.
+    await chain.transfer(usdc, 1, address, 3_000_000n);
+
+    const context = await browser.newContext({ baseURL: kassa.url, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, owner.email, owner.password);
+    await page.goto(`/dashboard/payments/${id}`);
+    const card = page.locator("section", { has: page.getByRole("heading", { name: "Paid on chain" }) });
+    await expect.poll(async () => {
+      await page.reload();
+      return card.getByText("paid late").first().isVisible();
+    }, { timeout: 20_000 }).toBe(true);
+    expect(await card.getByText("The buyer sent 0.50 USDC more than the amount").isVisible()).toBe(true);
+    expect(await card.getByText("3.00 USDC arrived after this payment closed").isVisible()).toBe(true);
+    expect(await page.getByText(paid.hash).first().isVisible()).toBe(true);
+    await lookAt(page, "dashboard-onchain-payment");
+
+    const refund = await chain.transfer(usdc, 1, chain.accounts[2]!, 5_000_000n);
+    await page.getByRole("button", { name: "Record a refund" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Amount (USD)").fill("5.00");
+    await dialog.getByLabel("Transaction hash of your refund").fill(refund.hash);
+    await dialog.getByRole("button", { name: "Record refund" }).click();
+    await page.getByText("$5.00 was refunded.").waitFor();
+    await page.reload();
+    expect(await page.getByText(`Sent from your wallet in ${refund.hash}`).isVisible()).toBe(true);
+    await context.close();
   });
 
   it("offers the token beside the card on another dialect's checkout, and a framing merchant page hears the payment succeed", async () => {

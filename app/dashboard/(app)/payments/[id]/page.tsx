@@ -89,7 +89,8 @@ export default async function PaymentPage({ params }: Props) {
                 ["Captured", intent.amountCaptured > 0 ? money(intent.amountCaptured) : null],
                 ["Refunded", intent.amountRefunded > 0 ? money(intent.amountRefunded) : null],
                 ["Net", intent.amountCaptured > 0 ? money(intent.amountCaptured - intent.amountRefunded) : null],
-                ["Attempts", `${intent.attemptCount} of 5`],
+                // Card attempts: a payment made on chain has none to count.
+                ["Attempts", intent.txHash && intent.attemptCount === 0 ? null : `${intent.attemptCount} of 5`],
                 ["Dialect", intent.dialect],
                 ["Created", intent.createdAt.toISOString().replace("T", " ").slice(0, 19) + " UTC"],
                 ["Expires", intent.status === "requires_payment_method" || intent.status === "requires_action" ? intent.expiresAt.toISOString().replace("T", " ").slice(0, 19) + " UTC" : null],
