@@ -7,7 +7,7 @@ import { detailsOf, type IntentDetails } from "@/lib/intents/intent-details";
 import { endpointsSubscribedTo } from "@/lib/webhooks/count-endpoints";
 import { webhookMessageId, type WebhookFormat, type WebhookSubject } from "@/lib/webhooks/webhook-format";
 import { STRIPE_API_VERSION } from "./dialect";
-import { renderCharge, latestAttemptOf, paidAttemptOf } from "./render/charge";
+import { renderCharge, renderCryptoCharge, latestAttemptOf, paidAttemptOf } from "./render/charge";
 import { renderCheckoutSession } from "./render/checkout-session";
 import { unix } from "./render/common";
 import { renderPaymentIntent } from "./render/payment-intent";
@@ -44,6 +44,8 @@ function paymentMessages(intent: IntentDetails, event: WebhookSubject): Told[] {
       const captured = event.details?.captured !== undefined;
       told.push(Boolean(session && !captured) && ["checkout.session.completed", session], ["payment_intent.succeeded", paymentIntent]);
       told.push(paid && [captured ? "charge.captured" : "charge.succeeded", charge(paid)]);
+      // Paid on chain: no card attempt, a charge that carries the transaction.
+      if (!paid && intent.txHash) told.push(["charge.succeeded", renderCryptoCharge(intent)]);
       break;
     }
     case "payment.authorized":

@@ -129,8 +129,14 @@ describe.each(DIALECTS)("the $name dialect", (dialect) => {
 
 describe("the stripe dialect", () => {
   it("shows a payment made on chain as a crypto PaymentIntent, and an underpaid one as canceled", () => {
-    const paid = { ...sampleIntent("stripe"), txHash: `0x${"ab".repeat(32)}` };
-    expect(renderPaymentIntent(paid)).toMatchObject({ status: "succeeded", payment_method_types: ["crypto"] });
+    const paid = { ...sampleIntent("stripe"), attempts: [], card: null, txHash: `0x${"ab".repeat(32)}` };
+    expect(renderPaymentIntent(paid)).toMatchObject({ status: "succeeded", payment_method_types: ["crypto"], latest_charge: expect.stringMatching(/^ch_/) });
+    expect(renderPaymentIntent(paid, { latestCharge: true }).latest_charge).toMatchObject({
+      object: "charge",
+      status: "succeeded",
+      payment_intent: paid.id,
+      payment_method_details: { type: "crypto", crypto: { transaction_hash: paid.txHash } },
+    });
     expect(renderPaymentIntent({ ...paid, status: "underpaid" })).toMatchObject({ status: "canceled", cancellation_reason: "automatic" });
   });
 });

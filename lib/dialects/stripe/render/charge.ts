@@ -72,3 +72,30 @@ export function renderCharge(intent: IntentDetails, attempt: AttemptWithCard) {
     status: paid ? "succeeded" : declined ? "failed" : "pending",
   };
 }
+
+/** A payment made on chain as Stripe shows a stablecoin charge: its transaction in `payment_method_details.crypto`. */
+export function cryptoChargeIdOf(intent: IntentDetails): string | null {
+  return intent.txHash && intent.attempts.length === 0 ? chargeIdOf(intent.id) : null;
+}
+
+export function renderCryptoCharge(intent: IntentDetails) {
+  const captured = intent.amountCaptured > 0;
+  return {
+    id: chargeIdOf(intent.id),
+    object: "charge",
+    amount: intent.amount,
+    amount_captured: intent.amountCaptured,
+    amount_refunded: intent.amountRefunded,
+    captured,
+    created: unix(intent.succeededAt ?? intent.updatedAt),
+    currency: intent.currency.toLowerCase(),
+    description: intent.description,
+    livemode: intent.mode === "live",
+    metadata: stringValues(intent.metadata),
+    paid: captured,
+    payment_intent: intent.id,
+    payment_method_details: { type: "crypto", crypto: { transaction_hash: intent.txHash } },
+    refunded: captured && intent.amountRefunded >= intent.amountCaptured,
+    status: captured ? "succeeded" : "pending",
+  };
+}

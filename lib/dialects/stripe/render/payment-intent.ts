@@ -4,7 +4,7 @@ import type { IntentDetails } from "@/lib/intents/intent-details";
 import { stripeDecline } from "../decline-codes";
 import { chargeIdOf, paymentMethodIdOf } from "../ids";
 import { intentData, sessionOf } from "../session-data";
-import { latestAttemptOf, renderCharge } from "./charge";
+import { cryptoChargeIdOf, latestAttemptOf, renderCharge, renderCryptoCharge } from "./charge";
 import { stringValues, unix } from "./common";
 
 /** Stripe's seven words for where a payment stands. Kassa's failed and expired ones are canceled there. */
@@ -76,7 +76,7 @@ export function renderPaymentIntent(intent: IntentDetails, expand: PaymentIntent
     customer: intentData(intent).customer ?? sessionOf(intent)?.customer ?? null,
     description: intent.description,
     last_payment_error: lastPaymentError(intent),
-    latest_charge: latest ? (expand.latestCharge ? renderCharge(intent, latest) : chargeIdOf(latest.id)) : null,
+    latest_charge: latest ? (expand.latestCharge ? renderCharge(intent, latest) : chargeIdOf(latest.id)) : cryptoChargeIdOf(intent) && (expand.latestCharge ? renderCryptoCharge(intent) : cryptoChargeIdOf(intent)),
     livemode: intent.mode === "live",
     metadata: stringValues(intent.metadata),
     next_action: nextAction(intent),
