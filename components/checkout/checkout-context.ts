@@ -23,9 +23,11 @@ export type CheckoutContext = {
   stablecoin: StablecoinOffer | null;
   /** The buyer chose the card over the token (`?method=card`). */
   cardChosen: boolean;
+  /** The token is the only way to pay: no card form, and no way to one. */
+  cardless: boolean;
 };
 
-export function checkoutContext({ intent, merchant, branding }: Checkout, locale: Locale, payment: { stablecoin?: StablecoinOffer | null; cardChosen?: boolean } = {}): CheckoutContext {
+export function checkoutContext({ intent, merchant, branding }: Checkout, locale: Locale, payment: { stablecoin?: StablecoinOffer | null; cardChosen?: boolean; cardless?: boolean } = {}): CheckoutContext {
   const intl = intlLocale(locale);
   const clock = new Intl.DateTimeFormat(intl, { hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
   return {
@@ -40,5 +42,6 @@ export function checkoutContext({ intent, merchant, branding }: Checkout, locale
     time: (at) => clock.format(at),
     stablecoin: payment.stablecoin ?? null,
     cardChosen: payment.cardChosen ?? false,
+    cardless: payment.cardless ?? false,
   };
 }

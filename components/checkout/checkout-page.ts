@@ -24,11 +24,13 @@ export type CheckoutPageInput = {
   announceOutcome: boolean;
   stablecoin?: StablecoinOffer | null;
   cardChosen?: boolean;
+  /** No card is taken (a live merchant with a wallet and no acquirer): the token alone. */
+  cardless?: boolean;
 };
 
 /** The buyer's page for one intent, in whatever state the intent is in. */
 export function renderCheckoutPage(input: CheckoutPageInput): string {
-  const context = checkoutContext(input.checkout, input.locale, { stablecoin: input.stablecoin, cardChosen: input.cardChosen });
+  const context = checkoutContext(input.checkout, input.locale, { stablecoin: input.stablecoin, cardChosen: input.cardChosen, cardless: input.cardless });
   const { intent, merchant, branding, embedded, t } = context;
   const form: CardFormState = {
     submissionKey: input.submissionKey,

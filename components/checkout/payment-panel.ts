@@ -50,9 +50,10 @@ function panelContent(context: CheckoutContext, form: CardFormState): Html {
  * chain, or the time is up), else the card form, with the token offered above it.
  */
 function payable(context: CheckoutContext, form: CardFormState): Html {
-  const { stablecoin, cardChosen, t } = context;
+  const { stablecoin, cardChosen, cardless, t } = context;
   const view = stablecoin?.view;
   if (stablecoin && view && (!cardChosen || view.stage !== "waiting")) return stablecoinPanel(context, stablecoin, view);
+  if (stablecoin && cardless) return stablecoinChoice(context, stablecoin);
   const card = html`<h2 class="mb-4 text-lg font-semibold text-slate-900">${t("checkout.payWithCard")}</h2>${cardForm(context, form)}`;
   if (!stablecoin) return card;
   return html`${view ? html`<p class="mb-6"><a id="pay-with-token" href="${checkoutPagePath(context.intent.id, context.intent.clientSecret)}" class="text-sm font-medium text-slate-700 underline underline-offset-4">${t("stablecoin.payWith", { token: stablecoin.token })}</a></p>` : stablecoinChoice(context, stablecoin)}${card}`;

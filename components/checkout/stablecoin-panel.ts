@@ -29,6 +29,13 @@ export function stablecoinPanel(context: CheckoutContext, offer: StablecoinOffer
   const { intent, t } = context;
   const token = offer.token;
   const sending = view.stage === "partial" ? view.remaining : view.due;
+  // Time is up: what was sent in time still counts, but nothing more should be sent.
+  if (view.stage === "checking") {
+    return html`<div id="stablecoin-panel" class="space-y-5">
+  <h2 class="text-lg font-semibold text-slate-900">${t("stablecoin.heading", { token, network: offer.network })}</h2>
+  <p id="stablecoin-status" role="status" aria-live="polite" class="rounded-lg bg-slate-100 px-4 py-3 text-sm font-medium text-slate-800">${statusText(context, view)}</p>
+</div>`;
+  }
   return html`<div id="stablecoin-panel" class="space-y-5">
   <h2 class="text-lg font-semibold text-slate-900">${t("stablecoin.heading", { token, network: offer.network })}</h2>
   ${offer.test && html`<p class="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">${t("stablecoin.testNetwork")}</p>`}
@@ -46,7 +53,7 @@ export function stablecoinPanel(context: CheckoutContext, offer: StablecoinOffer
   <a id="stablecoin-open-wallet" href="${view.paymentUri}" class="flex w-full items-center justify-center rounded-lg bg-[var(--brand)] px-4 py-3 text-base font-semibold text-[var(--brand-contrast)] shadow-sm hover:brightness-110">${t("stablecoin.openWallet")}</a>
   <p class="text-sm text-slate-600">${t("stablecoin.onlyThis", { token, network: offer.network })}</p>
   <noscript><p class="text-center"><a href="${checkoutPagePath(intent.id, intent.clientSecret)}" class="text-sm font-medium text-slate-700 underline underline-offset-4">${t("stablecoin.refresh")}</a></p></noscript>
-  ${view.stage === "waiting" && !intent.recurringIntervalDays && html`<p class="text-center"><a id="pay-by-card" href="${checkoutPagePath(intent.id, intent.clientSecret)}&method=card" class="text-sm font-medium text-slate-700 underline underline-offset-4">${t("stablecoin.payByCard")}</a></p>`}
+  ${view.stage === "waiting" && !context.cardless && html`<p class="text-center"><a id="pay-by-card" href="${checkoutPagePath(intent.id, intent.clientSecret)}&method=card" class="text-sm font-medium text-slate-700 underline underline-offset-4">${t("stablecoin.payByCard")}</a></p>`}
 </div>`;
 }
 

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { merchants, paymentIntents, type PaymentIntent } from "@/db/schema";
+import { merchantAcquirers, merchants, paymentIntents, stablecoinDeposits, type PaymentIntent } from "@/db/schema";
+import { cardRefusal } from "@/lib/stablecoins/card-allowed";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
@@ -23,12 +24,17 @@ export async function authenticateCheckout(db: Db, intentId: string, clientSecre
 export async function authenticatePayment(db: Db, intentId: string, clientSecret: string | null | undefined): Promise<PaymentIntent> {
   const [row] = await queryRows<Record<string, unknown>>(
     db,
-    sql`select intent.*, merchant.status as merchant_status from ${paymentIntents} intent
+    sql`select intent.*, merchant.status as merchant_status,
+          exists (select 1 from ${stablecoinDeposits} d where d.intent_id = intent.id and d.amount_received > 0) as chain_funded,
+          intent.mode = 'live' and not exists (select 1 from ${merchantAcquirers} a where a.merchant_id = intent.merchant_id) as cardless
+        from ${paymentIntents} intent
         join ${merchants} merchant on merchant.id = intent.merchant_id where intent.id = ${intentId}`,
   );
   const intent = await expireIfDue(db, checkSecret(row && fromRow(paymentIntents, row), intentId, clientSecret));
   assertPayable(intent);
   if (row!.merchant_status !== "active") throw cannotAcceptPayments();
+  const refusal = cardRefusal({ chainFunded: Boolean(row!.chain_funded), cardless: Boolean(row!.cardless) });
+  if (refusal) throw refusal;
   return intent;
 }
 

@@ -12,6 +12,7 @@ import type { ValidCard } from "./card";
 import { cardFingerprint } from "./fingerprint";
 import { MAX_ATTEMPTS } from "./limits";
 import { intentTime } from "@/lib/test-clocks/intent-time";
+import { cardMayPay } from "@/lib/stablecoins/card-allowed";
 
 export type Claim = {
   intent: PaymentIntent;
@@ -70,7 +71,7 @@ async function tryClaim(db: Db, intentId: string, source: CardSource, guard?: SQ
       ...("customerEmail" in source && source.customerEmail ? { buyerEmail: source.customerEmail } : {}),
       ...("buyerLocale" in source && source.buyerLocale ? { buyerLocale: source.buyerLocale } : {}),
     },
-    guard: sql`${paymentIntents.expiresAt} > ${intentTime()} and ${paymentIntents.attemptCount} < ${MAX_ATTEMPTS} ${guard ? sql`and ${guard}` : sql``}`,
+    guard: sql`${paymentIntents.expiresAt} > ${intentTime()} and ${paymentIntents.attemptCount} < ${MAX_ATTEMPTS} and ${cardMayPay()} ${guard ? sql`and ${guard}` : sql``}`,
   });
   const tokenId = "token" in source ? source.token.id : newId("tok");
   const [row] = await queryRows<{ intent: Record<string, unknown> | null; token: Record<string, unknown> | null; attempt: Record<string, unknown> | null }>(

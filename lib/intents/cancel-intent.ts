@@ -9,6 +9,7 @@ import { voidIntent } from "./void-intent";
 import { transitionIntent } from "./transition";
 import { merchantOf, ownedBy, type Owner } from "@/db/owner";
 import { intentTime } from "@/lib/test-clocks/intent-time";
+import { chainFundedRefusal, chainFundsArrived, hasChainFunds } from "@/lib/stablecoins/chain-funds";
 import { onClockOf } from "@/lib/test-clocks/clock-context";
 
 export const CANCELLATION_REASONS = ["requested_by_customer", "duplicate", "fraudulent", "abandoned"] as const;
@@ -31,7 +32,7 @@ export async function cancelIntent(
       from: ["requires_payment_method", "requires_action"],
       to: "canceled",
       set: { canceledAt: sql`kassa_now()`, cancellationReason: reason },
-      guard: sql`${ownedBy(paymentIntents, owner)} and ${paymentIntents.expiresAt} > ${intentTime()}`,
+      guard: sql`${ownedBy(paymentIntents, owner)} and ${paymentIntents.expiresAt} > ${intentTime()} and not ${chainFundsArrived()}`,
     });
     if (intent) {
       await closeAbandonedChallenge(tx, intent.id);
@@ -50,6 +51,7 @@ export async function cancelIntent(
   const current = await getIntent(db, owner, intentId);
   // Canceling an authorization releases it, as Stripe does.
   if (current.status === "authorized") return voidIntent(db, owner, intentId, actor, cancelMessage(actor));
+  if (current.status === "requires_payment_method" && (await hasChainFunds(db, intentId))) throw chainFundedRefusal("canceled");
   throw new AppError(
     "intent_unexpected_state",
     `This payment intent is ${current.status} and can no longer be canceled; only intents awaiting payment can.`,

@@ -8,6 +8,7 @@ import { EXPIRABLE } from "./expire-intent";
 import { getIntent } from "./get-intent";
 import { transitionIntent } from "./transition";
 import { merchantOf, ownedBy, type Owner } from "@/db/owner";
+import { chainFundedRefusal, chainFundsArrived, hasChainFunds } from "@/lib/stablecoins/chain-funds";
 
 /**
  * Ends one of this merchant's unpaid intents as `expired` before its time, as its expiry would: the
@@ -19,7 +20,7 @@ export async function expireIntentNow(db: Db, owner: Owner, intentId: string, ac
       intentId,
       from: EXPIRABLE,
       to: "expired",
-      guard: sql`${ownedBy(paymentIntents, owner)}`,
+      guard: sql`${ownedBy(paymentIntents, owner)} and not ${chainFundsArrived()}`,
     });
     if (!intent) return null;
     await closeAbandonedChallenge(tx, intent.id);
@@ -28,6 +29,7 @@ export async function expireIntentNow(db: Db, owner: Owner, intentId: string, ac
   });
   if (expired) return expired;
   const current = await getIntent(db, owner, intentId);
+  if (current.status === "requires_payment_method" && (await hasChainFunds(db, intentId))) throw chainFundedRefusal("expired early");
   throw new AppError("intent_unexpected_state", `This payment intent is ${current.status} and can no longer be expired; only intents awaiting payment can.`, {
     extra: { status: current.status },
   });

@@ -56,6 +56,11 @@ async function recordSentRefund(db: Db, intent: PaymentIntent, amount: number, r
       param: "tx_hash",
     });
   }
+  const [recorded] = await db
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(and(eq(refunds.intentId, intent.id), eq(refunds.merchantId, intent.merchantId), sql`lower(${refunds.processorReference}) = lower(${request.txHash})`));
+  if (recorded) throw new AppError("parameter_invalid", `The refund in ${request.txHash} is already recorded (${recorded.id}).`, { param: "tx_hash" });
   const refund = await reserve(db, intent, amount, request.reason ?? null, request.metadata ?? {});
   return settleRefund(db, refund, { ok: true, processorReference: request.txHash }, actor);
 }

@@ -28,6 +28,16 @@ export async function leaseCursor(db: Db, chain: ChainConfig, holder: string, he
   return cursor ?? null;
 }
 
+/** Extends this instance's lease while it works through a read; false once another instance has taken it. */
+export async function renewLease(db: Db, chain: ChainConfig, holder: string, leaseMs: number): Promise<boolean> {
+  const renewed = await db
+    .update(chainCursors)
+    .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseMs / 1000})` })
+    .where(and(key(chain), eq(chainCursors.lockedBy, holder)))
+    .returning({ chainId: chainCursors.chainId });
+  return renewed.length > 0;
+}
+
 /** After a read that was written: the next block to read, the head it saw, and no failure outstanding. */
 export async function advanceCursor(db: Db, chain: ChainConfig, holder: string, nextBlock: number, head: number): Promise<void> {
   await db

@@ -1,4 +1,4 @@
-import { createPublicClient, erc20Abi, getAddress, http, type Address, type Hex, type PublicClient } from "viem";
+import { BaseError, createPublicClient, erc20Abi, getAddress, http, type Address, type Hex, type PublicClient } from "viem";
 import type { ChainConfig } from "./chains";
 
 /** One ERC-20 Transfer log, as the chain gave it. */
@@ -18,6 +18,7 @@ export type BlockStamp = { number: number; hash: Hex; time: Date };
 export type ChainReader = {
   head(): Promise<number>;
   block(number: number): Promise<BlockStamp>;
+  blockByHash(hash: Hex): Promise<BlockStamp>;
   transfers(token: Address, to: readonly Address[], fromBlock: number, toBlock: number): Promise<TransferLog[]>;
 };
 
@@ -41,10 +42,8 @@ export function chainReader(chain: ChainConfig): ChainReader {
   const rpc = client;
   return {
     head: async () => Number(await rpc.getBlockNumber({ cacheTime: 0 })),
-    async block(number) {
-      const block = await rpc.getBlock({ blockNumber: BigInt(number) });
-      return { number: Number(block.number), hash: block.hash, time: new Date(Number(block.timestamp) * 1000) };
-    },
+    block: async (number) => stamp(await rpc.getBlock({ blockNumber: BigInt(number) })),
+    blockByHash: async (hash) => stamp(await rpc.getBlock({ blockHash: hash })),
     async transfers(token, to, fromBlock, toBlock) {
       const found: TransferLog[] = [];
       for (let start = 0; start < to.length; start += ADDRESSES_PER_QUERY) {
@@ -76,8 +75,14 @@ export function chainReader(chain: ChainConfig): ChainReader {
   };
 }
 
+function stamp(block: { number: bigint; hash: Hex; timestamp: bigint }): BlockStamp {
+  return { number: Number(block.number), hash: block.hash, time: new Date(Number(block.timestamp) * 1000) };
+}
+
 /** Why a read failed, without the RPC URL (a provider's key often rides in it). */
 export function describeRpcError(error: unknown): string {
-  const text = error instanceof Error ? ((error as { shortMessage?: string }).shortMessage ?? error.message) : String(error);
+  // Only the chain's own errors are described: anything else (the database, a bug) stays in the log.
+  if (!(error instanceof BaseError)) return "The read failed inside Kassa; the server's log says why.";
+  const text = error.shortMessage || error.message;
   return text.replace(/https?:\/\/\S+/g, "<rpc>").split("\n")[0]!.slice(0, 300);
 }

@@ -1,4 +1,4 @@
-import { and, asc, between, eq, sql } from "drizzle-orm";
+import { and, asc, between, eq, ne, sql } from "drizzle-orm";
 import { stablecoinDeposits, stablecoinTransfers, type PaymentIntent, type StablecoinDeposit, type StablecoinTransfer } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { newId } from "@/lib/ids";
@@ -14,13 +14,20 @@ export type Observation = {
   logs: (TransferLog & { blockTime: Date })[];
 };
 
+/** The intent is over: nothing that arrives now can pay it. */
+const CLOSED: readonly PaymentIntent["status"][] = ["succeeded", "authorized", "failed", "canceled", "expired", "underpaid"];
+
 /**
- * A payment made on chain counts towards its intent while the intent can take it: open, or already
- * moved to processing by the chain (not by a card in flight).
+ * A transfer is late when its block is past the intent's expiry, or the intent was over when it
+ * arrived. One that arrives while a card attempt is in flight (or at the bank's challenge) is in
+ * time: if the card is declined it pays the intent; if the card pays, it becomes late then.
  */
-export function takesChainPayments(intent: PaymentIntent): boolean {
-  return intent.status === "requires_payment_method" || (intent.status === "processing" && intent.txHash !== null);
+export function arrivesLate(intent: PaymentIntent, blockTime: Date): boolean {
+  return blockTime.getTime() > intent.expiresAt.getTime() || CLOSED.includes(intent.status);
 }
+
+/** Paid by card (or anything but the chain): whatever the chain brought is more than the payment. */
+const paidAnotherWay = (intent: PaymentIntent) => (intent.status === "succeeded" || intent.status === "authorized") && intent.txHash === null;
 
 /**
  * Writes what the chain says now about one deposit's transfers: new ones (late when the intent could
@@ -29,10 +36,9 @@ export function takesChainPayments(intent: PaymentIntent): boolean {
  * with the deposit and its intent locked. Returns the transfers as they stand.
  */
 export async function recordTransfers(tx: Db, deposit: StablecoinDeposit, intent: PaymentIntent, seen: Observation): Promise<StablecoinTransfer[]> {
-  const open = takesChainPayments(intent);
   for (const log of seen.logs) {
     const final = seen.head - log.blockNumber + 1 >= seen.confirmations;
-    const late = !open || log.blockTime.getTime() > intent.expiresAt.getTime();
+    const late = arrivesLate(intent, log.blockTime);
     await tx
       .insert(stablecoinTransfers)
       .values({
@@ -64,9 +70,17 @@ export async function recordTransfers(tx: Db, deposit: StablecoinDeposit, intent
           blockTime: log.blockTime,
           state: sql`case when ${stablecoinTransfers.state} = 'final' or ${final} then 'final'::stablecoin_transfer_state else 'seen'::stablecoin_transfer_state end`,
           finalAt: sql`coalesce(${stablecoinTransfers.finalAt}, ${final ? sql`now()` : sql`null`})`,
+          // Back after a reorganisation took it: in time or late as things stand now.
+          late: sql`case when ${stablecoinTransfers.state} = 'removed' then ${late} else ${stablecoinTransfers.late} end`,
           removedAt: null,
         },
       });
+  }
+  if (paidAnotherWay(intent)) {
+    await tx
+      .update(stablecoinTransfers)
+      .set({ late: true })
+      .where(and(eq(stablecoinTransfers.intentId, deposit.intentId), eq(stablecoinTransfers.late, false), ne(stablecoinTransfers.state, "removed")));
   }
   const present = new Set(seen.logs.map((log) => `${log.txHash}:${log.logIndex}`));
   const transfers = await tx.select().from(stablecoinTransfers).where(eq(stablecoinTransfers.intentId, deposit.intentId)).orderBy(asc(stablecoinTransfers.blockNumber), asc(stablecoinTransfers.logIndex));

@@ -1,9 +1,10 @@
-import { and, eq, gt, inArray, min, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, min, or, sql } from "drizzle-orm";
 import { paymentIntents, stablecoinDeposits, stablecoinTransfers } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { ChainReader, TransferLog } from "./chain-reader";
 import type { ChainConfig } from "./chains";
-import { advanceCursor, leaseCursor } from "./chain-cursor";
+import { logError } from "@/lib/errors/log-error";
+import { advanceCursor, leaseCursor, renewLease } from "./chain-cursor";
 import { moveIntent } from "./move-intent";
 import { depositSums, recordTransfers, writeDepositSums, type Observation } from "./record-transfers";
 
@@ -28,22 +29,33 @@ export async function scanChain(db: Db, chain: ChainConfig, reader: ChainReader,
   const to = Math.min(head, from + MAX_BLOCKS_PER_READ - 1);
   // Read after the head, so a deposit made after this list cannot have been paid in a block up to it.
   const watched = await watchedDeposits(db, chain);
-  const logs = watched.length > 0 && to >= from ? await reader.transfers(chain.token_address, watched.map((deposit) => deposit.address as `0x${string}`), from, to) : [];
-  const times = await blockTimes(reader, [...logs.map((log) => log.blockNumber), to]);
-  // Every transfer up to block `to` is now known: an open intent that expired by then has had its chances.
-  const chainTime = times.get(to) ?? null;
+  const logs = watched.length > 0 ? await reader.transfers(chain.token_address, watched.map((deposit) => deposit.address as `0x${string}`), from, to) : [];
+  const times = await blockTimes(reader, logs);
+  // The chain's clock for expiry: the time of the newest final block read. Whatever was sent before
+  // it is known and final, so an open intent that expired by then has had all its chances.
+  const finalBlock = Math.min(to, head - chain.confirmations + 1);
+  const chainTime = finalBlock >= 0 ? (await reader.block(finalBlock)).time : null;
   const byAddress = byRecipient(logs);
+  const addressOf = new Map(watched.map((deposit) => [deposit.intentId, deposit.address]));
   const toSettle = new Set<string>([
     ...watched.filter((deposit) => byAddress.has(deposit.address)).map((deposit) => deposit.intentId),
     ...(await depositsWithUnfinalTransfers(db, chain, from, to)),
+    ...(await depositsAwaitingTheirIntent(db, chain)),
     ...(chainTime ? await depositsDueToClose(db, chain, chainTime) : []),
   ]);
-  const addressOf = new Map(watched.map((deposit) => [deposit.intentId, deposit.address]));
+  const failed: string[] = [];
   for (const intentId of toSettle) {
-    const address = addressOf.get(intentId);
-    const found = (address ? byAddress.get(address) : undefined) ?? [];
-    await settleDeposit(db, intentId, { from, to, head, confirmations: chain.confirmations, logs: found.map((log) => ({ ...log, blockTime: times.get(log.blockNumber)! })) }, chainTime);
+    // Still this instance's to read: a pass that outlived its lease stops before writing more.
+    if (!(await renewLease(db, chain, holder, leaseMs))) return { read: false };
+    const found = byAddress.get(addressOf.get(intentId) ?? "") ?? [];
+    const seen = { from, to, head, confirmations: chain.confirmations, logs: found.map((log) => ({ ...log, blockTime: times.get(log.blockHash)! })) };
+    // One deposit that cannot be settled holds up no other; the cursor stays, so its blocks are read again.
+    await settleDeposit(db, intentId, seen, chainTime).catch((error: unknown) => {
+      logError(`chain ${chain.name}: deposit of ${intentId} could not be settled`, error);
+      failed.push(intentId);
+    });
   }
+  if (failed.length > 0) throw new Error(`${failed.length} deposit(s) could not be settled (see the log); blocks ${from}–${to} will be read again`);
   await advanceCursor(db, chain, holder, to + 1, head);
   return { read: true, from, to, head, deposits: toSettle.size, transfers: logs.length };
 }
@@ -60,11 +72,44 @@ export async function settleDeposit(db: Db, intentId: string, seen: Observation,
   });
 }
 
+/**
+ * The deposits whose addresses are read: every one whose intent may still be paid (however long the
+ * watcher was down), and the others for a while after, so money sent late is still recorded.
+ */
+const watchedOn = (chain: ChainConfig) =>
+  and(
+    eq(stablecoinDeposits.chainId, chain.chain_id),
+    eq(stablecoinDeposits.tokenAddress, chain.token_address),
+    or(
+      gt(stablecoinDeposits.watchUntil, sql`now()`),
+      sql`exists (select 1 from ${paymentIntents} where ${paymentIntents.id} = ${stablecoinDeposits.intentId} and ${paymentIntents.status} in ('requires_payment_method', 'processing', 'requires_action'))`,
+    ),
+  );
+
 async function watchedDeposits(db: Db, chain: ChainConfig): Promise<{ intentId: string; address: string }[]> {
-  return db
-    .select({ intentId: stablecoinDeposits.intentId, address: stablecoinDeposits.address })
+  return db.select({ intentId: stablecoinDeposits.intentId, address: stablecoinDeposits.address }).from(stablecoinDeposits).where(watchedOn(chain));
+}
+
+/**
+ * Deposits with money received whose intent a card had in hand: declined since (open again, so the
+ * money on chain now counts) or paid (so the money on chain was more than the payment, and is late).
+ */
+async function depositsAwaitingTheirIntent(db: Db, chain: ChainConfig): Promise<string[]> {
+  const rows = await db
+    .select({ intentId: stablecoinDeposits.intentId })
     .from(stablecoinDeposits)
-    .where(and(eq(stablecoinDeposits.chainId, chain.chain_id), eq(stablecoinDeposits.tokenAddress, chain.token_address), gt(stablecoinDeposits.watchUntil, sql`now()`)));
+    .innerJoin(paymentIntents, eq(paymentIntents.id, stablecoinDeposits.intentId))
+    .where(
+      and(
+        watchedOn(chain),
+        sql`${stablecoinDeposits.amountReceived} > 0`,
+        or(
+          and(eq(paymentIntents.status, "requires_payment_method"), sql`${stablecoinDeposits.amountReceived} >= ${stablecoinDeposits.amountDue}`),
+          and(inArray(paymentIntents.status, ["succeeded", "authorized"]), isNull(paymentIntents.txHash)),
+        ),
+      ),
+    );
+  return rows.map((row) => row.intentId);
 }
 
 /** Transfers not yet final, of deposits still watched: read again until they are (or are gone). */
@@ -73,7 +118,7 @@ const unfinalOf = (chain: ChainConfig) =>
     eq(stablecoinTransfers.chainId, chain.chain_id),
     eq(stablecoinTransfers.tokenAddress, chain.token_address),
     eq(stablecoinTransfers.state, "seen"),
-    sql`exists (select 1 from ${stablecoinDeposits} where ${stablecoinDeposits.intentId} = ${stablecoinTransfers.intentId} and ${stablecoinDeposits.watchUntil} > now())`,
+    sql`${stablecoinTransfers.intentId} in (select ${stablecoinDeposits.intentId} from ${stablecoinDeposits} where ${watchedOn(chain)})`,
   );
 
 async function oldestUnfinalBlock(db: Db, chain: ChainConfig): Promise<number | null> {
@@ -96,23 +141,15 @@ async function depositsDueToClose(db: Db, chain: ChainConfig, chainTime: Date): 
     .from(stablecoinDeposits)
     .innerJoin(paymentIntents, eq(paymentIntents.id, stablecoinDeposits.intentId))
     .where(
-      and(
-        eq(stablecoinDeposits.chainId, chain.chain_id),
-        eq(stablecoinDeposits.tokenAddress, chain.token_address),
-        inArray(paymentIntents.status, ["requires_payment_method"]),
-        sql`${paymentIntents.expiresAt} <= ${chainTime.toISOString()}::timestamptz`,
-      ),
+      and(watchedOn(chain), eq(paymentIntents.status, "requires_payment_method"), sql`${paymentIntents.expiresAt} <= ${chainTime.toISOString()}::timestamptz`),
     );
   return rows.map((row) => row.intentId);
 }
 
-/** Each block's time, read once per block. */
-async function blockTimes(reader: ChainReader, numbers: number[]): Promise<Map<number, Date>> {
-  const times = new Map<number, Date>();
-  for (const number of new Set(numbers)) {
-    if (number < 0) continue;
-    times.set(number, (await reader.block(number)).time);
-  }
+/** The time of each block holding a log, read by its hash, so a reorganisation between two reads cannot lend a transfer another block's time. */
+async function blockTimes(reader: ChainReader, logs: TransferLog[]): Promise<Map<string, Date>> {
+  const times = new Map<string, Date>();
+  for (const hash of new Set(logs.map((log) => log.blockHash))) times.set(hash, (await reader.blockByHash(hash)).time);
   return times;
 }
 

@@ -73,13 +73,16 @@ export function useLocalChain(options: { confirmations?: number } = {}) {
       const [merchant] = await db.select().from(merchants).where(eq(merchants.id, intent.merchantId));
       return openDeposit(db, intent, merchant!);
     },
-    /** Moves the chain's clock past the intent's expiry and mines a block there; undone after the test. */
+    /**
+     * Moves the chain's clock past the intent's expiry and mines there until a final block is past it
+     * (the watcher goes by the newest final block's time); undone after the test.
+     */
     async passExpiry(intentId: string) {
       const intent = await readIntent(intentId);
       beforeJump ??= await chain!.snapshot();
       const block = await chain!.publicClient.getBlock();
       await chain!.testClient.increaseTime({ seconds: Math.max(1, Math.ceil(intent.expiresAt.getTime() / 1000 - Number(block.timestamp)) + 60) });
-      await chain!.mine(1);
+      await chain!.mine(options.confirmations ?? 3);
     },
     /** One read of the chain by a watcher named `holder`, as the worker makes it. */
     async scan(holder = "test-watcher") {

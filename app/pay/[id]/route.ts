@@ -6,6 +6,7 @@ import { checkoutPageRoute, INTENT_ID, otherPageMethods } from "@/lib/http/check
 import { negotiateLocale } from "@/lib/i18n/locales";
 import { dialectDefinition } from "@/lib/dialects/registry";
 import { stablecoinOffer } from "@/lib/stablecoins/checkout-offer";
+import { findAcquirer } from "@/lib/accounts/get-acquirer";
 
 /**
  * The hosted checkout page. Rendered here as plain HTML rather than as a React page, so that the
@@ -17,12 +18,15 @@ const GET = checkoutPageRoute({ param: "id", pattern: INTENT_ID, clientSecret: "
   const checkout = await getCheckout(db, id, clientSecret);
   const { intent } = checkout;
   const formError = query.get("error");
-  const cardChosen = query.get("method") === "card";
-  const lead = Boolean(dialectDefinition(intent.dialect).leadsWithStablecoin) && !cardChosen;
+  // A live merchant with a wallet and no acquirer takes live money on chain only.
+  const cardless = intent.mode === "live" && !(await findAcquirer(db, intent.merchantId));
+  const cardChosen = query.get("method") === "card" && !cardless;
+  const lead = (Boolean(dialectDefinition(intent.dialect).leadsWithStablecoin) || cardless) && !cardChosen;
   const stablecoin = await stablecoinOffer(db, intent, checkout.merchant, { lead });
   const page = renderCheckoutPage({
     stablecoin,
     cardChosen,
+    cardless: cardless && stablecoin !== null,
     checkout,
     locale: negotiateLocale(intent.locale, request.headers.get("accept-language")),
     nonce,

@@ -24,9 +24,15 @@ export function renderMerchant(merchant: Merchant, role?: string) {
     allowed_origins: merchant.allowedOrigins,
     minimum_amounts: merchant.minimumAmounts,
     receipts_enabled: merchant.receiptsEnabled,
-    stablecoin_xpub: merchant.stablecoinXpub,
-    // The first address Kassa will derive, for the merchant to find in their own wallet before any payment.
-    stablecoin_first_address: merchant.stablecoinXpub ? depositAddress(merchant.stablecoinXpub, 0) : null,
+    // The wallet key reveals every address and so all the merchant's takings: its owner's to see.
+    stablecoin_wallet_set: merchant.stablecoinXpub !== null,
+    ...(role === "owner"
+      ? {
+          stablecoin_xpub: merchant.stablecoinXpub,
+          // The first address Kassa will derive, for the merchant to find in their own wallet before any payment.
+          stablecoin_first_address: merchant.stablecoinXpub ? depositAddress(merchant.stablecoinXpub, 0) : null,
+        }
+      : {}),
     ...(role ? { role } : {}),
     created_at: iso(merchant.createdAt),
     updated_at: iso(merchant.updatedAt),

@@ -7,6 +7,9 @@ import * as mutopayStatus from "@/app/api/payments/[id]/status/route";
 import * as mintPayments from "@/app/v1/payments/route";
 import * as mintPayment from "@/app/v1/payments/[id]/route";
 import * as nativeRefunds from "@/app/api/v1/payment-intents/[id]/refunds/route";
+import * as nativeCancel from "@/app/api/v1/payment-intents/[id]/cancel/route";
+import { completeChallenge } from "@/lib/checkout/challenge-attempt";
+import { payIntent } from "@/lib/testing/fixtures";
 import { expireDueIntents } from "@/lib/intents/expire-intent";
 import { callRoute } from "@/lib/testing/call-route";
 import { readIntent, useLocalChain } from "@/lib/testing/chain-world";
@@ -98,6 +101,11 @@ describe("a payment in USDC on a local chain", () => {
     await world.scan();
     expect((await readIntent(id)).status).toBe("requires_payment_method");
     expect(await depositOf(id)).toMatchObject({ amountReceived: "10000000", amountConfirmed: "0" });
+    // The rest is the chain's to bring: no card may pay it now, nor may it be canceled.
+    await expect(payIntent(id)).rejects.toThrow(/already arrived on chain/);
+    const cancel = await callRoute(nativeCancel.POST, { path: `/api/v1/payment-intents/${id}/cancel`, params: { id }, headers: merchant.auth, body: {} });
+    expect(cancel.status).toBe(422);
+    expect(cancel.body.error.message).toMatch(/already arrived on chain/);
     const partial = (await eventsOf(id)).find((event) => event.type === "payment.partially_funded")!;
     expect(partial.data).toMatchObject({ amount_received: "10.00", amount_remaining: "15.00", amount_due: "25.00" });
     await confirm();
@@ -200,6 +208,54 @@ describe("a payment in USDC on a local chain", () => {
     expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: again.hash });
   });
 
+  it("counts money that arrives while a card waits at the bank once the card is given up, and leaves such an intent to the clock", async () => {
+    const merchant = await world.merchantWithWallet();
+    const { id } = await mutopayPayment(merchant.secretKey, 25);
+    const deposit = await world.depositFor(id);
+    // The buyer tries a card that asks for 3-D Secure, and pays on chain meanwhile.
+    expect((await payIntent(id, "4000002760003184")).outcome).toBe("requires_action");
+    const sent = await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 25_000_000n);
+    await world.scan();
+    expect((await readIntent(id)).status).toBe("requires_action");
+    expect(await transfersOf(id)).toMatchObject([{ txHash: sent.hash, late: false }]);
+    const intent = await readIntent(id);
+    await completeChallenge(await getDb(), { intentId: id, clientSecret: intent.clientSecret, authenticated: false });
+    expect((await readIntent(id)).status).toBe("requires_payment_method");
+    await world.scan();
+    await confirm();
+    expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: sent.hash });
+
+    // Waiting at the bank past its expiry, an intent with a deposit expires by the clock like any other.
+    const { id: parked } = await mutopayPayment(merchant.secretKey, 25);
+    await world.depositFor(parked);
+    expect((await payIntent(parked, "4000002760003184")).outcome).toBe("requires_action");
+    await (await getDb()).execute(sql`update payment_intents set expires_at = now() - interval '1 minute' where id = ${parked}`);
+    await expireDueIntents(await getDb());
+    expect((await readIntent(parked)).status).toBe("expired");
+  });
+
+  it("takes money sent on chain for an intent already paid by card as paid late", async () => {
+    const merchant = await world.merchantWithWallet();
+    const { id } = await mutopayPayment(merchant.secretKey, 25);
+    const deposit = await world.depositFor(id);
+    expect((await payIntent(id)).outcome).toBe("succeeded");
+    await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 25_000_000n);
+    await world.scan();
+    expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: null });
+    expect(await depositOf(id)).toMatchObject({ amountReceived: "0", amountLate: "25000000" });
+    expect(await eventTypes(id)).toContain("payment.received_late");
+  });
+
+  it("keeps reading an open intent's address however long the watcher was away", async () => {
+    const merchant = await world.merchantWithWallet();
+    const { id } = await mutopayPayment(merchant.secretKey, 25);
+    const deposit = await world.depositFor(id);
+    await (await getDb()).execute(sql`update stablecoin_deposits set watch_until = now() - interval '1 day' where intent_id = ${id}`);
+    const sent = await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 25_000_000n);
+    await world.scan();
+    expect(await readIntent(id)).toMatchObject({ status: "processing", txHash: sent.hash });
+  });
+
   it("leaves refunds to the merchant's wallet: the API asks for the refund's transaction and records it", async () => {
     const merchant = await world.merchantWithWallet();
     const { id } = await mutopayPayment(merchant.secretKey, 25);
@@ -219,7 +275,10 @@ describe("a payment in USDC on a local chain", () => {
     expect(recorded.status).toBe(201);
     expect(recorded.body).toMatchObject({ amount: 1000, status: "succeeded" });
     expect(await readIntent(id)).toMatchObject({ status: "succeeded", amountRefunded: 1000 });
-    expect((await refund({ amount: 1501, tx_hash: back.hash })).status).toBe(422);
+    const again = await refund({ amount: 500, tx_hash: back.hash.toUpperCase().replace("0X", "0x") });
+    expect(again.status).toBe(400);
+    expect(again.body.error.message).toMatch(/already recorded/);
+    expect((await refund({ amount: 1501, tx_hash: `0x${"1".repeat(64)}` })).status).toBe(422);
     expect(await eventTypes(id)).toContain("payment.refunded");
   });
 
