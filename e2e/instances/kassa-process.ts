@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
+import type { Page } from "@playwright/test";
 
 export type KassaProcess = { url: string; logs: string[]; kill: (signal?: NodeJS.Signals) => Promise<void> };
 
@@ -99,5 +100,15 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** With SHOT_DIR set, the page at phone and desktop widths, for a person to look at. */
+export async function lookAt(page: Page, name: string): Promise<void> {
+  const dir = process.env.SHOT_DIR;
+  if (!dir) return;
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
   }
 }

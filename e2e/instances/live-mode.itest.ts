@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeStripe, type FakeStripe } from "@/lib/testing/fake-stripe/server";
 import { chromiumLaunchOptions } from "../support/chromium";
-import { api, newMerchant, startKassa, type KassaProcess } from "./kassa-process";
+import { api, lookAt, newMerchant, startKassa, type KassaProcess } from "./kassa-process";
 
 /**
  * Live mode end to end, in a real browser against the built app: the merchant's acquirer is a
@@ -69,15 +69,6 @@ async function payWithCard(page: Page, number: string) {
   await page.getByRole("button", { name: /^Pay / }).click();
 }
 
-/** With SHOT_DIR set, the page at phone and desktop widths, for a person to look at. */
-async function lookAt(page: Page, name: string) {
-  const dir = process.env.SHOT_DIR;
-  if (!dir) return;
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
-  }
-}
 
 describe("live mode in the browser", () => {
   it.each([

@@ -8,7 +8,7 @@ import { freshWalletXpub } from "@/lib/testing/chain-world";
 import { startLocalChain, type LocalChain } from "@/lib/testing/local-chain";
 import { chromiumLaunchOptions } from "../support/chromium";
 import { startMerchantSite, type MerchantSite } from "../support/parent-site";
-import { api, newMerchant, startKassa, waitFor, type KassaProcess } from "./kassa-process";
+import { api, lookAt, newMerchant, startKassa, waitFor, type KassaProcess } from "./kassa-process";
 
 /** Signs in on the dashboard's own page, as the owner would. */
 async function signIn(page: Page, email: string, password: string) {
@@ -72,17 +72,16 @@ async function buyerPage(options: { javaScriptEnabled?: boolean; locale?: string
   return context.newPage();
 }
 
-/** With SHOT_DIR set, the page at phone and desktop widths, for a person to look at. */
-async function lookAt(page: Page, name: string) {
-  const dir = process.env.SHOT_DIR;
-  if (!dir) return;
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
-  }
-}
 
 const depositAddress = async (page: Page) => (await page.locator("#stablecoin-address").textContent())!.trim() as Address;
+
+describe("the operator's KASSA_CHAINS", () => {
+  it("stops start-up with a message naming the field when it is malformed", async () => {
+    const chains = JSON.stringify([{ name: "base", chain_id: 8453, rpc_url: "https://mainnet.base.org", token_address: "0x1234", token_symbol: "USDC", decimals: 6, confirmations: 12 }]);
+    const started = startKassa({ KASSA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "kassa-bad-chains-")), DATABASE_URL: "", KASSA_CHAINS: chains });
+    await expect(started).rejects.toThrow(/cannot start: KASSA_CHAINS\[0\]\.token_address: must be a 0x… contract address/);
+  });
+});
 
 describe("paying with USDC on the hosted page", () => {
   it("leads a MutoPay payment with the token and follows it live: waiting, n of m confirmations, paid", async () => {

@@ -16,6 +16,8 @@ export function cardMayPay(): SQL {
 /** The same, as the reason given when a claim was refused for it. */
 export function cardRefusal(state: { chainFunded: boolean; cardless: boolean }): AppError | null {
   if (state.chainFunded) return chainFundedRefusal("paid by card (send the rest to the same address)");
-  if (state.cardless) return new AppError("intent_unexpected_state", "This merchant takes live payments on chain only: pay with the stablecoin on the checkout page.", { extra: { status: "requires_payment_method" } });
+  if (state.cardless) {
+    return new AppError("intent_unexpected_state", "This merchant takes no live card payments right now (it has no acquirer); nothing was charged.", { extra: { status: "requires_payment_method" } });
+  }
   return null;
 }

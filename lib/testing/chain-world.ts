@@ -3,14 +3,14 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import type { Address } from "viem";
 import { HDKey } from "viem/accounts";
 import { getDb } from "@/db/client";
-import { merchants, paymentIntents, type PaymentIntent } from "@/db/schema";
+import { merchants } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { configuredChains, type ChainConfig } from "@/lib/stablecoins/chains";
 import { chainReader } from "@/lib/stablecoins/chain-reader";
 import { openDeposit } from "@/lib/stablecoins/open-deposit";
 import { scanChain } from "@/lib/stablecoins/scan-chain";
 import { setWallet } from "@/lib/stablecoins/set-wallet";
-import { createTestMerchant, type TestMerchant } from "./fixtures";
+import { createTestMerchant, readIntent, type TestMerchant } from "./fixtures";
 import { startLocalChain, type LocalChain } from "./local-chain";
 
 /** A wallet of the merchant's own: a fresh seed's first account, as a wallet app would export it. */
@@ -92,7 +92,4 @@ export function useLocalChain(options: { confirmations?: number } = {}) {
   return world;
 }
 
-export async function readIntent(id: string): Promise<PaymentIntent> {
-  const [intent] = await (await getDb()).select().from(paymentIntents).where(eq(paymentIntents.id, id));
-  return intent!;
-}
+export { readIntent };

@@ -57,3 +57,9 @@ export async function payIntent(intentId: string, number = "4242424242424242") {
   const { exp_month: expMonth, exp_year: expYear } = futureExpiry();
   return confirmIntent(db, { intentId, clientSecret: intent!.clientSecret, card: { number, expMonth, expYear, cvc: "123" } });
 }
+
+/** An intent as it stands in the database now. */
+export async function readIntent(id: string) {
+  const [intent] = await (await getDb()).select().from(paymentIntents).where(eq(paymentIntents.id, id));
+  return intent!;
+}

@@ -1,13 +1,13 @@
 import { createHmac } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { connectSite } from "@/lib/accounts/connect-site";
 import { findDeposit } from "@/lib/stablecoins/open-deposit";
 import { callRoute } from "@/lib/testing/call-route";
 import { freshWalletXpub, useLocalChain } from "@/lib/testing/chain-world";
 import { createTestMerchant } from "@/lib/testing/fixtures";
-import { inEventOrder, startWebhookReceiver, type ReceivedWebhook } from "@/lib/testing/webhook-receiver";
-import { deliverDueWebhooks } from "@/lib/webhooks/deliver-webhooks";
+import { inEventOrder, type ReceivedWebhook } from "@/lib/testing/webhook-receiver";
+import { deliverAllDue, useWebhookReceiver } from "@/lib/testing/webhook-world";
 import * as exchange from "@/app/api/connect/exchange/route";
 import * as setupStatus from "@/app/api/merchant/setup-status/route";
 import * as merchantRoute from "@/app/api/v1/merchants/[id]/route";
@@ -23,29 +23,20 @@ import * as status from "../[id]/status/route";
 const world = useLocalChain({ confirmations: 2 });
 const PLUGIN_HEADERS = (apiKey: string) => ({ "x-api-key": apiKey, "content-type": "application/json", "user-agent": "MutoPay-WooCommerce/1.0" });
 
-let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
-beforeAll(async () => {
-  process.env.KASSA_ALLOW_PRIVATE_WEBHOOKS = "1";
-  receiver = await startWebhookReceiver();
-});
-afterAll(() => receiver.close());
-afterEach(() => void (receiver.received.length = 0));
+const shop = useWebhookReceiver();
 
 function pluginAccepts(hook: ReceivedWebhook, secret: string): boolean {
   return hook.headers["x-mutopay-signature"] === `sha256=${createHmac("sha256", secret).update(hook.body).digest("hex")}`;
 }
 
-async function drain() {
-  const db = await getDb();
-  while ((await deliverDueWebhooks(db)) > 0);
-}
+const drain = deliverAllDue;
 
 /** A shop connected as the plugin connects, whose owner then saves a wallet. */
 async function connectedShopWithWallet() {
   const merchant = await createTestMerchant();
   const { returnTo } = await connectSite(await getDb(), merchant.merchant.id, { id: merchant.user.id, email: merchant.user.email }, {
     return_url: "https://shop.example/wp-admin/admin.php?page=mutopay-connect&state=Zq8x",
-    webhook_url: receiver.url,
+    webhook_url: shop.receiver.url,
     site_name: "shop.example",
     platform: "woocommerce",
   });
@@ -53,7 +44,7 @@ async function connectedShopWithWallet() {
   const collected = await callRoute(exchange.POST, { path: "/api/connect/exchange", headers: { "content-type": "application/json" }, body: { token } });
   const apiKey = collected.body.api_key as string;
   const secret = collected.body.webhook_secret as string;
-  receiver.trust(secret);
+  shop.receiver.trust(secret);
   const setup = () => callRoute(setupStatus.GET, { path: "/api/merchant/setup-status", headers: PLUGIN_HEADERS(apiKey) });
   // The plugin switches its gateway off until the merchant has a wallet.
   expect((await setup()).body.wallet_address_set).toBe(false);
@@ -110,7 +101,7 @@ describe("the plugin with payments in USDC", () => {
     await world.scan();
     expect((await poll(apiKey, id)).body).toEqual({ id, status: "completed", tx_hash: sent.hash, failure_reason: null });
     await drain();
-    const hooks = await inEventOrder(receiver.received);
+    const hooks = await inEventOrder(shop.receiver.received);
     for (const hook of hooks) expect(pluginAccepts(hook, secret)).toBe(true);
     // The first is a name the plugin ignores (still waiting); the second pays the order.
     expect(hooks.map((hook) => hook.payload.event)).toEqual(["payment.pending", "payment.completed"]);
@@ -130,7 +121,7 @@ describe("the plugin with payments in USDC", () => {
     await world.scan();
     expect((await poll(apiKey, id)).body).toEqual({ id, status: "underpaid", tx_hash: null, failure_reason: null });
     await drain();
-    const hooks = await inEventOrder(receiver.received);
+    const hooks = await inEventOrder(shop.receiver.received);
     for (const hook of hooks) expect(pluginAccepts(hook, secret)).toBe(true);
     const underpaid = hooks.find((hook) => hook.payload.event === "payment.underpaid")!;
     expect(underpaid.payload).toMatchObject({ event: "payment.underpaid", external_id: "wc_1043", failure_reason: "The payment expired with 4.00 of 10.00 USDC paid" });

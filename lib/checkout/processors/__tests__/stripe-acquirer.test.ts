@@ -15,7 +15,7 @@ import { setProcessor, SimulatedProcessor } from "@/lib/checkout/simulated-proce
 import { createIntent } from "@/lib/intents/create-intent";
 import { renewDueSubscriptions } from "@/lib/subscriptions/renew-due-subscriptions";
 import { callRoute } from "@/lib/testing/call-route";
-import { validIntent } from "@/lib/testing/fixtures";
+import { readIntent, validIntent } from "@/lib/testing/fixtures";
 import { startLiveWorld, type LiveMerchant } from "@/lib/testing/live-world";
 import { stripeAcquirer } from "../stripe";
 
@@ -331,14 +331,16 @@ describe("a live intent's card goes to the merchant's acquirer (Stripe), never t
     expect(await intentRow(intent.id)).toMatchObject({ status: "succeeded" });
   });
 
-  it("declines, retryably, a live payment whose merchant removed its acquirer, and reaches nobody", async () => {
+  it("refuses, before any attempt, a live card payment whose merchant removed its acquirer, and reaches nobody", async () => {
     const merchant = await world.liveMerchant();
     const intent = await liveIntent(merchant);
     await removeAcquirer(await getDb(), merchant.merchant.id);
     const callsBefore = world.fake.calls.length;
-    await world.payOnPage(intent.id, "4242424242424242");
-    const [attempt] = await world.attemptsOf(intent.id);
-    expect(attempt).toMatchObject({ status: "declined", declineCode: "96" });
+    const back = await world.payOnPage(intent.id, "4242424242424242");
+    // The buyer is sent back to the page with the reason, the intent still open and no attempt used.
+    expect(back).toContain("error=intent_unexpected_state");
+    expect(await world.attemptsOf(intent.id)).toEqual([]);
+    expect(await readIntent(intent.id)).toMatchObject({ status: "requires_payment_method", attemptCount: 0 });
     expect(world.fake.calls.length).toBe(callsBefore);
     // And its live key is refused from now on, in its dialect's envelope.
     const refused = await callRoute(nativeIntents.POST, { path: "/api/v1/payment-intents", body: validIntent, headers: merchant.live.auth });
