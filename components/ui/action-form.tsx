@@ -91,13 +91,13 @@ export function ResultMessage({ result }: { result: ActionResult<unknown> | null
   }
   if (result.ok) {
     return result.message ? (
-      <p role="status" className="col-span-full basis-full rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+      <p role="status" className="col-span-full basis-full rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 [overflow-wrap:anywhere]">
         {result.message}
       </p>
     ) : null;
   }
   return (
-    <p role="alert" className="col-span-full basis-full rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+    <p role="alert" className="col-span-full basis-full rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 [overflow-wrap:anywhere]">
       {result.error}
     </p>
   );

@@ -1,6 +1,7 @@
 import type { Merchant } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { IntentDetails } from "@/lib/intents/intent-details";
+import { isAppError } from "@/lib/errors/app-error";
 import { chainsFor, configuredChains } from "./chains";
 import { depositView, type DepositView } from "./deposit-view";
 import { findDeposit, openDeposit, stablecoinRefusal } from "./open-deposit";
@@ -24,7 +25,8 @@ export async function stablecoinOffer(db: Db, intent: IntentDetails, merchant: M
   if (configuredChains().length === 0) return null;
   let deposit = await findDeposit(db, intent.id);
   const open = stablecoinRefusal(intent, merchant) === null;
-  if (!deposit && open && options.lead) deposit = await openDeposit(db, intent, merchant).catch(() => null);
+  // Leading with the token: a race that closed the intent meanwhile leaves the page to say so.
+  if (!deposit && open && options.lead) deposit = await openDeposit(db, intent, merchant).catch((error: unknown) => (isAppError(error) ? null : Promise.reject(error)));
   if (deposit) return { token: deposit.tokenSymbol, network: deposit.chain, test: deposit.mode === "test", view: await depositView(db, intent, deposit) };
   if (!open) return null;
   const chain = chainsFor(intent.mode)[0]!;
