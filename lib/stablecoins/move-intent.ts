@@ -12,7 +12,7 @@ export type DepositChange = {
   before: StablecoinDeposit;
   after: StablecoinDeposit;
   transfers: StablecoinTransfer[];
-  /** The time of the last block read, once every transfer up to it is known; null when unknown. */
+  /** The time of the newest final block read: every transfer sent before it is known and final. Null before the chain has one. */
   chainTime: Date | null;
 };
 
