@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { getIntent } from "./get-intent";
 import { assertAboveMinimum } from "./minimum-amount";
 import { merchantOf, ownedBy, type Owner } from "@/db/owner";
+import { findDeposit } from "@/lib/stablecoins/open-deposit";
 
 /** What a merchant may change on an intent: what it costs only until it is paid, its notes at any time. */
 export type IntentChanges = {
@@ -35,6 +36,23 @@ export async function updateIntent(db: Db, owner: Owner, intentId: string, chang
   if (changes.amount !== undefined || changes.currency !== undefined) {
     await assertAboveMinimum(db, { id: merchantOf(owner) }, changes.amount ?? current.amount, changes.currency ?? current.currency);
   }
+  const quoteChanges = changes.amount !== undefined || changes.currency !== undefined;
+  // A new amount under a lock of the row, after making sure no deposit address was quoted the old
+  // one: open-deposit.ts quotes under the same lock, so one of the two always sees the other.
+  return quoteChanges ? db.transaction(async (tx) => (await lockQuote(tx, intentId), write(tx, owner, intentId, changes, paymentTerms))) : write(db, owner, intentId, changes, paymentTerms);
+}
+
+async function lockQuote(tx: Db, intentId: string): Promise<void> {
+  await tx.select({ id: paymentIntents.id }).from(paymentIntents).where(eq(paymentIntents.id, intentId)).for("update");
+  if (await findDeposit(tx, intentId)) {
+    throw new AppError("intent_unexpected_state", "A deposit address has been given to the buyer for this amount: its amount and currency can no longer change. Cancel it and create another.", {
+      param: "amount",
+      extra: { status: "requires_payment_method" },
+    });
+  }
+}
+
+async function write(db: Db, owner: Owner, intentId: string, changes: IntentChanges, paymentTerms: boolean): Promise<PaymentIntent> {
   const [updated] = await db
     .update(paymentIntents)
     .set({

@@ -17,6 +17,8 @@ export function stablecoinRefusal(intent: PaymentIntent, merchant: Pick<Merchant
   // A subscription's renewals are charged to a saved card; a wallet cannot be charged again.
   if (intent.recurringIntervalDays) return "A recurring payment is paid by card.";
   if (intent.testClockId) return "A payment on a test clock is paid by card.";
+  // Money on chain cannot be held and captured later: a payment to be captured by hand is a card's.
+  if (intent.captureMethod === "manual") return "A payment captured later is paid by card.";
   if (intent.status !== "requires_payment_method") return "This payment can no longer be paid.";
   return null;
 }
@@ -32,46 +34,44 @@ export async function openDeposit(db: Db, intent: PaymentIntent, merchant: Pick<
   const refusal = stablecoinRefusal(intent, merchant);
   if (refusal) throw new AppError("intent_unexpected_state", refusal, { extra: { status: intent.status } });
   const chain = pickChain(intent, chainName);
-  const rate = tokenRate(intent.currency, chain.currency);
-  if (!rate) throw new AppError("intent_unexpected_state", `There is no exchange rate from ${intent.currency} to ${chain.token_symbol}.`);
-  const due = amountDue(intent.amount, intent.currency, rate, chain.decimals);
   const opened = await db.transaction(async (tx) => {
+    // The intent's row, locked: the amount quoted is the one it has, and it cannot change (see
+    // update-intent.ts) or close while the address is handed out.
+    const [locked] = await tx
+      .select()
+      .from(paymentIntents)
+      .where(and(eq(paymentIntents.id, intent.id), eq(paymentIntents.status, "requires_payment_method"), sql`${paymentIntents.expiresAt} > now()`))
+      .for("update");
+    if (!locked) throw new NotOpened();
+    const rate = tokenRate(locked.currency, chain.currency);
+    if (!rate) throw new AppError("intent_unexpected_state", `There is no exchange rate from ${locked.currency} to ${chain.token_symbol}.`);
     const [taken] = await tx
       .update(merchants)
       .set({ stablecoinNextIndex: sql`${merchants.stablecoinNextIndex} + 1` })
-      .where(and(eq(merchants.id, intent.merchantId), sql`${merchants.stablecoinXpub} is not null`))
+      .where(and(eq(merchants.id, locked.merchantId), sql`${merchants.stablecoinXpub} is not null`))
       .returning({ index: sql<number>`${merchants.stablecoinNextIndex} - 1`, xpub: merchants.stablecoinXpub });
-    if (!taken?.xpub) return null;
+    if (!taken?.xpub) throw new NotOpened();
+    const index = Number(taken.index);
     const [deposit] = await tx
       .insert(stablecoinDeposits)
-      .select(
-        tx
-          .select({
-            intentId: paymentIntents.id,
-            merchantId: paymentIntents.merchantId,
-            mode: paymentIntents.mode,
-            chain: sql`${chain.name}`.as("chain"),
-            chainId: sql`${chain.chain_id}::integer`.as("chain_id"),
-            tokenAddress: sql`${chain.token_address}`.as("token_address"),
-            tokenSymbol: sql`${chain.token_symbol}`.as("token_symbol"),
-            tokenDecimals: sql`${chain.decimals}::smallint`.as("token_decimals"),
-            address: sql`${depositAddress(taken.xpub, Number(taken.index))}`.as("address"),
-            derivationIndex: sql`${Number(taken.index)}::integer`.as("derivation_index"),
-            rate: sql`${rate}`.as("rate"),
-            amountDue: sql`${due.toString()}::numeric`.as("amount_due"),
-            amountReceived: sql`0::numeric`.as("amount_received"),
-            amountConfirmed: sql`0::numeric`.as("amount_confirmed"),
-            amountLate: sql`0::numeric`.as("amount_late"),
-            watchUntil: sql`${paymentIntents.expiresAt} + make_interval(secs => ${LATE_WATCH_MS / 1000})`.as("watch_until"),
-            createdAt: sql`now()`.as("created_at"),
-            updatedAt: sql`now()`.as("updated_at"),
-          })
-          .from(paymentIntents)
-          .where(and(eq(paymentIntents.id, intent.id), eq(paymentIntents.status, "requires_payment_method"), sql`${paymentIntents.expiresAt} > now()`)),
-      )
+      .values({
+        intentId: locked.id,
+        merchantId: locked.merchantId,
+        mode: locked.mode,
+        chain: chain.name,
+        chainId: chain.chain_id,
+        tokenAddress: chain.token_address,
+        tokenSymbol: chain.token_symbol,
+        tokenDecimals: chain.decimals,
+        address: depositAddress(taken.xpub, index),
+        derivationIndex: index,
+        rate,
+        amountDue: amountDue(locked.amount, locked.currency, rate, chain.decimals).toString(),
+        watchUntil: new Date(locked.expiresAt.getTime() + LATE_WATCH_MS),
+      })
       .onConflictDoNothing({ target: stablecoinDeposits.intentId })
       .returning();
-    // Another request opened it first, or the intent closed meanwhile: take nothing (the index goes back).
+    // Another request opened it first: take nothing (the index goes back with the rollback).
     if (!deposit) throw new NotOpened();
     return deposit;
   }).catch((error: unknown) => {

@@ -13,6 +13,7 @@ import { acceptInvitation, inviteMember } from "@/lib/accounts/team";
 import { registerUser } from "@/lib/accounts/register-user";
 import { issueAccessToken } from "@/lib/accounts/access-token";
 import { expireDueIntents } from "@/lib/intents/expire-intent";
+import { updateIntent } from "@/lib/intents/update-intent";
 import { callRoute } from "@/lib/testing/call-route";
 import { freshWalletXpub, readIntent } from "@/lib/testing/chain-world";
 import { createTestMerchant, TEST_PASSWORD, validIntent, type TestMerchant } from "@/lib/testing/fixtures";
@@ -113,6 +114,22 @@ describe("deposit addresses", () => {
     expect(deposit).toMatchObject({ rate: "1.0850", amountDue: "10860850" });
   });
 
+  it("quote the intent's amount as it stands, which can no longer change once an address is given", async () => {
+    const merchant = await createTestMerchant();
+    await patchMerchant(merchant, { stablecoin_xpub: freshWalletXpub() });
+    const db = await getDb();
+    const intent = await openIntent(merchant);
+    // Changed before the buyer chose the token: the new amount is the one quoted.
+    await updateIntent(db, merchant.merchant.id, intent.id, { amount: 5000 });
+    const deposit = await openDeposit(db, intent, await merchantRow(merchant.merchant.id));
+    expect(deposit.amountDue).toBe("50000000");
+    await expect(updateIntent(db, merchant.merchant.id, intent.id, { amount: 100 })).rejects.toThrow(/deposit address has been given/);
+    await expect(updateIntent(db, merchant.merchant.id, intent.id, { currency: "EUR" })).rejects.toThrow(/deposit address has been given/);
+    expect(await readIntent(intent.id)).toMatchObject({ amount: 5000, currency: "USD" });
+    // Its notes may still change.
+    expect((await updateIntent(db, merchant.merchant.id, intent.id, { description: "Order 7" })).description).toBe("Order 7");
+  });
+
   it("are refused, and none is made, when the intent cannot be paid on chain", async () => {
     const db = await getDb();
     const noWallet = await createTestMerchant();
@@ -125,6 +142,8 @@ describe("deposit addresses", () => {
     await db.update(paymentIntents).set({ status: "canceled" }).where(eq(paymentIntents.id, canceled.id));
     await expect(openDeposit(db, await readIntent(canceled.id), row)).rejects.toThrow(/can no longer be paid/);
     // Raced: the intent closed between the read and the write.
+    const manual = await openIntent(merchant, { capture_method: "manual" });
+    await expect(openDeposit(db, manual, row)).rejects.toThrow(/captured later is paid by card/);
     const raced = await openIntent(merchant);
     await db.update(paymentIntents).set({ status: "canceled" }).where(eq(paymentIntents.id, raced.id));
     await expect(openDeposit(db, raced, row)).rejects.toThrow(/can no longer be paid/);
