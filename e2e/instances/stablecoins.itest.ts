@@ -94,8 +94,8 @@ describe("paying with USDC on the hosted page", () => {
     const uri = await page.locator("#stablecoin-open-wallet").getAttribute("href");
     expect(uri).toBe(`ethereum:${getAddress(usdc)}@${chain.chainId}/transfer?address=${address}&uint256=25000000`);
     expect(await page.locator("#stablecoin-panel svg").count()).toBe(1);
-    expect(await page.getByText("Waiting for your payment…").isVisible()).toBe(true);
-    expect(await page.getByRole("link", { name: "Pay by card instead" }).isVisible()).toBe(true);
+    await page.getByText("Waiting for your payment…").waitFor();
+    await page.getByRole("link", { name: "Pay by card instead" }).waitFor();
     await lookAt(page, "usdc-waiting-en");
 
     const sent = await chain.transfer(usdc, 1, address, 25_000_000n);
@@ -106,7 +106,7 @@ describe("paying with USDC on the hosted page", () => {
     await lookAt(page, "usdc-confirming-en");
     await chain.mine(1);
     await page.getByText("Payment successful").waitFor();
-    expect(await page.getByText(sent.hash).isVisible()).toBe(true);
+    await page.getByText(sent.hash).waitFor();
     await lookAt(page, "usdc-paid-en");
 
     const status = await fetch(`${kassa.url}/api/payments/${id}/status`, { headers: { "x-api-key": owner.secretKey } }).then((response) => response.json());
@@ -118,8 +118,8 @@ describe("paying with USDC on the hosted page", () => {
     const { payment_url: paymentUrl } = await mutopayPayment({ locale: "de", amount: 12.5 });
     const page = await buyerPage({ javaScriptEnabled: false, locale: "de-DE" });
     await page.goto(`${kassa.url}${paymentUrl}`);
-    expect(await page.getByRole("heading", { name: "Mit USDC im Netzwerk anvil bezahlen" }).isVisible()).toBe(true);
-    expect(await page.getByText("Wir warten auf Ihre Zahlung …").isVisible()).toBe(true);
+    await page.getByRole("heading", { name: "Mit USDC im Netzwerk anvil bezahlen" }).waitFor();
+    await page.getByText("Wir warten auf Ihre Zahlung …").waitFor();
     await lookAt(page, "usdc-waiting-de");
     const address = await depositAddress(page);
     await chain.transfer(usdc, 2, address, 5_000_000n);
@@ -167,9 +167,9 @@ describe("paying with USDC on the hosted page", () => {
       await page.reload();
       return card.getByText("paid late").first().isVisible();
     }, { timeout: 20_000 }).toBe(true);
-    expect(await card.getByText("The buyer sent 0.50 USDC more than the amount").isVisible()).toBe(true);
-    expect(await card.getByText("3.00 USDC arrived after this payment closed").isVisible()).toBe(true);
-    expect(await page.getByText(paid.hash).first().isVisible()).toBe(true);
+    await card.getByText("The buyer sent 0.50 USDC more than the amount").waitFor();
+    await card.getByText("3.00 USDC arrived after this payment closed").waitFor();
+    await page.getByText(paid.hash).first().waitFor();
     await lookAt(page, "dashboard-onchain-payment");
 
     const refund = await chain.transfer(usdc, 1, chain.accounts[2]!, 5_000_000n);
@@ -180,7 +180,7 @@ describe("paying with USDC on the hosted page", () => {
     await dialog.getByRole("button", { name: "Record refund" }).click();
     await page.getByText("$5.00 was refunded.").waitFor();
     await page.reload();
-    expect(await page.getByText(`Sent from your wallet in ${refund.hash}`).isVisible()).toBe(true);
+    await page.getByText(`Sent from your wallet in ${refund.hash}`).waitFor();
     await context.close();
   });
 
