@@ -162,6 +162,8 @@ test.describe("on a phone", () => {
     await confirm(request, await createIntent(request, merchant, merchantSite.origin));
     await signIn(page, merchant.email, merchant.password);
     const chart = page.getByTestId("volume-chart");
+    // Measured only once React has revealed the streamed page: a hidden chart has no box.
+    await expect(chart).toBeVisible();
     const box = (await chart.boundingBox())!;
     const labels = chart.locator("text");
     expect(await labels.count()).toBeGreaterThanOrEqual(2);
