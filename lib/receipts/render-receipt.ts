@@ -17,7 +17,11 @@ export type ReceiptInput = {
   locale: Locale;
   /** When the payment (or refund) happened. */
   at: Date;
+  /** Paid on chain: what arrived in time, in the token, and where. */
+  onChain?: OnChainPayment | null;
 };
+
+export type OnChainPayment = { amount: string; token: string; network: string };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
@@ -33,12 +37,14 @@ export function renderReceipt(input: ReceiptInput): RenderedEmail {
   const merchant = input.branding.name;
   const refund = input.kind === "refund" ? input.refund : null;
   const date = new Intl.DateTimeFormat(intl, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(input.at);
-  const card = input.intent.card;
-  const brand = card ? BRAND_LABELS[card.brand as CardBrand] : null;
+  const method = paymentMethod(input, t);
+  // On chain, the transaction is the buyer's own proof: the payment's, or the refund the merchant sent.
+  const transaction = refund ? onChainRefund(refund) : input.onChain ? input.intent.txHash : null;
   const facts: [string, string][] = [
     [refund ? t("receipt.amountRefunded") : t("receipt.amountPaid"), money(refund ? refund.amount : input.intent.amountCaptured || input.intent.amount)],
     [t("receipt.date"), date],
-    ...(card ? ([[t("receipt.paymentMethod"), brand ? t("receipt.card", { brand, last4: card.last4 }) : t("receipt.cardNoBrand", { last4: card.last4 })]] as [string, string][]) : []),
+    ...(method ? ([[t("receipt.paymentMethod"), method]] as [string, string][]) : []),
+    ...(transaction ? ([[t("receipt.transaction"), transaction]] as [string, string][]) : []),
     ...(input.intent.referenceId ? ([[t("receipt.reference"), input.intent.referenceId]] as [string, string][]) : []),
     [t("receipt.receiptNumber"), refund ? refund.id : input.intent.id],
   ];
@@ -48,7 +54,8 @@ export function renderReceipt(input: ReceiptInput): RenderedEmail {
   const items = input.intent.lineItems.map((item) => [`${item.quantity} × ${item.name}`, money(item.quantity * item.unitAmount)] as [string, string]);
   const subject = refund ? t("receipt.subjectRefund", { merchant }) : t("receipt.subjectPaid", { merchant });
   const heading = refund ? t("receipt.headingRefund", { merchant, amount: money(refund.amount) }) : t("receipt.headingPaid", { merchant });
-  const notes = [...(refund ? [t("receipt.refundNote")] : []), t("receipt.questions", { merchant })];
+  const refundNote = refund && (onChainRefund(refund) ? t("receipt.refundNoteOnChain", { merchant }) : t("receipt.refundNote"));
+  const notes = [...(refundNote ? [refundNote] : []), t("receipt.questions", { merchant })];
   const footer = t("receipt.footer", { merchant });
 
   const text = [
@@ -66,6 +73,20 @@ export function renderReceipt(input: ReceiptInput): RenderedEmail {
   return { subject, text, html: emailHtml(input, heading, facts, items, itemsTotal, notes, footer, t("receipt.items"), t("receipt.total")) };
 }
 
+/** The card, or the token and network the payment arrived in; null when neither is known. */
+function paymentMethod(input: ReceiptInput, t: ReturnType<typeof translator>): string | null {
+  if (input.onChain) return t("receipt.onChain", { ...input.onChain });
+  const card = input.intent.card;
+  if (!card) return null;
+  const brand = BRAND_LABELS[card.brand as CardBrand];
+  return brand ? t("receipt.card", { brand, last4: card.last4 }) : t("receipt.cardNoBrand", { last4: card.last4 });
+}
+
+/** A refund the merchant sent from its wallet is recorded with its transaction hash. */
+function onChainRefund(refund: Refund): string | null {
+  return refund.processorReference?.startsWith("0x") ? refund.processorReference : null;
+}
+
 function emailHtml(
   input: ReceiptInput,
   heading: string,
@@ -79,8 +100,9 @@ function emailHtml(
 ): string {
   const brand = input.branding.brandColor && /^#[0-9a-fA-F]{6}$/.test(input.branding.brandColor) ? input.branding.brandColor : "#4f46e5";
   const cell = "padding:6px 0;font-size:14px;color:#334155;";
+  // A transaction hash is one 66-character word: it alone may break anywhere, to fit a phone.
   const row = ([label, value]: [string, string]): Html =>
-    html`<tr><td style="${cell}">${label}</td><td style="${cell}text-align:right;color:#0f172a;font-weight:600;">${value}</td></tr>`;
+    html`<tr><td style="${cell}padding-right:12px;vertical-align:top;">${label}</td><td style="${cell}text-align:right;color:#0f172a;font-weight:600;${/^0x[0-9a-f]+$/i.test(value) ? "word-break:break-all;" : ""}">${value}</td></tr>`;
   const doc = html`<!DOCTYPE html>
 <html lang="${input.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${heading}</title></head>
 <body style="margin:0;padding:24px;background:#f8fafc;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;">

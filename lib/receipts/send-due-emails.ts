@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { checkouts, emailMessages, merchants, refunds, type EmailMessage } from "@/db/schema";
+import { checkouts, emailMessages, merchants, refunds, type EmailMessage, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
 import { queryRows } from "@/db/rows";
@@ -8,7 +8,9 @@ import { logError } from "@/lib/errors/log-error";
 import { DEFAULT_LOCALE, matchLocale } from "@/lib/i18n/locales";
 import { getIntentDetails } from "@/lib/intents/read-intent-details";
 import { mailTransport, type MailTransport } from "./mail-transport";
-import { renderReceipt, type RenderedEmail } from "./render-receipt";
+import { findDeposit } from "@/lib/stablecoins/open-deposit";
+import { formatUnits } from "@/lib/stablecoins/token-amount";
+import { renderReceipt, type OnChainPayment, type RenderedEmail } from "./render-receipt";
 import { instanceId } from "@/lib/worker/instance-id";
 
 /** How long a worker holds the email it is sending: longer than the SMTP client's own time limits. */
@@ -120,6 +122,15 @@ async function renderEmail(db: Db, email: EmailMessage): Promise<RenderedEmail &
     refund: refund ?? null,
     locale: matchLocale(intent.locale ?? intent.buyerLocale) ?? DEFAULT_LOCALE,
     at: refund?.createdAt ?? intent.succeededAt ?? email.createdAt,
+    onChain: await onChainPayment(db, intent),
   });
   return { ...rendered, fromName: `${branding.name} via Kassa` };
+}
+
+/** What an intent paid on chain received in time, in the token: the buyer's side of the receipt. */
+async function onChainPayment(db: Db, intent: PaymentIntent): Promise<OnChainPayment | null> {
+  if (!intent.txHash) return null;
+  const deposit = await findDeposit(db, intent.id, intent.merchantId);
+  if (!deposit) return null;
+  return { amount: formatUnits(BigInt(deposit.amountConfirmed), deposit.tokenDecimals), token: deposit.tokenSymbol, network: deposit.chain };
 }

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { events, stablecoinDeposits, stablecoinTransfers } from "@/db/schema";
 import * as mutopayPayments from "@/app/api/payments/route";
@@ -13,6 +13,9 @@ import { payIntent } from "@/lib/testing/fixtures";
 import { expireDueIntents } from "@/lib/intents/expire-intent";
 import { callRoute } from "@/lib/testing/call-route";
 import { readIntent, useLocalChain } from "@/lib/testing/chain-world";
+import { startSmtpSink } from "@/lib/testing/smtp-sink.mjs";
+import { mailTransport } from "@/lib/receipts/mail-transport";
+import { sendDueEmails } from "@/lib/receipts/send-due-emails";
 
 const CONFIRMATIONS = 3;
 const world = useLocalChain({ confirmations: CONFIRMATIONS });
@@ -54,6 +57,23 @@ async function confirm() {
 }
 
 const passExpiry = (intentId: string) => world.passExpiry(intentId);
+
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+beforeAll(async () => {
+  smtp = await startSmtpSink();
+});
+afterAll(() => smtp.close());
+
+/** Sends the receipts due now over SMTP and returns the text of those that reached `address`, spaces made plain. */
+async function receiptsTo(address: string): Promise<string[]> {
+  process.env.KASSA_SMTP_URL = smtp.url;
+  try {
+    await sendDueEmails(await getDb(), mailTransport()!);
+  } finally {
+    delete process.env.KASSA_SMTP_URL;
+  }
+  return smtp.received.filter((mail) => mail.to.includes(address)).map((mail) => mail.text.replace(/[\u00a0\u202f]/g, " "));
+}
 
 describe("a payment in USDC on a local chain", () => {
   it("goes from seen to confirming to paid, with the real transaction hash in MutoPay's status", async () => {
@@ -280,6 +300,36 @@ describe("a payment in USDC on a local chain", () => {
     expect(again.body.error.message).toMatch(/already recorded/);
     expect((await refund({ amount: 1501, tx_hash: `0x${"1".repeat(64)}` })).status).toBe(422);
     expect(await eventTypes(id)).toContain("payment.refunded");
+  });
+
+  it("sends the buyer a receipt naming the token, network and transaction, and for a refund the merchant's transaction, never a card", async () => {
+    const merchant = await world.merchantWithWallet();
+    const buyer = `buyer-${Date.now()}@example.com`;
+    const created = await callRoute(mutopayPayments.POST, {
+      path: "/api/payments",
+      headers: PLUGIN_HEADERS(merchant.secretKey),
+      body: { amount: 20, currency: "USD", external_id: "wc_2", callback_url: "https://shop.example/thanks", customer_email: buyer, locale: "de" },
+    });
+    const id = created.body.id as string;
+    const deposit = await world.depositFor(id);
+    const sent = await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 20_500_000n);
+    await world.scan();
+    await confirm();
+    expect(await readIntent(id)).toMatchObject({ status: "succeeded" });
+    const [receipt] = await receiptsTo(buyer);
+    expect(receipt).toContain("Bezahlter Betrag: 20,00 $");
+    expect(receipt).toContain("Zahlungsmethode: 20.50 USDC im Netzwerk anvil");
+    expect(receipt).toContain(`Transaktion: ${sent.hash}`);
+    expect(receipt).not.toMatch(/Karte/);
+
+    const back = await world.chain.transfer(world.usdc, 1, world.chain.accounts[1]!, 5_000_000n);
+    const refunded = await callRoute(nativeRefunds.POST, { path: `/api/v1/payment-intents/${id}/refunds`, params: { id }, headers: merchant.auth, body: { amount: 500, tx_hash: back.hash } });
+    expect(refunded.status).toBe(201);
+    const [, refundReceipt] = await receiptsTo(buyer);
+    expect(refundReceipt).toContain("Erstatteter Betrag: 5,00 $");
+    expect(refundReceipt).toContain(`Transaktion: ${back.hash}`);
+    expect(refundReceipt).toContain("auf der Blockchain zurückgesendet");
+    expect(refundReceipt).not.toMatch(/Karte/);
   });
 
   it("carries on after a restart between the transfer and its confirmations, and catches up on what happened while down", async () => {
