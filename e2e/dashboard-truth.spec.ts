@@ -133,7 +133,7 @@ test("the CSV export holds the payments of the current filters, with the list's 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^kassa-payments-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = fs.readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
-  expect(lines[0]).toBe("id,created_at,status,currency,amount,captured,refunded,net,description,reference,customer_email,dialect");
+  expect(lines[0]).toBe("id,created_at,status,currency,amount,captured,refunded,net,description,reference,customer_email,dialect,tx_hash");
   expect(lines.slice(1)).toEqual([expect.stringMatching(new RegExp(`^${states.partlyRefunded.id},.*,partially refunded,USD,42\\.00,42\\.00,12\\.00,30\\.00,Partly refunded,`))]);
 
   await page.goto("/dashboard/payments");

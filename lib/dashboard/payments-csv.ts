@@ -5,13 +5,14 @@ import { PAYMENT_STATUS_LABELS, paymentStatus } from "./payment-status";
 import { searchPayments, type PaymentSearch } from "./search-payments";
 import { type Owner } from "@/db/owner";
 
-const COLUMNS = ["id", "created_at", "status", "currency", "amount", "captured", "refunded", "net", "description", "reference", "customer_email", "dialect"] as const;
+const COLUMNS = ["id", "created_at", "status", "currency", "amount", "captured", "refunded", "net", "description", "reference", "customer_email", "dialect", "tx_hash"] as const;
 /** Read a page at a time, so an export of any size never holds more than this in memory. */
 const PAGE = 500;
 
 /**
  * The payments the list's filters select, as CSV lines (RFC 4180), newest first: amounts as
- * decimals in their currency, the status as the dashboard labels it.
+ * decimals in their currency, the status as the dashboard labels it, and for a payment made on
+ * chain its transaction.
  */
 export async function* paymentsCsv(db: Db, owner: Owner, filters: PaymentSearch): AsyncGenerator<string> {
   yield `${COLUMNS.join(",")}\r\n`;
@@ -39,6 +40,8 @@ function row(payment: PaymentIntent): string[] {
     payment.referenceId ?? "",
     payment.customerEmail ?? payment.buyerEmail ?? "",
     payment.dialect,
+    // A payment made on chain: its transaction, to find it on the chain and in the merchant's wallet.
+    payment.txHash ?? "",
   ];
 }
 

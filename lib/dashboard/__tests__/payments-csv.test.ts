@@ -45,9 +45,9 @@ describe("the payments CSV export", () => {
     const { db, merchantId, partly, refunded } = await merchantWithStates();
     const csv = await collect(paymentsCsv(db, merchantId, parsePaymentFilters({ status: "partially_refunded" })));
     const [header, ...rows] = csv.trimEnd().split("\r\n");
-    expect(header).toBe("id,created_at,status,currency,amount,captured,refunded,net,description,reference,customer_email,dialect");
+    expect(header).toBe("id,created_at,status,currency,amount,captured,refunded,net,description,reference,customer_email,dialect,tx_hash");
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatch(new RegExp(`^${partly.id},[^,]+,partially refunded,EUR,42\\.00,42\\.00,12\\.00,30\\.00,partly refunded,,,native$`));
+    expect(rows[0]).toMatch(new RegExp(`^${partly.id},[^,]+,partially refunded,EUR,42\\.00,42\\.00,12\\.00,30\\.00,partly refunded,,,native,$`));
 
     const all = await collect(paymentsCsv(db, merchantId, parsePaymentFilters({})));
     expect(all.trimEnd().split("\r\n")).toHaveLength(5);

@@ -16,6 +16,8 @@ import { readIntent, useLocalChain } from "@/lib/testing/chain-world";
 import { startSmtpSink } from "@/lib/testing/smtp-sink.mjs";
 import { mailTransport } from "@/lib/receipts/mail-transport";
 import { sendDueEmails } from "@/lib/receipts/send-due-emails";
+import { paymentsCsv } from "@/lib/dashboard/payments-csv";
+import { parsePaymentFilters } from "@/lib/dashboard/payment-filters";
 
 const CONFIRMATIONS = 3;
 const world = useLocalChain({ confirmations: CONFIRMATIONS });
@@ -302,7 +304,7 @@ describe("a payment in USDC on a local chain", () => {
     expect(await eventTypes(id)).toContain("payment.refunded");
   });
 
-  it("sends the buyer a receipt naming the token, network and transaction, and for a refund the merchant's transaction, never a card", async () => {
+  it("sends the buyer a receipt naming the token, network and transaction, and for a refund the merchant's transaction, never a card; the export names it too", async () => {
     const merchant = await world.merchantWithWallet();
     const buyer = `buyer-${Date.now()}@example.com`;
     const created = await callRoute(mutopayPayments.POST, {
@@ -321,6 +323,10 @@ describe("a payment in USDC on a local chain", () => {
     expect(receipt).toContain("Zahlungsmethode: 20.50 USDC im Netzwerk anvil");
     expect(receipt).toContain(`Transaktion: ${sent.hash}`);
     expect(receipt).not.toMatch(/Karte/);
+    // The merchant's export carries the same transaction, to reconcile against the wallet.
+    let csv = "";
+    for await (const line of paymentsCsv(await getDb(), { merchantId: merchant.merchant.id, mode: "test" }, parsePaymentFilters({}))) csv += line;
+    expect(csv.split("\r\n")[1]).toMatch(new RegExp(`^${id},.*,succeeded,USD,20\\.00,20\\.00,0\\.00,20\\.00,.*,mutopay,${sent.hash}$`));
 
     const back = await world.chain.transfer(world.usdc, 1, world.chain.accounts[1]!, 5_000_000n);
     const refunded = await callRoute(nativeRefunds.POST, { path: `/api/v1/payment-intents/${id}/refunds`, params: { id }, headers: merchant.auth, body: { amount: 500, tx_hash: back.hash } });
