@@ -97,6 +97,8 @@ export const stablecoinTransfers = pgTable(
   (t) => [
     uniqueIndex("stablecoin_transfers_log_key").on(t.chainId, t.txHash, t.logIndex),
     index("stablecoin_transfers_intent_idx").on(t.intentId, t.blockNumber),
+    // The dashboard's search by a transaction the merchant sees in its wallet.
+    index("stablecoin_transfers_tx_idx").on(t.txHash),
     // What still waits for confirmations, per chain.
     index("stablecoin_transfers_unfinal_idx").on(t.chainId, t.blockNumber).where(sql`${t.state} = 'seen'`),
   ],

@@ -1,5 +1,5 @@
 import { and, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import { paymentIntents, type Dialect, type PaymentIntent } from "@/db/schema";
+import { paymentIntents, stablecoinTransfers, type Dialect, type PaymentIntent } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { expireIfDue } from "@/lib/intents/expire-intent";
 import { paymentStatusIs, type PaymentStatus } from "./payment-status";
@@ -61,8 +61,16 @@ export async function searchPayments(db: Db, owner: Owner, search: PaymentSearch
   };
 }
 
+/** A transaction hash: 0x and 64 hex digits, as wallets and block explorers show it. */
+const TRANSACTION = /^0x[0-9a-f]{64}$/i;
+
 function matching(q: string): SQL | undefined {
   if (q.length < MIN_PARTIAL_SEARCH) return eq(paymentIntents.id, q);
+  // Any transfer the payment received, not only the one it names: a top-up's or a late one's too.
+  // Hashes are kept as the chain's nodes give them, in lower case.
+  if (TRANSACTION.test(q)) {
+    return sql`${paymentIntents.id} in (select ${stablecoinTransfers.intentId} from ${stablecoinTransfers} where ${stablecoinTransfers.txHash} = ${q.toLowerCase()})`;
+  }
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return or(eq(paymentIntents.id, q), ilike(paymentIntents.referenceId, pattern), ilike(paymentIntents.customerEmail, pattern));
 }

@@ -18,6 +18,7 @@ import { mailTransport } from "@/lib/receipts/mail-transport";
 import { sendDueEmails } from "@/lib/receipts/send-due-emails";
 import { paymentsCsv } from "@/lib/dashboard/payments-csv";
 import { parsePaymentFilters } from "@/lib/dashboard/payment-filters";
+import { searchPayments } from "@/lib/dashboard/search-payments";
 
 const CONFIRMATIONS = 3;
 const world = useLocalChain({ confirmations: CONFIRMATIONS });
@@ -119,7 +120,7 @@ describe("a payment in USDC on a local chain", () => {
     const merchant = await world.merchantWithWallet();
     const { id } = await mutopayPayment(merchant.secretKey, 25);
     const deposit = await world.depositFor(id);
-    await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 10_000_000n);
+    const first = await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 10_000_000n);
     await world.scan();
     expect((await readIntent(id)).status).toBe("requires_payment_method");
     expect(await depositOf(id)).toMatchObject({ amountReceived: "10000000", amountConfirmed: "0" });
@@ -139,6 +140,11 @@ describe("a payment in USDC on a local chain", () => {
     expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: rest.hash });
     expect((await poll(merchant.secretKey, id)).body).toMatchObject({ status: "completed", tx_hash: rest.hash });
     expect(await eventTypes(id)).toEqual(["payment.created", "payment.partially_funded", "payment.processing", "payment.succeeded"]);
+    // The dashboard finds the payment by either transaction, as a wallet or an explorer writes it; another merchant finds nothing.
+    const found = async (owner: string, q: string) => (await searchPayments(await getDb(), owner, parsePaymentFilters({ q }))).payments.map((payment) => payment.id);
+    expect(await found(merchant.merchant.id, first.hash.replace(/[a-f]/g, (c) => c.toUpperCase()))).toEqual([id]);
+    expect(await found(merchant.merchant.id, rest.hash)).toEqual([id]);
+    expect(await found((await world.merchantWithWallet()).merchant.id, rest.hash)).toEqual([]);
   });
 
   it("ends underpaid when the time runs out short, with what arrived recorded", async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "stablecoin_transfers_tx_idx" ON "stablecoin_transfers" USING btree ("tx_hash");
