@@ -66,11 +66,13 @@ const TRANSACTION = /^0x[0-9a-f]{64}$/i;
 
 function matching(q: string): SQL | undefined {
   if (q.length < MIN_PARTIAL_SEARCH) return eq(paymentIntents.id, q);
-  // Any transfer the payment received, not only the one it names: a top-up's or a late one's too.
-  // Hashes are kept as the chain's nodes give them, in lower case.
-  if (TRANSACTION.test(q)) {
-    return sql`${paymentIntents.id} in (select ${stablecoinTransfers.intentId} from ${stablecoinTransfers} where ${stablecoinTransfers.txHash} = ${q.toLowerCase()})`;
-  }
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return or(eq(paymentIntents.id, q), ilike(paymentIntents.referenceId, pattern), ilike(paymentIntents.customerEmail, pattern));
+  return or(
+    eq(paymentIntents.id, q),
+    ilike(paymentIntents.referenceId, pattern),
+    ilike(paymentIntents.customerEmail, pattern),
+    // Any transfer the payment received, not only the one it names: a top-up's or a late one's too.
+    // Hashes are kept in lower case (chain-reader.ts).
+    TRANSACTION.test(q) ? sql`${paymentIntents.id} in (select ${stablecoinTransfers.intentId} from ${stablecoinTransfers} where ${stablecoinTransfers.txHash} = ${q.toLowerCase()})` : undefined,
+  );
 }

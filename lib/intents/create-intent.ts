@@ -10,7 +10,7 @@ import { actorLabel, type Actor } from "@/lib/events/record-event";
 import { newId } from "@/lib/ids";
 import { onAClock, onClockTime } from "@/lib/test-clocks/clock-context";
 import { getTestClock } from "@/lib/test-clocks/get-test-clock";
-import { assertCardCanPay } from "./card-only-live";
+import { assertLivePayable } from "./live-payable";
 import { assertAboveMinimum } from "./minimum-amount";
 import { referenceTaken, UNIQUE_REFERENCE_INDEX } from "./reference";
 
@@ -70,7 +70,8 @@ export async function createIntent(db: Db, merchant: IntentOwner, input: NewInte
     return onClockTime(db, clock.frozenTime, (tx) => createIntent(tx, merchant, input, actor));
   }
   if (!input.subscriptionId) await assertAboveMinimum(db, merchant, input.amount, input.currency);
-  if (merchant.mode === "live" && !input.subscriptionId) await assertCardCanPay(db, merchant.id, input);
+  // A renewal is charged to the saved card of a subscription the acquirer already paid for.
+  if (merchant.mode === "live" && !input.subscriptionId) await assertLivePayable(db, merchant.id, input);
   const dialect = dialectDefinition(input.dialect);
   const id = input.id ?? dialect.newIntentId();
   const expiresIn = input.expiresInSeconds ?? DEFAULT_EXPIRY_SECONDS;

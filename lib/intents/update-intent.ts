@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { patchedJson, type JsonPatch } from "@/db/json-patch";
 import { AppError } from "@/lib/errors/app-error";
 import { getIntent } from "./get-intent";
+import { assertLivePayable } from "./live-payable";
 import { assertAboveMinimum } from "./minimum-amount";
 import { merchantOf, ownedBy, type Owner } from "@/db/owner";
 import { findDeposit } from "@/lib/stablecoins/open-deposit";
@@ -35,6 +36,9 @@ export async function updateIntent(db: Db, owner: Owner, intentId: string, chang
   const paymentTerms = PAYMENT_TERMS.some((key) => changes[key] !== undefined);
   if (changes.amount !== undefined || changes.currency !== undefined) {
     await assertAboveMinimum(db, { id: merchantOf(owner) }, changes.amount ?? current.amount, changes.currency ?? current.currency);
+  }
+  if (current.mode === "live" && (changes.captureMethod === "manual" || changes.currency !== undefined)) {
+    await assertLivePayable(db, current.merchantId, { ...current, captureMethod: changes.captureMethod ?? current.captureMethod, currency: changes.currency ?? current.currency });
   }
   const quoteChanges = changes.amount !== undefined || changes.currency !== undefined;
   // A new amount under a lock of the row, after making sure no deposit address was quoted the old

@@ -60,10 +60,12 @@ export function chainReader(chain: ChainConfig): ChainReader {
           // A log the node itself says was dropped by a reorganisation is not a payment.
           if (log.removed || log.blockNumber === null || log.blockHash === null || log.transactionHash === null || log.logIndex === null) continue;
           found.push({
-            txHash: log.transactionHash,
+            // Hashes in lower case, however a node spells them: a transfer is unique on its hash,
+            // and the dashboard finds payments by it.
+            txHash: log.transactionHash.toLowerCase() as Hex,
             logIndex: log.logIndex,
             blockNumber: Number(log.blockNumber),
-            blockHash: log.blockHash,
+            blockHash: log.blockHash.toLowerCase() as Hex,
             from: getAddress(log.args.from),
             to: getAddress(log.args.to),
             value: log.args.value,

@@ -63,6 +63,32 @@ describe("a live merchant paid on chain alone", () => {
     expect(await intentsOf(merchant.merchant.id)).toHaveLength(0);
   });
 
+  it("refuses a currency the token cannot be quoted in, naming the currency, and takes one it can", async () => {
+    const { merchant, live } = await walletOnlyLiveMerchant();
+    const refused = await createNative(live.auth, { currency: "BRL" });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: "live_mode_unavailable", param: "currency" });
+    expect(refused.body.error.message).toMatch(/A payment in BRL cannot be quoted in USDC/);
+    expect(await intentsOf(merchant.merchant.id)).toHaveLength(0);
+    expect((await createNative(live.auth, { currency: "EUR" })).status).toBe(201);
+  });
+
+  it("refuses a change to manual capture or to such a currency through Stripe's API, and the intent stays as it was", async () => {
+    const { merchant, live } = await walletOnlyLiveMerchant();
+    const stripe = stripeWorld.client(live.secretKey);
+    const intent = await stripe.paymentIntents.create({ amount: 2000, currency: "usd" });
+    for (const change of [{ capture_method: "manual" as const }, { currency: "brl" }]) {
+      const refused = await stripe.paymentIntents.update(intent.id, change).catch((error: unknown) => error);
+      expect(refused).toMatchObject({ statusCode: 403, code: "live_mode_unavailable", param: Object.keys(change)[0] });
+    }
+    // Raw card details, as a live confirm takes them (the SDK's types leave them out).
+    const card = { type: "card", card: { number: "4242424242424242", exp_month: 12, exp_year: new Date().getUTCFullYear() + 2, cvc: "123" } };
+    const confirmed = await stripe.paymentIntents.confirm(intent.id, { payment_method_data: card as never, capture_method: "manual" }).catch((error: unknown) => error);
+    expect(confirmed).toMatchObject({ statusCode: 403, code: "live_mode_unavailable" });
+    const [row] = await intentsOf(merchant.merchant.id);
+    expect(row).toMatchObject({ captureMethod: "automatic", currency: "USD", status: "requires_payment_method" });
+  });
+
   it("refuses mintro's recurring intent in mintro's envelope", async () => {
     const { merchant, live } = await walletOnlyLiveMerchant();
     const refused = await callRoute(mintroIntents.POST, {

@@ -36,7 +36,7 @@ export default async function PaymentsPage({ searchParams }: Props) {
     <>
       <PageHeader title="Payments" description="Every payment intent, in any dialect, newest first." />
       <form method="get" className="mb-6 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-6">
-        <Field name="q" label="Search" defaultValue={filters.q} placeholder="Intent id, reference or customer email" hint="An id or a transaction hash in full; at least 3 characters of a reference or email." className="lg:col-span-2" />
+        <Field name="q" label="Search" defaultValue={filters.q} placeholder="Intent id, reference, email or transaction" hint="An id or a transaction hash in full; at least 3 characters of a reference or email." className="lg:col-span-2" />
         <Field name="status" label="Status" defaultValue={filters.status ?? ""} options={STATUS_OPTIONS} />
         <Field name="dialect" label="Dialect" defaultValue={filters.dialect ?? ""} options={DIALECT_OPTIONS} />
         <Field name="from" label="From" type="date" defaultValue={filters.from} />
