@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { newId } from "@/lib/ids";
+import { assertLivePayable } from "@/lib/intents/live-payable";
 import { assertAboveMinimum } from "@/lib/intents/minimum-amount";
 import { merchantOf, modeOf, type Owner } from "@/db/owner";
 
@@ -26,6 +27,8 @@ export async function createPaymentLink(db: Db, owner: Owner, input: NewPaymentL
   const merchantId = merchantOf(owner);
   const lowest = "amount" in input.price ? input.price.amount : input.price.minAmount;
   await assertAboveMinimum(db, { id: merchantId }, lowest, input.currency);
+  // Nor to one that nothing can pay: a live link's buyers pay by the acquirer or on chain.
+  if (modeOf(owner) === "live") await assertLivePayable(db, merchantId, { currency: input.currency });
   const fixed = "amount" in input.price ? input.price : null;
   const range = "minAmount" in input.price ? input.price : null;
   for (;;) {

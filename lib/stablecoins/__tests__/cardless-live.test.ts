@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { paymentIntents } from "@/db/schema";
+import { paymentIntents, paymentLinks } from "@/db/schema";
 import * as nativeIntents from "@/app/api/v1/payment-intents/route";
 import * as mintroIntents from "@/app/api/platform/intents/route";
+import * as paymentLinksRoute from "@/app/api/v1/payment-links/route";
 import { createApiKey } from "@/lib/accounts/create-api-key";
 import { setAcquirer } from "@/lib/accounts/set-acquirer";
 import { setWallet } from "@/lib/stablecoins/set-wallet";
@@ -87,6 +88,16 @@ describe("a live merchant paid on chain alone", () => {
     expect(confirmed).toMatchObject({ statusCode: 403, code: "live_mode_unavailable" });
     const [row] = await intentsOf(merchant.merchant.id);
     expect(row).toMatchObject({ captureMethod: "automatic", currency: "USD", status: "requires_payment_method" });
+  });
+
+  it("refuses a live payment link in such a currency when it is made, not when a buyer opens it", async () => {
+    const { merchant, live } = await walletOnlyLiveMerchant();
+    const link = (currency: string) => callRoute(paymentLinksRoute.POST, { path: "/api/v1/payment-links", headers: live.auth, body: { name: "Beans", currency, amount: 1500 } });
+    const refused = await link("BRL");
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: "live_mode_unavailable", param: "currency" });
+    expect(await (await getDb()).select().from(paymentLinks).where(eq(paymentLinks.merchantId, merchant.merchant.id))).toHaveLength(0);
+    expect((await link("USD")).status).toBe(201);
   });
 
   it("refuses mintro's recurring intent in mintro's envelope", async () => {
