@@ -65,7 +65,10 @@ export async function moveIntent(tx: Db, change: DepositChange): Promise<Payment
     });
   }
 
-  if (intent.status === "requires_payment_method" && change.chainTime && intent.expiresAt.getTime() <= change.chainTime.getTime()) {
+  // Not in the pass that took money back: a transaction a reorganisation dropped is usually mined
+  // again within blocks, and the next pass sees it.
+  const reversed = received < BigInt(before.amountReceived);
+  if (intent.status === "requires_payment_method" && !reversed && change.chainTime && intent.expiresAt.getTime() <= change.chainTime.getTime()) {
     if (received > 0n) {
       await move("underpaid", ["requires_payment_method"], { canceledAt: sql`now()` });
       await tell("payment.underpaid", `The payment expired with ${unit(after, received)} of ${unit(after, due)} ${after.tokenSymbol} paid.`);

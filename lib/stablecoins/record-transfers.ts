@@ -11,6 +11,8 @@ export type Observation = {
   to: number;
   head: number;
   confirmations: number;
+  /** The hash the chain has now at each height where an unfinal transfer went missing from `logs`. */
+  canonical: ReadonlyMap<number, string>;
   logs: (TransferLog & { blockTime: Date })[];
 };
 
@@ -84,7 +86,12 @@ export async function recordTransfers(tx: Db, deposit: StablecoinDeposit, intent
   }
   const present = new Set(seen.logs.map((log) => `${log.txHash}:${log.logIndex}`));
   const transfers = await tx.select().from(stablecoinTransfers).where(eq(stablecoinTransfers.intentId, deposit.intentId)).orderBy(asc(stablecoinTransfers.blockNumber), asc(stablecoinTransfers.logIndex));
-  const gone = transfers.filter((t) => t.state === "seen" && t.blockNumber >= seen.from && t.blockNumber <= seen.to && !present.has(`${t.txHash}:${t.logIndex}`));
+  // Missing from the answer, and its block replaced by another at that height: a reorganisation took it.
+  const replaced = (t: StablecoinTransfer) => {
+    const now = seen.canonical.get(t.blockNumber);
+    return now !== undefined && now !== t.blockHash.toLowerCase();
+  };
+  const gone = transfers.filter((t) => t.state === "seen" && t.blockNumber >= seen.from && t.blockNumber <= seen.to && !present.has(`${t.txHash}:${t.logIndex}`) && replaced(t));
   for (const transfer of gone) {
     await tx
       .update(stablecoinTransfers)

@@ -10,6 +10,11 @@ import { depositSums, recordTransfers, writeDepositSums, type Observation } from
 
 /** Blocks per read: providers refuse eth_getLogs over wide ranges; a watcher behind catches up read by read. */
 export const MAX_BLOCKS_PER_READ = 2_000;
+/**
+ * The newest blocks are read again each pass, however few confirmations are asked for: a provider
+ * that balances its nodes may answer the logs from one a few blocks behind the head it gave.
+ */
+export const MIN_REREAD_BLOCKS = 16;
 
 export type ScanResult = { read: false } | { read: true; from: number; to: number; head: number; deposits: number; transfers: number };
 
@@ -25,12 +30,13 @@ export async function scanChain(db: Db, chain: ChainConfig, reader: ChainReader,
   const cursor = await leaseCursor(db, chain, holder, head, leaseMs);
   if (!cursor) return { read: false };
   const oldestUnfinal = await oldestUnfinalBlock(db, chain);
-  const from = Math.max(0, Math.min(cursor.nextBlock, head - chain.confirmations + 1, oldestUnfinal ?? Number.MAX_SAFE_INTEGER));
+  const from = Math.max(0, Math.min(cursor.nextBlock, head - Math.max(chain.confirmations, MIN_REREAD_BLOCKS) + 1, oldestUnfinal ?? Number.MAX_SAFE_INTEGER));
   const to = Math.min(head, from + MAX_BLOCKS_PER_READ - 1);
   // Read after the head, so a deposit made after this list cannot have been paid in a block up to it.
   const watched = await watchedDeposits(db, chain);
   const logs = watched.length > 0 ? await reader.transfers(chain.token_address, watched.map((deposit) => deposit.address as `0x${string}`), from, to) : [];
   const times = await blockTimes(reader, logs);
+  const canonical = await canonicalHashesOfMissing(db, chain, reader, from, to, logs);
   // The chain's clock for expiry: the time of the newest final block read. Whatever was sent before
   // it is known and final, so an open intent that expired by then has had all its chances.
   const finalBlock = Math.min(to, head - chain.confirmations + 1);
@@ -48,7 +54,7 @@ export async function scanChain(db: Db, chain: ChainConfig, reader: ChainReader,
     // Still this instance's to read: a pass that outlived its lease stops before writing more.
     if (!(await renewLease(db, chain, holder, leaseMs))) return { read: false };
     const found = byAddress.get(addressOf.get(intentId) ?? "") ?? [];
-    const seen = { from, to, head, confirmations: chain.confirmations, logs: found.map((log) => ({ ...log, blockTime: times.get(log.blockHash)! })) };
+    const seen = { from, to, head, confirmations: chain.confirmations, canonical, logs: found.map((log) => ({ ...log, blockTime: times.get(log.blockHash)! })) };
     // One deposit that cannot be settled holds up no other; the cursor stays, so its blocks are read again.
     await settleDeposit(db, intentId, seen, chainTime).catch((error: unknown) => {
       logError(`chain ${chain.name}: deposit of ${intentId} could not be settled`, error);
@@ -144,6 +150,26 @@ async function depositsDueToClose(db: Db, chain: ChainConfig, chainTime: Date): 
       and(watchedOn(chain), eq(paymentIntents.status, "requires_payment_method"), sql`${paymentIntents.expiresAt} <= ${chainTime.toISOString()}::timestamptz`),
     );
   return rows.map((row) => row.intentId);
+}
+
+/**
+ * For each block holding an unfinal transfer this read did not return, the hash the chain has at
+ * that height now. Only a block replaced by another takes its transfers back: a node that lags, or
+ * answers with fewer logs, is no reorganisation. A height the node cannot give is left out (unknown).
+ */
+async function canonicalHashesOfMissing(db: Db, chain: ChainConfig, reader: ChainReader, from: number, to: number, logs: TransferLog[]): Promise<Map<number, string>> {
+  const present = new Set(logs.map((log) => `${log.txHash}:${log.logIndex}`));
+  const unfinal = await db
+    .select({ blockNumber: stablecoinTransfers.blockNumber, txHash: stablecoinTransfers.txHash, logIndex: stablecoinTransfers.logIndex })
+    .from(stablecoinTransfers)
+    .where(and(unfinalOf(chain), sql`${stablecoinTransfers.blockNumber} between ${from} and ${to}`));
+  const heights = new Set(unfinal.filter((transfer) => !present.has(`${transfer.txHash}:${transfer.logIndex}`)).map((transfer) => transfer.blockNumber));
+  const hashes = new Map<number, string>();
+  for (const height of heights) {
+    const block = await reader.block(height).catch(() => null);
+    if (block) hashes.set(height, block.hash.toLowerCase());
+  }
+  return hashes;
 }
 
 /** The time of each block holding a log, read by its hash, so a reorganisation between two reads cannot lend a transfer another block's time. */

@@ -13,6 +13,8 @@ import { payIntent } from "@/lib/testing/fixtures";
 import { expireDueIntents } from "@/lib/intents/expire-intent";
 import { callRoute } from "@/lib/testing/call-route";
 import { readIntent, useLocalChain } from "@/lib/testing/chain-world";
+import { chainReader, type ChainReader } from "@/lib/stablecoins/chain-reader";
+import { scanChain } from "@/lib/stablecoins/scan-chain";
 import { startSmtpSink } from "@/lib/testing/smtp-sink.mjs";
 import { mailTransport } from "@/lib/receipts/mail-transport";
 import { sendDueEmails } from "@/lib/receipts/send-due-emails";
@@ -234,6 +236,26 @@ describe("a payment in USDC on a local chain", () => {
     await world.scan();
     await confirm();
     expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: again.hash });
+  });
+
+  it("keeps a transfer that one answer left out (a node behind the head), and the intent past its expiry is not closed for it", async () => {
+    const merchant = await world.merchantWithWallet();
+    const { id } = await mutopayPayment(merchant.secretKey, 25);
+    const deposit = await world.depositFor(id);
+    const sent = await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, 25_000_000n);
+    await world.scan();
+    expect(await readIntent(id)).toMatchObject({ status: "processing", txHash: sent.hash });
+    // The chain's time passes the expiry, and a node that has not seen the transfer's block answers the logs.
+    await passExpiry(id);
+    const real = chainReader(world.config);
+    const lagging: ChainReader = { ...real, transfers: async () => [] };
+    expect(await scanChain(await getDb(), world.config, lagging, "test-watcher")).toMatchObject({ read: true });
+    expect(await readIntent(id)).toMatchObject({ status: "processing", txHash: sent.hash });
+    expect(await transfersOf(id)).toMatchObject([{ txHash: sent.hash, state: "seen", late: false }]);
+    expect(await eventTypes(id)).toEqual(["payment.created", "payment.processing"]);
+    // A node that has it finishes the payment.
+    await world.scan();
+    expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: sent.hash });
   });
 
   it("counts money that arrives while a card waits at the bank once the card is given up, and leaves such an intent to the clock", async () => {
