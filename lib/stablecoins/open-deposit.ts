@@ -45,13 +45,9 @@ export async function openDeposit(db: Db, intent: PaymentIntent, merchant: Pick<
     if (!locked) throw new NotOpened();
     const rate = tokenRate(locked.currency, chain.currency);
     if (!rate) throw new AppError("intent_unexpected_state", `There is no exchange rate from ${locked.currency} to ${chain.token_symbol}.`);
-    const [taken] = await tx
-      .update(merchants)
-      .set({ stablecoinNextIndex: sql`${merchants.stablecoinNextIndex} + 1` })
-      .where(and(eq(merchants.id, locked.merchantId), sql`${merchants.stablecoinXpub} is not null`))
-      .returning({ index: sql<number>`${merchants.stablecoinNextIndex} - 1`, xpub: merchants.stablecoinXpub });
-    if (!taken?.xpub) throw new NotOpened();
-    const index = Number(taken.index);
+    const fresh = await freshAddress(tx, locked.merchantId);
+    if (!fresh) throw new NotOpened();
+    const { index, address } = fresh;
     const [deposit] = await tx
       .insert(stablecoinDeposits)
       .values({
@@ -63,7 +59,7 @@ export async function openDeposit(db: Db, intent: PaymentIntent, merchant: Pick<
         tokenAddress: chain.token_address,
         tokenSymbol: chain.token_symbol,
         tokenDecimals: chain.decimals,
-        address: depositAddress(taken.xpub, index),
+        address,
         derivationIndex: index,
         rate,
         amountDue: amountDue(locked.amount, locked.currency, rate, chain.decimals).toString(),
@@ -85,6 +81,31 @@ export async function openDeposit(db: Db, intent: PaymentIntent, merchant: Pick<
 }
 
 class NotOpened extends Error {}
+
+/** Past this many addresses already handed out, the wallet is refused rather than searched further. */
+const MAX_SKIPPED_ADDRESSES = 1_000;
+
+/**
+ * The merchant's next receive address never handed out, with its index (taken in the caller's
+ * transaction). An address some deposit already has is skipped: the wallet was another merchant's
+ * before, or was saved again spelled another way (a tpub of the same key), and no address is ever
+ * given to two payments. Null when the merchant has no wallet.
+ */
+async function freshAddress(tx: Db, merchantId: string): Promise<{ index: number; address: string } | null> {
+  for (let skipped = 0; skipped <= MAX_SKIPPED_ADDRESSES; skipped++) {
+    const [taken] = await tx
+      .update(merchants)
+      .set({ stablecoinNextIndex: sql`${merchants.stablecoinNextIndex} + 1` })
+      .where(and(eq(merchants.id, merchantId), sql`${merchants.stablecoinXpub} is not null`))
+      .returning({ index: sql<number>`${merchants.stablecoinNextIndex} - 1`, xpub: merchants.stablecoinXpub });
+    if (!taken?.xpub) return null;
+    const index = Number(taken.index);
+    const address = depositAddress(taken.xpub, index);
+    const [used] = await tx.select({ intentId: stablecoinDeposits.intentId }).from(stablecoinDeposits).where(eq(stablecoinDeposits.address, address));
+    if (!used) return { index, address };
+  }
+  throw new AppError("intent_unexpected_state", "The merchant's wallet hands out addresses earlier payments already have: its owner needs to connect a fresh wallet account.");
+}
 
 /** The intent's deposit, if it has one; within one merchant's when `merchantId` is given (the dashboard's reads). */
 export async function findDeposit(db: Db, intentId: string, merchantId?: string): Promise<StablecoinDeposit | null> {

@@ -105,6 +105,25 @@ describe("deposit addresses", () => {
     expect(third.derivationIndex).toBe(2);
   });
 
+  it("skip an address an earlier payment has when the wallet moved to another merchant, and the checkout still opens", async () => {
+    const [first, second] = [await createTestMerchant(), await createTestMerchant()];
+    const xpub = freshWalletXpub();
+    const db = await getDb();
+    await patchMerchant(first, { stablecoin_xpub: xpub });
+    const before = await openDeposit(db, await openIntent(first), await merchantRow(first.merchant.id));
+    expect(before.address).toBe(depositAddress(xpub, 0));
+    await patchMerchant(first, { stablecoin_xpub: null });
+    expect((await patchMerchant(second, { stablecoin_xpub: xpub })).status).toBe(200);
+    const intent = await openIntent(second);
+    const after = await openDeposit(db, intent, await merchantRow(second.merchant.id));
+    expect(after).toMatchObject({ address: depositAddress(xpub, 1), derivationIndex: 1 });
+    expect((await merchantRow(second.merchant.id)).stablecoinNextIndex).toBe(2);
+    // The buyer's page leads with the token (MutoPay) or offers it: neither fails.
+    const page = await callRoute(buyerStablecoin.GET, { path: `/pay/${intent.id}/stablecoin?client_secret=${intent.clientSecret}`, params: { id: intent.id } });
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ address: depositAddress(xpub, 1) });
+  });
+
   it("converts another currency at the kept rate, rounded up to the token's decimals", async () => {
     const merchant = await createTestMerchant();
     await patchMerchant(merchant, { stablecoin_xpub: freshWalletXpub() });
