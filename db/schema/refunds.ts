@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgEnum, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { merchants } from "./accounts";
 import { at, createdAt, money, mode } from "./columns";
 import { paymentIntents } from "./payments";
@@ -35,6 +35,8 @@ export const refunds = pgTable(
     index("refunds_merchant_newest_idx").on(t.merchantId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // The reconciler's sweep of refunds the acquirer never answered.
     index("refunds_pending_idx").on(t.createdAt).where(sql`${t.status} = 'pending'`),
+    // A refund the merchant sent on chain is recorded once, on one payment, however the hash is spelled.
+    uniqueIndex("refunds_sent_transaction_key").on(t.merchantId, sql`lower(${t.processorReference})`).where(sql`${t.processorReference} like '0x%'`),
   ],
 );
 

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import type { CardProcessor, OperationResult } from "@/lib/checkout/processor";
 import { processorFor } from "@/lib/checkout/processors/registry";
 import { logError } from "@/lib/errors/log-error";
+import { isUniqueViolation } from "@/db/errors";
 import { randomBase62 } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/errors/app-error";
 import { recordEvent, type Actor } from "@/lib/events/record-event";
@@ -59,10 +60,17 @@ async function recordSentRefund(db: Db, intent: PaymentIntent, amount: number, r
   const [recorded] = await db
     .select({ id: refunds.id })
     .from(refunds)
-    .where(and(eq(refunds.intentId, intent.id), eq(refunds.merchantId, intent.merchantId), sql`lower(${refunds.processorReference}) = lower(${request.txHash})`));
-  if (recorded) throw new AppError("parameter_invalid", `The refund in ${request.txHash} is already recorded (${recorded.id}).`, { param: "tx_hash" });
-  const refund = await reserve(db, intent, amount, request.reason ?? null, request.metadata ?? {});
+    .where(and(eq(refunds.merchantId, intent.merchantId), sql`lower(${refunds.processorReference}) = lower(${request.txHash})`));
+  if (recorded) throw alreadyRecorded(request.txHash, recorded.id);
+  // Reserved with its hash: a unique index settles two submissions of the same one at once.
+  const refund = await reserve(db, intent, amount, request.reason ?? null, request.metadata ?? {}, request.txHash).catch((error: unknown) => {
+    throw isUniqueViolation(error, "refunds_sent_transaction_key") ? alreadyRecorded(request.txHash!) : error;
+  });
   return settleRefund(db, refund, { ok: true, processorReference: request.txHash }, actor);
+}
+
+function alreadyRecorded(txHash: string, refundId?: string): AppError {
+  return new AppError("parameter_invalid", `The refund in ${txHash} is already recorded${refundId ? ` (${refundId})` : ""}.`, { param: "tx_hash" });
 }
 
 /** The acquirer's answer for a reserved refund, or null when it could not be reached (ask again later). */
@@ -111,7 +119,7 @@ export async function settleRefund(db: Db, refund: Refund, result: OperationResu
   return settled;
 }
 
-async function reserve(db: Db, intent: PaymentIntent, amount: number, reason: RefundReason | null, metadata: Record<string, unknown>): Promise<Refund> {
+async function reserve(db: Db, intent: PaymentIntent, amount: number, reason: RefundReason | null, metadata: Record<string, unknown>, processorReference: string | null = null): Promise<Refund> {
   return db.transaction(async (tx) => {
     const [reserved] = await tx
       .update(paymentIntents)
@@ -137,7 +145,7 @@ async function reserve(db: Db, intent: PaymentIntent, amount: number, reason: Re
     }
     const [refund] = await tx
       .insert(refunds)
-      .values({ id: `re_${randomBase62(24)}`, intentId: intent.id, merchantId: intent.merchantId, mode: intent.mode, amount, currency: intent.currency, reason, metadata })
+      .values({ id: `re_${randomBase62(24)}`, intentId: intent.id, merchantId: intent.merchantId, mode: intent.mode, amount, currency: intent.currency, reason, metadata, processorReference })
       .returning();
     return refund!;
   });

@@ -330,6 +330,19 @@ describe("a payment in USDC on a local chain", () => {
     expect(again.body.error.message).toMatch(/already recorded/);
     expect((await refund({ amount: 1501, tx_hash: `0x${"1".repeat(64)}` })).status).toBe(422);
     expect(await eventTypes(id)).toContain("payment.refunded");
+    // The same transaction sent twice at once is recorded once, and never on another payment.
+    const twice = await Promise.all([refund({ amount: 100, tx_hash: `0x${"2".repeat(64)}` }), refund({ amount: 100, tx_hash: `0x${"2".repeat(64)}` })]);
+    expect(twice.map((answer) => answer.status).sort()).toEqual([201, 400]);
+    expect(twice.find((answer) => answer.status === 400)!.body.error.message).toMatch(/already recorded/);
+    expect(await readIntent(id)).toMatchObject({ amountRefunded: 1100 });
+    const other = await mutopayPayment(merchant.secretKey, 5);
+    const otherDeposit = await world.depositFor(other.id);
+    await world.chain.transfer(world.usdc, 1, otherDeposit.address as `0x${string}`, 5_000_000n);
+    await world.scan();
+    await confirm();
+    const onOther = await callRoute(nativeRefunds.POST, { path: `/api/v1/payment-intents/${other.id}/refunds`, params: { id: other.id }, headers: merchant.auth, body: { amount: 100, tx_hash: back.hash } });
+    expect(onOther.status).toBe(400);
+    expect(onOther.body.error.message).toMatch(/already recorded/);
   });
 
   it("sends the buyer a receipt naming the token, network and transaction, and for a refund the merchant's transaction, never a card; the export names it too", async () => {

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "refunds_sent_transaction_key" ON "refunds" USING btree ("merchant_id",lower("processor_reference")) WHERE "refunds"."processor_reference" like '0x%';
