@@ -16,6 +16,9 @@ export type BlockStamp = { number: number; hash: Hex; time: Date };
 
 /** What the watcher asks of a chain: its head, a block's hash and time, and transfers of a token to some addresses. */
 export type ChainReader = {
+  /** The chain id the RPC serves (eth_chainId), and a token contract's decimals(): what the configuration is checked against. */
+  chainId(): Promise<number>;
+  tokenDecimals(token: Address): Promise<number>;
   head(): Promise<number>;
   block(number: number): Promise<BlockStamp>;
   blockByHash(hash: Hex): Promise<BlockStamp>;
@@ -41,6 +44,8 @@ export function chainReader(chain: ChainConfig): ChainReader {
   }
   const rpc = client;
   return {
+    chainId: () => rpc.getChainId(),
+    tokenDecimals: async (token) => Number(await rpc.readContract({ address: token, abi: erc20Abi, functionName: "decimals" })),
     head: async () => Number(await rpc.getBlockNumber({ cacheTime: 0 })),
     block: async (number) => stamp(await rpc.getBlock({ blockNumber: BigInt(number) })),
     blockByHash: async (hash) => stamp(await rpc.getBlock({ blockHash: hash })),
@@ -81,8 +86,12 @@ function stamp(block: { number: bigint; hash: Hex; timestamp: bigint }): BlockSt
   return { number: Number(block.number), hash: block.hash, time: new Date(Number(block.timestamp) * 1000) };
 }
 
+/** The RPC serves another chain, or the token is not what KASSA_CHAINS says: nothing is read until they agree. */
+export class ChainMismatch extends Error {}
+
 /** Why a read failed, without the RPC URL (a provider's key often rides in it). */
 export function describeRpcError(error: unknown): string {
+  if (error instanceof ChainMismatch) return error.message;
   // Only the chain's own errors are described: anything else (the database, a bug) stays in the log.
   if (!(error instanceof BaseError)) return "The read failed inside Kassa; the server's log says why.";
   const text = error.shortMessage || error.message;

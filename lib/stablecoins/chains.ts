@@ -27,11 +27,21 @@ const chainSchema = z
   })
   .strict();
 
+/**
+ * Well-known test networks (Ethereum, Base, Optimism and Arbitrum Sepolia, Polygon Amoy, local
+ * nodes): their tokens are free, so one of them taking live payments would let anyone pay for real
+ * goods with faucet money. `mode` defaults to live, so this is the easy mistake.
+ */
+const TEST_NETWORKS = new Set([11155111, 84532, 11155420, 421614, 80002, 17000, 31337, 1337]);
+
 const chainsSchema = z.array(chainSchema).superRefine((chains, context) => {
   const seen = new Set<string>();
   for (const [index, chain] of chains.entries()) {
     if (seen.has(chain.name)) context.addIssue({ code: "custom", path: [index, "name"], message: `"${chain.name}" is listed twice` });
     seen.add(chain.name);
+    if (chain.mode === "live" && TEST_NETWORKS.has(chain.chain_id)) {
+      context.addIssue({ code: "custom", path: [index, "mode"], message: `chain ${chain.chain_id} is a test network, whose tokens are free: set "mode": "test" (mode is live unless it says so)` });
+    }
   }
 });
 

@@ -7,6 +7,7 @@ import { recordReadFailure } from "./chain-cursor";
 import { chainReader, describeRpcError } from "./chain-reader";
 import { configuredChains, type ChainConfig } from "./chains";
 import { scanChain } from "./scan-chain";
+import { verifyChain } from "./verify-chain";
 
 /** The longest a failing chain waits between tries. */
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -34,7 +35,9 @@ export function startChainWatchers(): () => void {
  */
 export async function readChainOnce(db: Db, chain: ChainConfig, holder = instanceId()): Promise<boolean> {
   try {
-    await scanChain(db, chain, chainReader(chain), holder);
+    const reader = chainReader(chain);
+    await verifyChain(chain, reader);
+    await scanChain(db, chain, reader, holder);
     markLoop(`chain ${chain.name}`);
     return true;
   } catch (error) {

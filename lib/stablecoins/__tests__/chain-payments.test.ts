@@ -15,6 +15,8 @@ import { callRoute } from "@/lib/testing/call-route";
 import { readIntent, useLocalChain } from "@/lib/testing/chain-world";
 import { chainReader, type ChainReader } from "@/lib/stablecoins/chain-reader";
 import { scanChain } from "@/lib/stablecoins/scan-chain";
+import { readChainOnce } from "@/lib/stablecoins/watch-chains";
+import { readCursor } from "@/lib/stablecoins/chain-cursor";
 import { startSmtpSink } from "@/lib/testing/smtp-sink.mjs";
 import { mailTransport } from "@/lib/receipts/mail-transport";
 import { sendDueEmails } from "@/lib/receipts/send-due-emails";
@@ -256,6 +258,17 @@ describe("a payment in USDC on a local chain", () => {
     // A node that has it finishes the payment.
     await world.scan();
     expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: sent.hash });
+  });
+
+  it("reads nothing from an RPC that serves another chain, or a token with other decimals than configured, and says why", async () => {
+    const db = await getDb();
+    const wrongChain = { ...world.config, name: "wrong-chain", chain_id: 8453 };
+    expect(await readChainOnce(db, wrongChain, "test-watcher")).toBe(false);
+    expect(await readCursor(db, wrongChain)).toMatchObject({ failures: 1, lastError: `KASSA_CHAINS says wrong-chain is chain 8453, but its RPC serves chain ${world.chain.chainId}: nothing is read until they agree.`, headBlock: null });
+    const wrongDecimals = { ...world.config, name: "wrong-decimals", token_address: world.otherToken, decimals: 18 };
+    expect(await readChainOnce(db, wrongDecimals, "test-watcher")).toBe(false);
+    expect((await readCursor(db, wrongDecimals))!.lastError).toBe("KASSA_CHAINS says USDC on wrong-decimals has 18 decimals, but its contract says 6: nothing is read until they agree.");
+    expect(await readChainOnce(db, world.config, "test-watcher")).toBe(true);
   });
 
   it("counts money that arrives while a card waits at the bank once the card is given up, and leaves such an intent to the clock", async () => {

@@ -255,6 +255,7 @@ describe("KASSA_CHAINS", () => {
     [JSON.stringify([{ ...valid, mode: "prod" }]), /KASSA_CHAINS\[0\]\.mode/],
     [JSON.stringify([valid, valid]), /KASSA_CHAINS\[1\]\.name: "base" is listed twice/],
     [JSON.stringify([{ ...valid, confirmation: 3 }]), /KASSA_CHAINS\[0\]/],
+    [JSON.stringify([{ ...valid, chain_id: 84532 }]), /KASSA_CHAINS\[0\]\.mode: chain 84532 is a test network, whose tokens are free: set "mode": "test"/],
   ])("refuses %s with a message naming the field", (source, message) => {
     expect(() => parseChains(source)).toThrow(message);
   });
