@@ -28,6 +28,18 @@ export function arrivesLate(intent: PaymentIntent, blockTime: Date): boolean {
   return blockTime.getTime() > intent.expiresAt.getTime() || CLOSED.includes(intent.status);
 }
 
+/** How far a block's time may trail the database's clock when the address was handed out. */
+const CLOCK_SLACK_MS = 60_000;
+
+/**
+ * Mined after the address was handed out (give or take the clocks): nobody could pay it before.
+ * What reached the address earlier is the wallet's own business (its receive addresses are its
+ * accounts too), never this payment.
+ */
+export function sentAfterOpening(deposit: StablecoinDeposit, blockTime: Date): boolean {
+  return blockTime.getTime() >= deposit.createdAt.getTime() - CLOCK_SLACK_MS;
+}
+
 /** Paid by card (or anything but the chain): whatever the chain brought is more than the payment. */
 const paidAnotherWay = (intent: PaymentIntent) => (intent.status === "succeeded" || intent.status === "authorized") && intent.txHash === null;
 
@@ -38,7 +50,7 @@ const paidAnotherWay = (intent: PaymentIntent) => (intent.status === "succeeded"
  * with the deposit and its intent locked. Returns the transfers as they stand.
  */
 export async function recordTransfers(tx: Db, deposit: StablecoinDeposit, intent: PaymentIntent, seen: Observation): Promise<StablecoinTransfer[]> {
-  for (const log of seen.logs) {
+  for (const log of seen.logs.filter((log) => sentAfterOpening(deposit, log.blockTime))) {
     const final = seen.head - log.blockNumber + 1 >= seen.confirmations;
     const late = arrivesLate(intent, log.blockTime);
     await tx

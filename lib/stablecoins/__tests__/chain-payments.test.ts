@@ -16,6 +16,7 @@ import { readIntent, useLocalChain } from "@/lib/testing/chain-world";
 import { chainReader, type ChainReader } from "@/lib/stablecoins/chain-reader";
 import { scanChain } from "@/lib/stablecoins/scan-chain";
 import { readChainOnce } from "@/lib/stablecoins/watch-chains";
+import { depositAddress } from "@/lib/stablecoins/wallet-key";
 import { readCursor } from "@/lib/stablecoins/chain-cursor";
 import { startSmtpSink } from "@/lib/testing/smtp-sink.mjs";
 import { mailTransport } from "@/lib/receipts/mail-transport";
@@ -269,6 +270,19 @@ describe("a payment in USDC on a local chain", () => {
     expect(await readChainOnce(db, wrongDecimals, "test-watcher")).toBe(false);
     expect((await readCursor(db, wrongDecimals))!.lastError).toBe("KASSA_CHAINS says USDC on wrong-decimals has 18 decimals, but its contract says 6: nothing is read until they agree.");
     expect(await readChainOnce(db, world.config, "test-watcher")).toBe(true);
+  });
+
+  it("never counts what reached the address before it was handed out: a wallet's receive addresses are its accounts too", async () => {
+    const merchant = await world.merchantWithWallet();
+    const { id } = await mutopayPayment(merchant.secretKey, 25);
+    // The wallet's own money, on what will be this payment's address, minutes before it is handed out.
+    await world.chain.transfer(world.usdc, 1, depositAddress(merchant.xpub, 0), 25_000_000n);
+    const deposit = await world.depositFor(id);
+    expect(deposit.derivationIndex).toBe(0);
+    await (await getDb()).update(stablecoinDeposits).set({ createdAt: sql`now() + interval '10 minutes'` }).where(eq(stablecoinDeposits.intentId, id));
+    await world.scan();
+    expect(await readIntent(id)).toMatchObject({ status: "requires_payment_method", txHash: null });
+    expect(await transfersOf(id)).toEqual([]);
   });
 
   it("counts money that arrives while a card waits at the bank once the card is given up, and leaves such an intent to the clock", async () => {
