@@ -40,8 +40,15 @@ export function sentAfterOpening(deposit: StablecoinDeposit, blockTime: Date): b
   return blockTime.getTime() >= deposit.createdAt.getTime() - CLOCK_SLACK_MS;
 }
 
-/** Paid by card (or anything but the chain): whatever the chain brought is more than the payment. */
-const paidAnotherWay = (intent: PaymentIntent) => (intent.status === "succeeded" || intent.status === "authorized") && intent.txHash === null;
+/**
+ * Ended by anything but the chain: paid by card (whatever the chain brought is more than the
+ * payment), or closed while a card had it in hand (expired at the bank's page, failed at its last
+ * decline) or by a cancel that raced the money. What arrived in time could not pay it: it is late,
+ * and the merchant is told so. (An intent the chain ended underpaid keeps what it received.)
+ */
+const endedAnotherWay = (intent: PaymentIntent) =>
+  ((intent.status === "succeeded" || intent.status === "authorized") && intent.txHash === null) || ENDED_UNPAID.includes(intent.status);
+export const ENDED_UNPAID: readonly PaymentIntent["status"][] = ["expired", "failed", "canceled"];
 
 /**
  * Writes what the chain says now about one deposit's transfers: new ones (late when the intent could
@@ -90,7 +97,7 @@ export async function recordTransfers(tx: Db, deposit: StablecoinDeposit, intent
         },
       });
   }
-  if (paidAnotherWay(intent)) {
+  if (endedAnotherWay(intent)) {
     await tx
       .update(stablecoinTransfers)
       .set({ late: true })

@@ -6,7 +6,7 @@ import type { ChainConfig } from "./chains";
 import { logError } from "@/lib/errors/log-error";
 import { advanceCursor, leaseCursor, renewLease } from "./chain-cursor";
 import { moveIntent } from "./move-intent";
-import { depositSums, recordTransfers, writeDepositSums, type Observation } from "./record-transfers";
+import { depositSums, ENDED_UNPAID, recordTransfers, writeDepositSums, type Observation } from "./record-transfers";
 
 /** Blocks per read: providers refuse eth_getLogs over wide ranges; a watcher behind catches up read by read. */
 export const MAX_BLOCKS_PER_READ = 2_000;
@@ -98,7 +98,8 @@ async function watchedDeposits(db: Db, chain: ChainConfig): Promise<{ intentId: 
 
 /**
  * Deposits with money received whose intent a card had in hand: declined since (open again, so the
- * money on chain now counts) or paid (so the money on chain was more than the payment, and is late).
+ * money on chain now counts), paid (so the money on chain was more than the payment, and is late),
+ * or ended unpaid another way (so what arrived could not pay it, and is late).
  */
 async function depositsAwaitingTheirIntent(db: Db, chain: ChainConfig): Promise<string[]> {
   const rows = await db
@@ -112,6 +113,7 @@ async function depositsAwaitingTheirIntent(db: Db, chain: ChainConfig): Promise<
         or(
           and(eq(paymentIntents.status, "requires_payment_method"), sql`${stablecoinDeposits.amountReceived} >= ${stablecoinDeposits.amountDue}`),
           and(inArray(paymentIntents.status, ["succeeded", "authorized"]), isNull(paymentIntents.txHash)),
+          inArray(paymentIntents.status, [...ENDED_UNPAID]),
         ),
       ),
     );

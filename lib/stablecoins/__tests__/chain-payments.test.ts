@@ -302,13 +302,21 @@ describe("a payment in USDC on a local chain", () => {
     await confirm();
     expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: sent.hash });
 
-    // Waiting at the bank past its expiry, an intent with a deposit expires by the clock like any other.
+    // Waiting at the bank past its expiry, an intent with a deposit expires by the clock like any
+    // other; money sent meanwhile could not pay it, so the merchant is told it arrived late.
     const { id: parked } = await mutopayPayment(merchant.secretKey, 25);
-    await world.depositFor(parked);
+    const parkedDeposit = await world.depositFor(parked);
     expect((await payIntent(parked, "4000002760003184")).outcome).toBe("requires_action");
+    const meanwhile = await world.chain.transfer(world.usdc, 1, parkedDeposit.address as `0x${string}`, 25_000_000n);
+    await world.scan();
+    expect(await transfersOf(parked)).toMatchObject([{ txHash: meanwhile.hash, late: false }]);
     await (await getDb()).execute(sql`update payment_intents set expires_at = now() - interval '1 minute' where id = ${parked}`);
     await expireDueIntents(await getDb());
     expect((await readIntent(parked)).status).toBe("expired");
+    await world.scan();
+    expect(await transfersOf(parked)).toMatchObject([{ txHash: meanwhile.hash, late: true }]);
+    expect(await depositOf(parked)).toMatchObject({ amountReceived: "0", amountLate: "25000000" });
+    expect(await eventTypes(parked)).toEqual(["payment.created", "payment.requires_action", "payment.expired", "payment.received_late"]);
   });
 
   it("takes money sent on chain for an intent already paid by card as paid late", async () => {
