@@ -9,7 +9,7 @@ import { voidIntent } from "./void-intent";
 import { transitionIntent } from "./transition";
 import { merchantOf, ownedBy, type Owner } from "@/db/owner";
 import { intentTime } from "@/lib/test-clocks/intent-time";
-import { chainFundedRefusal, chainFundsArrived, hasChainFunds } from "@/lib/stablecoins/chain-funds";
+import { chainFundedRefusal, chainFundsArrived, hasChainFunds, lockDeposit } from "@/lib/stablecoins/chain-funds";
 import { onClockOf } from "@/lib/test-clocks/clock-context";
 
 export const CANCELLATION_REASONS = ["requested_by_customer", "duplicate", "fraudulent", "abandoned"] as const;
@@ -27,6 +27,9 @@ export async function cancelIntent(
   reason: CancellationReason | null = null,
 ): Promise<PaymentIntent> {
   const canceled = await onClockOf(db, await clockOf(db, owner, intentId), (db) => db.transaction(async (tx) => {
+    // The deposit's lock first, as the chain watcher takes it: a cancel that waited on a watcher
+    // recording money then reads, in its own next statement, that the money arrived.
+    await lockDeposit(tx, owner, intentId);
     const intent = await transitionIntent(tx, {
       intentId,
       from: ["requires_payment_method", "requires_action"],

@@ -1,7 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { events, stablecoinTransfers, webhookDeliveries } from "@/db/schema";
+import { events, paymentIntents, stablecoinDeposits, stablecoinTransfers, webhookDeliveries } from "@/db/schema";
+import { databaseConfig } from "@/db/config";
+import { queryRows } from "@/db/rows";
+import { cancelIntent } from "@/lib/intents/cancel-intent";
 import * as nativeIntents from "@/app/api/v1/payment-intents/route";
 import { callRoute } from "@/lib/testing/call-route";
 import { freshWalletXpub, readIntent, useLocalChain } from "@/lib/testing/chain-world";
@@ -50,5 +53,45 @@ describe("two instances watching the same chain", () => {
       ["payment.processing", sent.hash, 1],
       ["payment.succeeded", sent.hash, 1],
     ]);
+  });
+});
+
+describe("a cancel racing the watcher", () => {
+  it("is refused when it waited on a watcher recording money for the intent, and the intent stays the chain's", async () => {
+    const merchant = await hooks.merchantWithEndpoint();
+    const db = await getDb();
+    await setWallet(db, merchant.merchant.id, freshWalletXpub());
+    const created = await callRoute(nativeIntents.POST, {
+      path: "/api/v1/payment-intents",
+      headers: merchant.auth,
+      body: { amount: 2500, currency: "USD", success_url: "https://shop.example/ok", cancel_url: "https://shop.example/no" },
+    });
+    const id = created.body.id as string;
+    await world.depositFor(id);
+    // A watcher mid-settle, as settleDeposit holds it: the deposit's lock, then the intent's, part of the amount recorded.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const watcher = db.transaction(async (tx) => {
+      await tx.select().from(stablecoinDeposits).where(eq(stablecoinDeposits.intentId, id)).for("update");
+      await tx.select().from(paymentIntents).where(eq(paymentIntents.id, id)).for("update");
+      await tx.update(stablecoinDeposits).set({ amountReceived: "10000000" }).where(eq(stablecoinDeposits.intentId, id));
+      locked();
+      await held;
+    });
+    await lockTaken;
+    const cancel = cancelIntent(db, merchant.merchant.id, id, { type: "api_key", id: merchant.apiKey.id }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    // On PostgreSQL, once the cancel waits on a lock; the embedded database runs it after the watcher anyway.
+    if (databaseConfig().kind === "postgres") {
+      await expect.poll(async () => (await queryRows<{ waiting: number }>(db, sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))[0]!.waiting, { timeout: 10_000 }).toBe(1);
+    }
+    release();
+    await watcher;
+    expect(await cancel).toMatchObject({ code: "intent_unexpected_state", message: expect.stringMatching(/already arrived on chain/) });
+    expect(await readIntent(id)).toMatchObject({ status: "requires_payment_method" });
   });
 });
