@@ -114,6 +114,9 @@ describe("live mode in the browser", () => {
     await page.getByLabel("Password").fill(owner.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${kassa.url}/dashboard/payments`);
+    // The dashboard streams (loading.tsx) and React reveals it after `load`: role queries skip hidden
+    // content, so counts are taken only once the payment's row is shown.
+    await page.getByRole("link", { name: "$9.99" }).waitFor();
     await expect(page.getByRole("status").filter({ hasText: "Test mode." }).count()).resolves.toBe(1);
     await expect(page.getByRole("link", { name: "$9.99" }).count()).resolves.toBe(1);
     await expect(page.getByRole("link", { name: "€42.00" }).count()).resolves.toBe(0);
