@@ -29,6 +29,7 @@ export default defineConfig({
       "lib/dialects/stripe/__tests__/*.test.ts",
       "lib/rate-limits/__tests__/*.test.ts",
       "lib/stablecoins/__tests__/chain-payments.test.ts",
+      "lib/stablecoins/__tests__/deposit-behind.test.ts",
       "lib/stablecoins/__tests__/two-watchers.test.ts",
       "lib/subscriptions/__tests__/*.test.ts",
       "lib/test-clocks/__tests__/*.test.ts",

@@ -47,6 +47,12 @@ export const stablecoinDeposits = pgTable(
     amountLate: baseUnits("amount_late").notNull().default("0"),
     /** The chain is watched for this address until then: past the expiry, so a late payment is still recorded. */
     watchUntil: at("watch_until").notNull(),
+    /**
+     * Set when a read could not settle this deposit (a fault of Kassa's, never the chain's or the
+     * buyer's): its blocks from here are read again for it alone, while the chain's cursor moves on
+     * for every other payment. Null once it has caught up.
+     */
+    rereadFrom: integer("reread_from"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

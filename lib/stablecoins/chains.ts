@@ -24,6 +24,8 @@ const chainSchema = z
     start_block: z.number().int().min(0).optional(),
     /** How often to read the chain, in milliseconds. */
     poll_ms: z.number().int().min(100).max(600_000).default(4_000),
+    /** The widest block range asked of eth_getLogs at once: providers refuse wider ones, each its own limit. */
+    blocks_per_read: z.number().int().min(10).max(100_000).default(2_000),
   })
   .strict();
 

@@ -23,7 +23,7 @@ export function freshWalletXpub(): string {
  * deployed, configured as this server's test-mode chain through KASSA_CHAINS, and merchants whose
  * wallets it pays into.
  */
-export function useLocalChain(options: { confirmations?: number } = {}) {
+export function useLocalChain(options: { confirmations?: number; blocksPerRead?: number } = {}) {
   let chain: LocalChain | undefined;
   let usdc: Address | undefined;
   let otherToken: Address | undefined;
@@ -32,7 +32,7 @@ export function useLocalChain(options: { confirmations?: number } = {}) {
     usdc = await chain.deployToken();
     otherToken = await chain.deployToken({ name: "Other Dollar", symbol: "ODOL", decimals: 6 });
     process.env.KASSA_CHAINS = JSON.stringify([
-      { name: "anvil", chain_id: chain.chainId, rpc_url: chain.rpcUrl, token_address: usdc, token_symbol: "USDC", decimals: 6, confirmations: options.confirmations ?? 3, mode: "test", poll_ms: 200 },
+      { name: "anvil", chain_id: chain.chainId, rpc_url: chain.rpcUrl, token_address: usdc, token_symbol: "USDC", decimals: 6, confirmations: options.confirmations ?? 3, mode: "test", poll_ms: 200, ...(options.blocksPerRead ? { blocks_per_read: options.blocksPerRead } : {}) },
     ]);
   }, 60_000);
   afterAll(async () => {

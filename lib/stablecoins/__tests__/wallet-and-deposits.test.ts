@@ -242,7 +242,7 @@ describe("a chain that cannot be read", () => {
 describe("KASSA_CHAINS", () => {
   const valid = { name: "base", chain_id: 8453, rpc_url: "https://mainnet.base.org", token_address: TOKEN, token_symbol: "USDC", decimals: 6, confirmations: 12 };
   it("reads the operator's list, live by default, addresses checksummed", () => {
-    expect(parseChains(JSON.stringify([{ ...valid, token_address: TOKEN.toLowerCase() }]))).toEqual([{ ...valid, mode: "live", currency: "USD", poll_ms: 4000 }]);
+    expect(parseChains(JSON.stringify([{ ...valid, token_address: TOKEN.toLowerCase() }]))).toEqual([{ ...valid, mode: "live", currency: "USD", poll_ms: 4000, blocks_per_read: 2000 }]);
     expect(parseChains("")).toEqual([]);
   });
 
@@ -255,6 +255,7 @@ describe("KASSA_CHAINS", () => {
     [JSON.stringify([{ ...valid, mode: "prod" }]), /KASSA_CHAINS\[0\]\.mode/],
     [JSON.stringify([valid, valid]), /KASSA_CHAINS\[1\]\.name: "base" is listed twice/],
     [JSON.stringify([{ ...valid, confirmation: 3 }]), /KASSA_CHAINS\[0\]/],
+    [JSON.stringify([{ ...valid, blocks_per_read: 5 }]), /KASSA_CHAINS\[0\]\.blocks_per_read/],
     [JSON.stringify([{ ...valid, chain_id: 84532 }]), /KASSA_CHAINS\[0\]\.mode: chain 84532 is a test network, whose tokens are free: set "mode": "test"/],
   ])("refuses %s with a message naming the field", (source, message) => {
     expect(() => parseChains(source)).toThrow(message);

@@ -1,0 +1,1 @@
+ALTER TABLE "stablecoin_deposits" ADD COLUMN "reread_from" integer;
