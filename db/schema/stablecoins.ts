@@ -53,6 +53,8 @@ export const stablecoinDeposits = pgTable(
      * for every other payment. Null once it has caught up.
      */
     rereadFrom: integer("reread_from"),
+    /** When it was last read on its own: the least recently tried go first, so none waits behind others that keep failing. */
+    rereadTriedAt: at("reread_tried_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

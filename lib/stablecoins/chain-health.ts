@@ -46,7 +46,8 @@ export async function chainHealth(db: Db, now = Date.now()): Promise<ChainHealth
         lag_blocks: head !== null && cursor ? Math.max(0, head + 1 - cursor.nextBlock) : null,
         read_at: readAt?.toISOString() ?? null,
         failures: cursor?.failures ?? 0,
-        last_error: cursor?.lastError ?? null,
+        // A deposit behind is no failed read, but it is something to look into: said where alerts look.
+        last_error: cursor?.lastError ?? (behind > 0 ? `${behind} payment(s) could not be recorded and are being read again on their own: see the log` : null),
         deposits_behind: behind,
       };
     }),

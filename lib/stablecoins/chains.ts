@@ -25,9 +25,15 @@ const chainSchema = z
     /** How often to read the chain, in milliseconds. */
     poll_ms: z.number().int().min(100).max(600_000).default(4_000),
     /** The widest block range asked of eth_getLogs at once: providers refuse wider ones, each its own limit. */
-    blocks_per_read: z.number().int().min(10).max(100_000).default(2_000),
+    blocks_per_read: z.number().int().max(100_000).default(2_000),
   })
   .strict();
+
+/**
+ * The newest blocks are read again each pass, however few confirmations are asked for: a provider
+ * that balances its nodes may answer the logs from one a few blocks behind the head it gave.
+ */
+export const MIN_REREAD_BLOCKS = 16;
 
 /**
  * Well-known test networks (Ethereum, Base, Optimism and Arbitrum Sepolia, Polygon Amoy, local
@@ -41,6 +47,12 @@ const chainsSchema = z.array(chainSchema).superRefine((chains, context) => {
   for (const [index, chain] of chains.entries()) {
     if (seen.has(chain.name)) context.addIssue({ code: "custom", path: [index, "name"], message: `"${chain.name}" is listed twice` });
     seen.add(chain.name);
+    // Each read takes in the newest max(confirmations, 16) blocks again: at least as many new ones
+    // again, or a watcher near the head never reaches it, and one behind never catches up.
+    const reread = Math.max(chain.confirmations, MIN_REREAD_BLOCKS);
+    if (chain.blocks_per_read < 2 * reread) {
+      context.addIssue({ code: "custom", path: [index, "blocks_per_read"], message: `must be at least ${2 * reread}: twice the ${reread} newest blocks read again each round` });
+    }
     if (chain.mode === "live" && TEST_NETWORKS.has(chain.chain_id)) {
       context.addIssue({ code: "custom", path: [index, "mode"], message: `chain ${chain.chain_id} is a test network, whose tokens are free: set "mode": "test" (mode is live unless it says so)` });
     }

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, min, or, sql } from "drizzle-orm";
 import { paymentIntents, stablecoinDeposits, stablecoinTransfers } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { ChainReader, TransferLog } from "./chain-reader";
-import type { ChainConfig } from "./chains";
+import { MIN_REREAD_BLOCKS, type ChainConfig } from "./chains";
 import { logError } from "@/lib/errors/log-error";
 import { advanceCursor, leaseCursor, renewLease } from "./chain-cursor";
 import { catchUpDeposits, depositsBehind, markBehind } from "./deposits-behind";
@@ -11,11 +11,6 @@ import { ENDED_UNPAID } from "./record-transfers";
 import { settleDeposit } from "./settle-deposit";
 import { unfinalOf, watchedOn } from "./watched-deposits";
 
-/**
- * The newest blocks are read again each pass, however few confirmations are asked for: a provider
- * that balances its nodes may answer the logs from one a few blocks behind the head it gave.
- */
-export const MIN_REREAD_BLOCKS = 16;
 
 export type ScanResult = { read: false } | { read: true; from: number; to: number; head: number; deposits: number; transfers: number; behind: number };
 

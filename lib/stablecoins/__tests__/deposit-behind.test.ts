@@ -139,4 +139,49 @@ describe("a deposit Kassa cannot settle", () => {
     const deposit = (await (await getDb()).select().from(stablecoinDeposits).where(eq(stablecoinDeposits.intentId, stuck.id)))[0]!;
     expect(deposit).toMatchObject({ amountReceived: "30000000", amountConfirmed: "30000000", amountLate: "0", rereadFrom: null });
   });
+
+  it("never keeps another waiting: those behind are read in turn, the least recently tried first", async () => {
+    const merchant = await world.merchantWithWallet();
+    const stuck = [];
+    for (let index = 0; index < 11; index++) stuck.push(await intentWithDeposit(merchant.auth, 100));
+    // A chain tall enough that each read starts at another block (a read takes in the newest 16 again).
+    await world.chain.mine(40);
+    await world.scan();
+    const mends = [];
+    // Each falls behind in a read of its own, so each is behind from another block: eleven reads to make, ten a round.
+    for (const deposit of stuck) {
+      mends.push(await breakRecordingOf(deposit.id));
+      await world.chain.transfer(world.usdc, 1, deposit.address, 1_000_000n);
+      const read = await world.scan();
+      if (!read.read) throw new Error("the watcher did not read");
+      expect(await rereadFromOf(deposit.id)).toBe(read.from);
+    }
+    expect(new Set(await Promise.all(stuck.map((deposit) => rereadFromOf(deposit.id)))).size).toBe(11);
+    const last = stuck.at(-1)!;
+    await mends.at(-1)!();
+    await world.scan();
+    expect(await rereadFromOf(last.id)).toBeNull();
+    expect(await transfersOf(last.id)).toHaveLength(1);
+    expect(await chainHealth()).toMatchObject({ ok: false, deposits_behind: 10, last_error: expect.stringContaining("10 payment(s) could not be recorded") });
+  });
+
+  it("closes no payment while it is behind: its expiry is decided once its blocks are read", async () => {
+    const merchant = await world.merchantWithWallet();
+    const stuck = await intentWithDeposit(merchant.auth, 2000);
+    await world.scan();
+    const mend = await breakRecordingOf(stuck.id);
+    await world.chain.transfer(world.usdc, 1, stuck.address, 5_000_000n);
+    await world.scan();
+    expect(await rereadFromOf(stuck.id)).not.toBeNull();
+    await world.passExpiry(stuck.id);
+    await world.scan();
+    await world.scan();
+    expect((await readIntent(stuck.id)).status).toBe("requires_payment_method");
+
+    await mend();
+    await world.scan();
+    expect((await readIntent(stuck.id)).status).toBe("underpaid");
+    const deposit = (await (await getDb()).select().from(stablecoinDeposits).where(eq(stablecoinDeposits.intentId, stuck.id)))[0]!;
+    expect(deposit).toMatchObject({ amountReceived: "5000000", amountLate: "0", rereadFrom: null });
+  });
 });

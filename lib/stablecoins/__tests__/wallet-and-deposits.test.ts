@@ -255,7 +255,8 @@ describe("KASSA_CHAINS", () => {
     [JSON.stringify([{ ...valid, mode: "prod" }]), /KASSA_CHAINS\[0\]\.mode/],
     [JSON.stringify([valid, valid]), /KASSA_CHAINS\[1\]\.name: "base" is listed twice/],
     [JSON.stringify([{ ...valid, confirmation: 3 }]), /KASSA_CHAINS\[0\]/],
-    [JSON.stringify([{ ...valid, blocks_per_read: 5 }]), /KASSA_CHAINS\[0\]\.blocks_per_read/],
+    [JSON.stringify([{ ...valid, blocks_per_read: 30 }]), /KASSA_CHAINS\[0\]\.blocks_per_read: must be at least 32: twice the 16 newest blocks/],
+    [JSON.stringify([{ ...valid, confirmations: 64, blocks_per_read: 100 }]), /KASSA_CHAINS\[0\]\.blocks_per_read: must be at least 128/],
     [JSON.stringify([{ ...valid, chain_id: 84532 }]), /KASSA_CHAINS\[0\]\.mode: chain 84532 is a test network, whose tokens are free: set "mode": "test"/],
   ])("refuses %s with a message naming the field", (source, message) => {
     expect(() => parseChains(source)).toThrow(message);
