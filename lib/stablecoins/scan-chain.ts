@@ -11,7 +11,6 @@ import { ENDED_UNPAID } from "./record-transfers";
 import { settleDeposit } from "./settle-deposit";
 import { unfinalOf, watchedOn } from "./watched-deposits";
 
-
 export type ScanResult = { read: false } | { read: true; from: number; to: number; head: number; deposits: number; transfers: number; behind: number };
 
 /**
