@@ -96,7 +96,7 @@ function pageData(context: CheckoutContext, input: Pick<CheckoutPageInput, "subm
     successUrl: successRedirect(intent),
     referenceId: intent.referenceId,
     allowedOrigins: merchant.allowedOrigins,
-    expiresAt: (payable && context.stablecoin?.view?.stage !== "checking") || intent.status === "requires_action" ? intent.expiresAt.getTime() : null,
+    expiresAt: (payable || intent.status === "requires_action") && context.stablecoin?.view?.stage !== "checking" ? intent.expiresAt.getTime() : null,
     announce: input.announceOutcome ? outcomeAnnouncement(context, form) : payable ? [{ event: "payment.started", fields: { message: "Checkout opened" } }] : [],
     brands: BRAND_LABELS,
     text: checkoutText(context, branding.name),

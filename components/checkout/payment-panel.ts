@@ -27,6 +27,8 @@ function panelContent(context: CheckoutContext, form: CardFormState): Html {
       if (stablecoin?.view?.stage === "confirming") return stablecoinConfirming(context, stablecoin.view);
       return outcome("neutral", t("states.processingTitle"), t("states.processingBody"));
     case "requires_action":
+      // Time is up: the bank's challenge can no longer be answered, and the chain decides.
+      if (stablecoin?.view?.stage === "checking") return stablecoinPanel(context, stablecoin, stablecoin.view);
       return outcome("neutral", t("states.actionTitle"), t("states.actionBody", { amount: context.money(intent.amount), merchant: merchantName }), waitingOnBank(context));
     case "succeeded":
     case "authorized":

@@ -10,8 +10,9 @@ const ALLOWED: Record<IntentStatus, readonly IntentStatus[]> = {
   // Underpaid: paid on chain, short of the amount when it expired.
   requires_payment_method: ["processing", "canceled", "expired", "underpaid"],
   processing: ["succeeded", "authorized", "requires_payment_method", "failed", "requires_action"],
-  // The buyer answers the bank's challenge (back to processing to finish), gives up, or runs out of time.
-  requires_action: ["processing", "canceled", "expired"],
+  // The buyer answers the bank's challenge (back to processing to finish), gives up, or runs out of
+  // time; or the chain's time passes the expiry, and the challenge is given up for the chain to decide.
+  requires_action: ["processing", "canceled", "expired", "requires_payment_method"],
   authorized: ["succeeded", "canceled"],
   succeeded: [],
   failed: [],

@@ -66,8 +66,10 @@ export async function depositView(db: Db, intent: PaymentIntent, deposit: Stable
 function stageOf(intent: PaymentIntent, received: bigint, now: number): DepositStage {
   if (intent.status === "succeeded" && intent.txHash) return "paid";
   if (intent.status === "processing" && intent.txHash) return "confirming";
+  // Past the expiry by this server's clock, but the chain decides: what was sent in time still counts,
+  // also for a buyer who left a card at the bank's challenge, which can no longer be answered.
+  const unpaid = intent.status === "requires_payment_method" || intent.status === "requires_action";
+  if (unpaid && intent.expiresAt.getTime() <= now) return "checking";
   if (intent.status !== "requires_payment_method") return "closed";
-  // Past the expiry by this server's clock, but the chain decides: what was sent in time still counts.
-  if (intent.expiresAt.getTime() <= now) return "checking";
   return received > 0n ? "partial" : "waiting";
 }

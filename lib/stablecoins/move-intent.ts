@@ -3,6 +3,7 @@ import { type PaymentIntent, type StablecoinDeposit, type StablecoinTransfer } f
 import type { Db } from "@/db/client";
 import { recordEvent } from "@/lib/events/record-event";
 import type { WebhookEventType } from "@/lib/events/event-types";
+import { closeAbandonedChallenge } from "@/lib/intents/close-abandoned-challenge";
 import { transitionIntent, type Transition } from "@/lib/intents/transition";
 import { payingTransfer } from "./record-transfers";
 import { formatUnits } from "./token-amount";
@@ -22,6 +23,8 @@ export type DepositChange = {
  * - the whole amount arrived: processing, then succeeded once it is all final;
  * - part of it arrived: still open, asking for the rest (partially_funded);
  * - a reorganisation took some back: open again (funds_reversed);
+ * - the chain's time passed the expiry while a card waited at the bank's challenge: the challenge can
+ *   no longer be answered, so it is given up and the chain decides, as for an open intent;
  * - the chain's time passed the expiry while open: underpaid when anything arrived, else expired;
  * - money after the intent closed: kept and told (received_late).
  */
@@ -38,6 +41,11 @@ export async function moveIntent(tx: Db, change: DepositChange): Promise<Payment
     if (!moved) throw new Error(`intent ${intent.id} did not move ${from.join("/")} → ${to} under its own lock`);
     intent = moved;
   };
+  const pastExpiry = change.chainTime !== null && intent.expiresAt.getTime() <= change.chainTime.getTime();
+  if (intent.status === "requires_action" && pastExpiry) {
+    await closeAbandonedChallenge(tx, intent.id);
+    await move("requires_payment_method", ["requires_action"]);
+  }
   const onChain = intent.status === "processing" && intent.txHash !== null;
 
   if (onChain && received < due) {
@@ -68,7 +76,7 @@ export async function moveIntent(tx: Db, change: DepositChange): Promise<Payment
   // Not in the pass that took money back: a transaction a reorganisation dropped is usually mined
   // again within blocks, and the next pass sees it.
   const reversed = received < BigInt(before.amountReceived);
-  if (intent.status === "requires_payment_method" && !reversed && change.chainTime && intent.expiresAt.getTime() <= change.chainTime.getTime()) {
+  if (intent.status === "requires_payment_method" && !reversed && pastExpiry) {
     if (received > 0n) {
       await move("underpaid", ["requires_payment_method"], { canceledAt: sql`now()` });
       await tell("payment.underpaid", `The payment expired with ${unit(after, received)} of ${unit(after, due)} ${after.tokenSymbol} paid.`);

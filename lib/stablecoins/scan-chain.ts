@@ -108,14 +108,18 @@ async function depositsWithUnfinalTransfers(db: Db, chain: ChainConfig, from: nu
   return rows.map((row) => row.intentId);
 }
 
-/** Open intents on this chain whose expiry the chain's time has passed. */
+/** Unpaid intents on this chain (open, or a card at the bank's challenge) whose expiry the chain's time has passed. */
 async function depositsDueToClose(db: Db, chain: ChainConfig, chainTime: Date): Promise<string[]> {
   const rows = await db
     .select({ intentId: stablecoinDeposits.intentId })
     .from(stablecoinDeposits)
     .innerJoin(paymentIntents, eq(paymentIntents.id, stablecoinDeposits.intentId))
     .where(
-      and(watchedOn(chain), eq(paymentIntents.status, "requires_payment_method"), sql`${paymentIntents.expiresAt} <= ${chainTime.toISOString()}::timestamptz`),
+      and(
+        watchedOn(chain),
+        inArray(paymentIntents.status, ["requires_payment_method", "requires_action"]),
+        sql`${paymentIntents.expiresAt} <= ${chainTime.toISOString()}::timestamptz`,
+      ),
     );
   return rows.map((row) => row.intentId);
 }

@@ -1,13 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { events, stablecoinDeposits, stablecoinTransfers } from "@/db/schema";
+import { events, paymentAttempts, stablecoinDeposits, stablecoinTransfers } from "@/db/schema";
 import * as mutopayPayments from "@/app/api/payments/route";
 import * as mutopayStatus from "@/app/api/payments/[id]/status/route";
 import * as mintPayments from "@/app/v1/payments/route";
 import * as mintPayment from "@/app/v1/payments/[id]/route";
 import * as nativeRefunds from "@/app/api/v1/payment-intents/[id]/refunds/route";
 import * as nativeCancel from "@/app/api/v1/payment-intents/[id]/cancel/route";
+import * as payPage from "@/app/pay/[id]/route";
 import { completeChallenge } from "@/lib/checkout/challenge-attempt";
 import { payIntent } from "@/lib/testing/fixtures";
 import { expireDueIntents } from "@/lib/intents/expire-intent";
@@ -285,7 +286,7 @@ describe("a payment in USDC on a local chain", () => {
     expect(await transfersOf(id)).toEqual([]);
   });
 
-  it("counts money that arrives while a card waits at the bank once the card is given up, and leaves such an intent to the clock", async () => {
+  it("counts money that arrives while a card waits at the bank once the card is given up", async () => {
     const merchant = await world.merchantWithWallet();
     const { id } = await mutopayPayment(merchant.secretKey, 25);
     const deposit = await world.depositFor(id);
@@ -301,22 +302,51 @@ describe("a payment in USDC on a local chain", () => {
     await world.scan();
     await confirm();
     expect(await readIntent(id)).toMatchObject({ status: "succeeded", txHash: sent.hash });
+  });
 
-    // Waiting at the bank past its expiry, an intent with a deposit expires by the clock like any
-    // other; money sent meanwhile could not pay it, so the merchant is told it arrived late.
-    const { id: parked } = await mutopayPayment(merchant.secretKey, 25);
-    const parkedDeposit = await world.depositFor(parked);
-    expect((await payIntent(parked, "4000002760003184")).outcome).toBe("requires_action");
-    const meanwhile = await world.chain.transfer(world.usdc, 1, parkedDeposit.address as `0x${string}`, 25_000_000n);
+  it("decides by the chain an intent whose card was left at the bank past the expiry: money sent in time pays it, part of it leaves it underpaid", async () => {
+    const merchant = await world.merchantWithWallet();
+    const parked = async (amount: bigint) => {
+      const { id } = await mutopayPayment(merchant.secretKey, 25);
+      const deposit = await world.depositFor(id);
+      expect((await payIntent(id, "4000002760003184")).outcome).toBe("requires_action");
+      const sent = amount > 0n ? await world.chain.transfer(world.usdc, 1, deposit.address as `0x${string}`, amount) : null;
+      return { id, sent };
+    };
+    const paid = await parked(25_000_000n);
+    const short = await parked(10_000_000n);
+    const nothing = await parked(0n);
     await world.scan();
-    expect(await transfersOf(parked)).toMatchObject([{ txHash: meanwhile.hash, late: false }]);
-    await (await getDb()).execute(sql`update payment_intents set expires_at = now() - interval '1 minute' where id = ${parked}`);
+    expect(await transfersOf(paid.id)).toMatchObject([{ txHash: paid.sent!.hash, late: false }]);
+    const ids = [paid.id, short.id, nothing.id];
+
+    // Past the expiry by the database's clock, the sweep leaves them to the chain, which knows what was sent in time.
+    await (await getDb()).execute(sql`update payment_intents set expires_at = now() - interval '1 minute' where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
     await expireDueIntents(await getDb());
-    expect((await readIntent(parked)).status).toBe("expired");
+    for (const id of ids) expect((await readIntent(id)).status).toBe("requires_action");
+    // The buyer's page no longer offers the bank (its challenge can no longer be answered): it says the network is being checked.
+    const { clientSecret } = await readIntent(paid.id);
+    const page = await payPage.GET(new Request(`http://kassa.test/pay/${paid.id}?client_secret=${clientSecret}`), { params: Promise.resolve({ id: paid.id }) });
+    const html = await page.text();
+    expect(html).toContain("Checking the network for payments sent in time");
+    expect(html).not.toContain("continue-to-bank");
+
+    await world.passExpiry(nothing.id);
     await world.scan();
-    expect(await transfersOf(parked)).toMatchObject([{ txHash: meanwhile.hash, late: true }]);
-    expect(await depositOf(parked)).toMatchObject({ amountReceived: "0", amountLate: "25000000" });
-    expect(await eventTypes(parked)).toEqual(["payment.created", "payment.requires_action", "payment.expired", "payment.received_late"]);
+    expect(await readIntent(short.id)).toMatchObject({ status: "underpaid" });
+    expect(await readIntent(nothing.id)).toMatchObject({ status: "expired" });
+    // Final by now (the chain moved past the expiry by more blocks than the confirmations asked for).
+    expect(await readIntent(paid.id)).toMatchObject({ status: "succeeded", txHash: paid.sent!.hash, amountCaptured: 2500 });
+    expect(await depositOf(paid.id)).toMatchObject({ amountReceived: "25000000", amountLate: "0" });
+    expect(await depositOf(short.id)).toMatchObject({ amountReceived: "10000000", amountLate: "0" });
+    expect(await eventTypes(paid.id)).toEqual(["payment.created", "payment.requires_action", "payment.processing", "payment.succeeded"]);
+    expect(await eventTypes(short.id)).toEqual(["payment.created", "payment.requires_action", "payment.underpaid"]);
+    expect(await eventTypes(nothing.id)).toEqual(["payment.created", "payment.requires_action", "payment.expired"]);
+    // The bank's challenge is closed as given up, so no attempt waits forever.
+    for (const id of ids) {
+      const attempts = await (await getDb()).select().from(paymentAttempts).where(eq(paymentAttempts.intentId, id));
+      expect(attempts).toMatchObject([{ status: "declined", declineCode: "authentication_abandoned" }]);
+    }
   });
 
   it("takes money sent on chain for an intent already paid by card as paid late", async () => {
