@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { cardTokens, merchants, paymentAttempts, paymentIntents } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { fromRow } from "@/db/from-row";
@@ -13,6 +13,7 @@ import type { Claim } from "./claim-attempt";
 import type { AuthenticationRequired, CardProcessor } from "./processor";
 import { settleAttempt, type SettledAttempt } from "./settle-attempt";
 import { processorFor } from "./processors/registry";
+import { closeAbandonedChallenge } from "@/lib/intents/close-abandoned-challenge";
 import { intentTime } from "@/lib/test-clocks/intent-time";
 import { onClockOf } from "@/lib/test-clocks/clock-context";
 
@@ -119,4 +120,21 @@ async function resumeChallenge(db: Db, intentId: string): Promise<Claim | null |
     attempt: fromRow(paymentAttempts, jsonValue(row.attempt) as Record<string, unknown>),
     token: fromRow(cardTokens, jsonValue(row.token) as Record<string, unknown>),
   };
+}
+
+/**
+ * The challenge of an intent whose time ran out while it waited is closed as given up
+ * (authentication_abandoned), whatever still moves the intent itself (the clock's sweep, or the
+ * chain watcher for one with a deposit). False when no challenge waits or the time is not up.
+ */
+export async function giveUpExpiredChallenge(db: Db, intentId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [expired] = await tx
+      .select({ id: paymentIntents.id })
+      .from(paymentIntents)
+      .where(and(eq(paymentIntents.id, intentId), eq(paymentIntents.status, "requires_action"), sql`${paymentIntents.expiresAt} <= ${intentTime()}`))
+      .for("update");
+    if (!expired) return false;
+    return (await closeAbandonedChallenge(tx, intentId)) > 0;
+  });
 }

@@ -7,8 +7,8 @@ import type { Db } from "@/db/client";
  * closed as declined, so no attempt stays "requires_action" forever. Run in the transaction that
  * moved the intent.
  */
-export async function closeAbandonedChallenge(tx: Db, intentId: string): Promise<void> {
-  await tx
+export async function closeAbandonedChallenge(tx: Db, intentId: string): Promise<number> {
+  const closed = await tx
     .update(paymentAttempts)
     .set({
       status: "declined",
@@ -16,5 +16,7 @@ export async function closeAbandonedChallenge(tx: Db, intentId: string): Promise
       failureMessage: "The buyer did not finish 3-D Secure before the payment was canceled or expired.",
       completedAt: sql`kassa_now()`,
     })
-    .where(and(eq(paymentAttempts.intentId, intentId), eq(paymentAttempts.status, "requires_action")));
+    .where(and(eq(paymentAttempts.intentId, intentId), eq(paymentAttempts.status, "requires_action")))
+    .returning({ id: paymentAttempts.id });
+  return closed.length;
 }

@@ -5,7 +5,7 @@ import { unseal } from "@/lib/crypto/sealed";
 import { AppError } from "@/lib/errors/app-error";
 import { logError } from "@/lib/errors/log-error";
 import { processorTimeoutMs } from "../authorize-attempt";
-import { completeWaitingChallenge } from "../challenge-attempt";
+import { completeWaitingChallenge, giveUpExpiredChallenge } from "../challenge-attempt";
 import { settleFromAcquirer, type OpenAttempt } from "../settle-from-acquirer";
 import type { CardProcessor } from "../processor";
 import { acquirerDefinition } from "./registry";
@@ -52,7 +52,11 @@ async function settleReported(db: Db, open: OpenAttempt, processor: CardProcesso
   switch (open.attempt.status) {
     case "requires_action":
       // The buyer finished the bank's challenge but never came back to Kassa (a closed tab).
-      return (await completeWaitingChallenge(db, open.intent.id, true, processor)) ? "settled" : "already_settled";
+      if (await completeWaitingChallenge(db, open.intent.id, true, processor)) return "settled";
+      // Finished too late: the payment's time ran out while the challenge was open (its intent waits
+      // for the clock, or for the chain to decide). The challenge is given up, as one the buyer left
+      // is, and whatever the acquirer charged for it goes back: the payment can no longer take it.
+      return (await giveUpExpiredChallenge(db, open.intent.id)) ? reverseIfCharged(open, processor) : "already_settled";
     case "processing":
       if (inFlight(open)) return "in_flight";
       await settleFromAcquirer(db, open, processor);

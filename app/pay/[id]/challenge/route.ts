@@ -14,7 +14,10 @@ import { negotiateLocale } from "@/lib/i18n/locales";
 const GET = checkoutPageRoute({ param: "id", pattern: INTENT_ID, clientSecret: "required", what: "challenge page" }, async ({ db, request, param: id, clientSecret, nonce }) => {
   const checkout = await getCheckout(db, id, clientSecret);
   const { intent, merchant } = checkout;
-  if (intent.status !== "requires_action") {
+  // Past its expiry the challenge can no longer be answered (Kassa would refuse it, while a live
+  // bank could still charge the card): the buyer goes back to the page, which says where it stands.
+  const timeUp = intent.testClockId === null && intent.expiresAt.getTime() <= Date.now();
+  if (intent.status !== "requires_action" || timeUp) {
     return new Response(null, { status: 303, headers: { location: checkoutPagePath(id, clientSecret!), ...SECRET_URL_HEADERS } });
   }
   // A live acquirer's bank has its own page, which sends the buyer back to ./challenge/return.

@@ -1,11 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { cardTokens, events, paymentAttempts, paymentIntents, subscriptions } from "@/db/schema";
+import { cardTokens, events, merchants, paymentAttempts, paymentIntents, subscriptions } from "@/db/schema";
 import * as nativeIntents from "@/app/api/v1/payment-intents/route";
 import * as nativeCapture from "@/app/api/v1/payment-intents/[id]/capture/route";
 import * as nativeVoid from "@/app/api/v1/payment-intents/[id]/void/route";
 import * as nativeRefunds from "@/app/api/v1/payment-intents/[id]/refunds/route";
+import * as challengePage from "@/app/pay/[id]/challenge/route";
+import { freshWalletXpub } from "@/lib/testing/chain-world";
+import { openDeposit } from "@/lib/stablecoins/open-deposit";
+import { setWallet } from "@/lib/stablecoins/set-wallet";
 import { removeAcquirer } from "@/lib/accounts/remove-acquirer";
 import { claimPayment } from "@/lib/checkout/claim-attempt";
 import { validateCard } from "@/lib/checkout/card";
@@ -39,6 +43,7 @@ afterAll(async () => {
 });
 afterEach(() => {
   world.fake.disrupt(null);
+  delete process.env.KASSA_CHAINS;
   delete process.env.KASSA_PROCESSOR_TIMEOUT_MS;
 });
 
@@ -329,6 +334,39 @@ describe("a live intent's card goes to the merchant's acquirer (Stripe), never t
     const hook = await world.fake.sendEvent(world.webhookUrl, "payment_intent.succeeded", parked.attempt.processorReference!);
     expect(await hook.json()).toEqual({ received: true, outcome: "settled" });
     expect(await intentRow(intent.id)).toMatchObject({ status: "succeeded" });
+  });
+
+  it("gives back a 3-D Secure payment the buyer finished at the bank after the payment's time ran out, and sends no buyer there any more", async () => {
+    // A payment the chain decides the end of (its buyer opened the USDC panel, then chose a card):
+    // past its expiry it waits for the chain watcher, so its challenge is still open when Stripe tells.
+    process.env.KASSA_CHAINS = JSON.stringify([{ name: "base", chain_id: 8453, rpc_url: "http://127.0.0.1:9/unused", token_address: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913", token_symbol: "USDC", decimals: 6, confirmations: 12 }]);
+    const merchant = await world.liveMerchant();
+    const db = await getDb();
+    await setWallet(db, merchant.merchant.id, freshWalletXpub());
+    const intent = await intentRow((await liveIntent(merchant, { currency: "USD" })).id);
+    const [wallet] = await db.select().from(merchants).where(eq(merchants.id, merchant.merchant.id));
+    await openDeposit(db, intent, wallet!);
+    const { confirmIntent } = await import("@/lib/checkout/confirm-intent");
+    const parked = await confirmIntent(db, { intentId: intent.id, clientSecret: intent.clientSecret, card: { number: "4000002500003155", expMonth: 12, expYear: 2040, cvc: "123" } });
+    expect(parked.outcome).toBe("requires_action");
+    const stripeId = parked.attempt.processorReference!;
+    // The time runs out before anything closes the intent (the clock's sweep, or a chain watcher's next read).
+    await db.update(paymentIntents).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(paymentIntents.id, intent.id));
+    const challenge = await challengePage.GET(new Request(`http://kassa.test/pay/${intent.id}/challenge?client_secret=${intent.clientSecret}`), { params: Promise.resolve({ id: intent.id }) });
+    expect(challenge.status).toBe(303);
+    expect(challenge.headers.get("location")).toBe(`/pay/${intent.id}?client_secret=${intent.clientSecret}`);
+
+    // The buyer had the bank's page open already, and finishes it: Stripe charges the card.
+    world.fake.ledger.answerChallenge(stripeId, true);
+    const hook = await world.fake.sendEvent(world.webhookUrl, "payment_intent.succeeded", stripeId);
+    expect(await hook.json()).toEqual({ received: true, outcome: "reversed" });
+    expect(world.fake.ledger.refunds.filter((refund) => refund.payment_intent === stripeId)).toEqual([expect.objectContaining({ amount: 4200 })]);
+    expect(await world.attemptsOf(intent.id)).toMatchObject([{ status: "declined", declineCode: "authentication_abandoned" }]);
+    expect(await intentRow(intent.id)).toMatchObject({ amountCaptured: 0 });
+    const again = await world.fake.sendEvent(world.webhookUrl, "payment_intent.succeeded", stripeId);
+    expect(await again.json()).toEqual({ received: true, outcome: "reversed" });
+    expect(world.fake.ledger.refunds.filter((refund) => refund.payment_intent === stripeId)).toHaveLength(1);
+    expect(await intentRow(intent.id)).toMatchObject({ status: "requires_action" });
   });
 
   it("refuses, before any attempt, a live card payment whose merchant removed its acquirer, and reaches nobody", async () => {
