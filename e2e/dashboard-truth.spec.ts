@@ -149,6 +149,8 @@ test.describe("on a phone", () => {
     await signIn(page, merchant.email, merchant.password, "/dashboard/developers");
     await page.getByLabel("Label").fill("A key with a rather long label for a small screen");
     await page.getByRole("button", { name: "Create secret key" }).click();
+    // Reloaded only once the key is made: a reload while the server action is on its way cancels it.
+    await expect(page.getByText("Your new secret key. It is shown only this once.")).toBeVisible();
     await page.reload();
     const row = page.getByTestId("api-key-row").filter({ hasText: "rather long label" });
     await expect(row.getByRole("button", { name: "Revoke" })).toBeInViewport();
