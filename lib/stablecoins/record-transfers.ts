@@ -42,9 +42,10 @@ export function sentAfterOpening(deposit: StablecoinDeposit, blockTime: Date): b
 
 /**
  * Ended by anything but the chain: paid by card (whatever the chain brought is more than the
- * payment), or closed while a card had it in hand (expired at the bank's page, failed at its last
- * decline) or by a cancel that raced the money. What arrived in time could not pay it: it is late,
- * and the merchant is told so. (An intent the chain ended underpaid keeps what it received.)
+ * payment), or closed while a card had it in hand (failed at its last decline; expired at the
+ * bank's page only when its chain is no longer watched, since the watcher decides the others) or
+ * by a cancel that raced the money. What arrived in time could not pay it: it is late, and the
+ * merchant is told so. (An intent the chain ended underpaid keeps what it received.)
  */
 const endedAnotherWay = (intent: PaymentIntent) =>
   ((intent.status === "succeeded" || intent.status === "authorized") && intent.txHash === null) || ENDED_UNPAID.includes(intent.status);
